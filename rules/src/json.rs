@@ -1,0 +1,525 @@
+//! Reading a situation (or a password) from JSON bytes with the validation passes 1–4 of
+//! `rules.md` §16, then handing the typed value to the engine (passes 5–8 are `validate`'s).
+//!
+//! serde's derived readers cannot see repeated keys or the order of keys, and stop at the first
+//! problem in input order; the contract wants each pass run over the whole document in schema
+//! order. So the bytes are first read into a [`Json`] tree that keeps every key in input order,
+//! the passes walk that tree against a small schema, and only a document that passed them all is
+//! turned into the contract's types.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::contract::{PasswordInput, Situation};
+use crate::error::{ErrorCode, InputError};
+use crate::iso::parse_date;
+
+/// A JSON value that keeps every key of an object, repeated ones included, in input order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Json::Null, Json::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+            entries.push((key, value));
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+impl Json {
+    fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Null | Json::Bool(_) | Json::Number(_) | Json::String(_) | Json::Array(_) => None,
+        }
+    }
+
+    /// The value of `key`, `None` when absent or `null` (an optional `null` is absent, §16 pass 3).
+    fn present(&self, key: &str) -> Option<&Json> {
+        self.get(key).filter(|v| **v != Json::Null)
+    }
+
+    fn has_repeated_key(&self) -> bool {
+        match self {
+            Json::Object(entries) => {
+                let repeated = entries
+                    .iter()
+                    .enumerate()
+                    .any(|(i, (k, _))| entries.iter().skip(i + 1).any(|(other, _)| other == k));
+                repeated || entries.iter().any(|(_, v)| v.has_repeated_key())
+            }
+            Json::Array(items) => items.iter().any(Json::has_repeated_key),
+            Json::Null | Json::Bool(_) | Json::Number(_) | Json::String(_) => false,
+        }
+    }
+
+    /// serde_json's value of this tree, with `null` members left out (absent), for the typed read.
+    fn into_value(self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(b),
+            Json::Number(n) => Value::Number(n),
+            Json::String(s) => Value::String(s),
+            Json::Array(items) => Value::Array(items.into_iter().map(Json::into_value).collect()),
+            Json::Object(entries) => Value::Object(
+                entries
+                    .into_iter()
+                    .filter(|(_, v)| *v != Json::Null)
+                    .map(|(k, v)| (k, v.into_value()))
+                    .collect::<Map<_, _>>(),
+            ),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- the schema of contract.md
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Date,
+    Bool,
+    Text,
+    Enum(&'static [&'static str]),
+    /// An event's `type`: one of [`EVENTS`].
+    EventType,
+    Object(&'static [Field]),
+    Events,
+}
+
+/// A field of an object, in the contract's order.
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    name: &'static str,
+    kind: Kind,
+    required: bool,
+}
+
+const fn optional(name: &'static str, kind: Kind) -> Field {
+    Field { name, kind, required: false }
+}
+
+const fn required(name: &'static str, kind: Kind) -> Field {
+    Field { name, kind, required: true }
+}
+
+const CARD: &[Field] = &[
+    optional("issued_on", Kind::Date),
+    optional("application_received_on", Kind::Date),
+    optional("expires_on", Kind::Date),
+    optional("face_auth", Kind::Bool),
+];
+
+const CERTIFICATE: &[Field] = &[
+    optional("issued_on", Kind::Date),
+    optional("expires_on", Kind::Date),
+    optional("renewed_within_window", Kind::Bool),
+];
+
+const SITUATION: &[Field] = &[
+    required("today", Kind::Date),
+    required("birth_date", Kind::Date),
+    optional("nationality", Kind::Enum(&["japanese", "foreign"])),
+    optional("stay_expires_on", Kind::Date),
+    optional("card", Kind::Object(CARD)),
+    optional("user_certificate", Kind::Object(CERTIFICATE)),
+    optional("signature_certificate", Kind::Object(CERTIFICATE)),
+    optional("events", Kind::Events),
+];
+
+const PASSWORD: &[Field] = &[required("password", Kind::Text)];
+
+const WHAT: Kind = Kind::Enum(&["name", "birth_date", "sex", "former_surname"]);
+const PLACE: Kind = Kind::Enum(&["outside", "home"]);
+const CAUSE: Kind = Kind::Enum(&["disaster", "damage", "defect", "card_full"]);
+const PIN: Kind = Kind::Enum(&["signature", "user", "residence", "card_info"]);
+
+/// Each event type with its fields after `type`, in the contract's order.
+const EVENTS: &[(&str, &[Field])] = &[
+    ("move_within_city", &[required("moved_on", Kind::Date), optional("filed_on", Kind::Date)]),
+    (
+        "move_to_other_municipality",
+        &[
+            required("planned_move_out_on", Kind::Date),
+            optional("moved_in_on", Kind::Date),
+            optional("move_in_filed_on", Kind::Date),
+            optional("card_presented_on", Kind::Date),
+        ],
+    ),
+    ("move_abroad", &[required("departure_on", Kind::Date), optional("continued_use_applied_on", Kind::Date)]),
+    (
+        "change_of_details",
+        &[required("what", WHAT), required("changed_on", Kind::Date), optional("card_updated_on", Kind::Date)],
+    ),
+    (
+        "card_lost",
+        &[
+            required("lost_on", Kind::Date),
+            required("place", PLACE),
+            optional("stolen", Kind::Bool),
+            optional("suspended_on", Kind::Date),
+            optional("reported_on", Kind::Date),
+            optional("found_on", Kind::Date),
+        ],
+    ),
+    ("card_destroyed", &[required("on", Kind::Date), required("cause", CAUSE)]),
+    ("pin_locked", &[required("pin", PIN), required("knows_other_certificate_pin", Kind::Bool)]),
+];
+
+/// The fields an event may hold: those of its type, or, without a valid type, those of every
+/// type in the contract's order (`rules.md` §16 passes 1 and 3).
+fn event_fields(event: &Json) -> Vec<Field> {
+    let typed = event_type(event);
+    EVENTS
+        .iter()
+        .filter(|(name, _)| typed.is_none_or(|t| t == *name))
+        .flat_map(|(_, fields)| fields.iter().copied())
+        .collect()
+}
+
+/// An event's type, when it is present and one of the contract's.
+fn event_type(event: &Json) -> Option<&'static str> {
+    match event.present("type") {
+        Some(Json::String(t)) => EVENTS.iter().map(|(name, _)| *name).find(|name| name == t),
+        _ => None,
+    }
+}
+
+/// Joins a path: `card` + `issued_on` → `card.issued_on`.
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+// ---------------------------------------------------------------- pass 1: types and enums
+
+fn first_type_error(object: &Json, fields: &[Field], path: &str) -> Option<String> {
+    fields.iter().find_map(|field| {
+        let value = object.present(field.name)?;
+        type_error(value, field.kind, &join(path, field.name))
+    })
+}
+
+fn type_error(value: &Json, kind: Kind, path: &str) -> Option<String> {
+    let fits = match (kind, value) {
+        (Kind::Date | Kind::Text, Json::String(_)) | (Kind::Bool, Json::Bool(_)) => true,
+        (Kind::Enum(allowed), Json::String(s)) => allowed.contains(&s.as_str()),
+        (Kind::EventType, Json::String(s)) => EVENTS.iter().any(|(name, _)| name == s),
+        (Kind::Object(fields), Json::Object(_)) => return first_type_error(value, fields, path),
+        (Kind::Events, Json::Array(events)) => {
+            return events.iter().enumerate().find_map(|(i, event)| {
+                let event_path = format!("{path}[{i}]");
+                if !matches!(event, Json::Object(_)) {
+                    return Some(event_path);
+                }
+                let type_problem =
+                    event.present("type").and_then(|t| type_error(t, Kind::EventType, &join(&event_path, "type")));
+                type_problem.or_else(|| first_type_error(event, &event_fields(event), &event_path))
+            })
+        }
+        _ => false,
+    };
+    if fits {
+        None
+    } else {
+        Some(path.to_owned())
+    }
+}
+
+// ---------------------------------------------------------------- pass 2: unknown keys
+
+fn first_unknown_key(object: &Json, allowed: &[Field], also: &[&str], path: &str) -> Option<String> {
+    let Json::Object(entries) = object else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(key, _)| !allowed.iter().any(|f| f.name == key) && !also.contains(&key.as_str()))
+        .map(|(key, _)| join(path, key))
+}
+
+/// Top level, then `card`, the certificates, the events (`rules.md` §16 pass 2).
+fn unknown_field(root: &Json) -> Option<String> {
+    if let Some(path) = first_unknown_key(root, SITUATION, &[], "") {
+        return Some(path);
+    }
+    for field in SITUATION {
+        match (field.kind, root.present(field.name)) {
+            (Kind::Object(fields), Some(object)) => {
+                if let Some(path) = first_unknown_key(object, fields, &[], field.name) {
+                    return Some(path);
+                }
+            }
+            (Kind::Events, Some(Json::Array(events))) => {
+                for (i, event) in events.iter().enumerate() {
+                    if let Some(path) =
+                        first_unknown_key(event, &event_fields(event), &["type"], &format!("events[{i}]"))
+                    {
+                        return Some(path);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------- pass 3: missing fields
+
+fn first_missing(object: &Json, fields: &[Field], path: &str) -> Option<String> {
+    fields.iter().find(|f| f.required && object.present(f.name).is_none()).map(|f| join(path, f.name))
+}
+
+fn missing_field(root: &Json) -> Option<String> {
+    if let Some(path) = first_missing(root, SITUATION, "") {
+        return Some(path);
+    }
+    let Some(Json::Array(events)) = root.present("events") else {
+        return None;
+    };
+    events.iter().enumerate().find_map(|(i, event)| {
+        let path = format!("events[{i}]");
+        match event_type(event) {
+            Some(_) => first_missing(event, &event_fields(event), &path),
+            None => Some(join(&path, "type")),
+        }
+    })
+}
+
+// ---------------------------------------------------------------- pass 4: dates
+
+fn first_bad_date(object: &Json, fields: &[Field], path: &str) -> Option<String> {
+    fields.iter().find_map(|field| {
+        let value = object.present(field.name)?;
+        let here = join(path, field.name);
+        match (field.kind, value) {
+            (Kind::Date, Json::String(text)) => parse_date(text).is_none().then_some(here),
+            (Kind::Object(inner), Json::Object(_)) => first_bad_date(value, inner, &here),
+            (Kind::Events, Json::Array(events)) => events
+                .iter()
+                .enumerate()
+                .find_map(|(i, event)| first_bad_date(event, &event_fields(event), &format!("{here}[{i}]"))),
+            _ => None,
+        }
+    })
+}
+
+// ---------------------------------------------------------------- reading
+
+/// Reads bytes into a tree, or the `invalid_json` error of the whole document.
+fn parse(bytes: &[u8]) -> Result<Json, InputError> {
+    let whole = |_| InputError::new(ErrorCode::InvalidJson, "");
+    let tree: Json = serde_json::from_slice(bytes).map_err(whole)?;
+    if !matches!(tree, Json::Object(_)) || tree.has_repeated_key() {
+        return Err(InputError::new(ErrorCode::InvalidJson, ""));
+    }
+    Ok(tree)
+}
+
+fn fail(code: ErrorCode, path: Option<String>) -> Result<(), InputError> {
+    match path {
+        Some(path) => Err(InputError::new(code, path)),
+        None => Ok(()),
+    }
+}
+
+/// Reads a situation with passes 1–4; the engine runs the rest.
+pub fn read_situation(bytes: &[u8]) -> Result<Situation, InputError> {
+    let root = parse(bytes)?;
+    fail(ErrorCode::InvalidJson, first_type_error(&root, SITUATION, ""))?;
+    fail(ErrorCode::UnknownField, unknown_field(&root))?;
+    fail(ErrorCode::MissingField, missing_field(&root))?;
+    fail(ErrorCode::InvalidDate, first_bad_date(&root, SITUATION, ""))?;
+    // Every check of the contract's shape has passed: the typed read cannot fail.
+    serde_json::from_value(root.into_value()).map_err(|_| InputError::new(ErrorCode::InvalidJson, ""))
+}
+
+/// Reads `{"password": "..."}` with passes 1–3.
+pub fn read_password(bytes: &[u8]) -> Result<String, InputError> {
+    let root = parse(bytes)?;
+    fail(ErrorCode::InvalidJson, first_type_error(&root, PASSWORD, ""))?;
+    fail(ErrorCode::UnknownField, first_unknown_key(&root, PASSWORD, &[], ""))?;
+    fail(ErrorCode::MissingField, first_missing(&root, PASSWORD, ""))?;
+    serde_json::from_value::<PasswordInput>(root.into_value())
+        .map(|input| input.password)
+        .map_err(|_| InputError::new(ErrorCode::InvalidJson, ""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(json: &str) -> (ErrorCode, String) {
+        let e = read_situation(json.as_bytes()).unwrap_err();
+        (e.code, e.field)
+    }
+
+    const OK: &str = r#""today":"2025-01-01","birth_date":"1990-01-01""#;
+
+    #[test]
+    fn not_json_at_all() {
+        for bad in [
+            "",
+            "\u{feff}{}",
+            "{} {}",
+            "[]",
+            "1",
+            "{\"a\":1,}",
+            "{/*c*/}",
+            "{\"a\":NaN}",
+            "{\"a\":\"\\ud800\"}",
+            "null",
+        ] {
+            assert_eq!(error(bad), (ErrorCode::InvalidJson, String::new()), "{bad:?}");
+        }
+        assert_eq!(read_situation(&[0xff, 0xfe]).unwrap_err().field, "");
+    }
+
+    #[test]
+    fn a_repeated_key_anywhere_is_the_whole_document() {
+        let json = format!(r#"{{{OK},"card":{{"issued_on":"2020-01-01","issued_on":"2020-01-02"}},"today":5}}"#);
+        assert_eq!(error(&json), (ErrorCode::InvalidJson, String::new()));
+    }
+
+    #[test]
+    fn wrong_types_in_schema_order() {
+        let cases = [
+            (r#"{"card":5,"today":5,"birth_date":"1990-01-01"}"#, "today"),
+            (format!(r#"{{{OK},"nationality":"martian"}}"#).as_str(), "nationality"),
+            (format!(r#"{{{OK},"card":{{"face_auth":"yes"}}}}"#).as_str(), "card.face_auth"),
+            (format!(r#"{{{OK},"events":{{}}}}"#).as_str(), "events"),
+            (format!(r#"{{{OK},"events":[null]}}"#).as_str(), "events[0]"),
+            (format!(r#"{{{OK},"events":[{{"type":"moving"}}]}}"#).as_str(), "events[0].type"),
+            (format!(r#"{{{OK},"events":[{{"moved_on":5}}]}}"#).as_str(), "events[0].moved_on"),
+            (
+                format!(r#"{{{OK},"events":[{{"type":"card_lost","place":"sea","lost_on":"2024-01-01"}}]}}"#).as_str(),
+                "events[0].place",
+            ),
+        ]
+        .map(|(j, f)| (j.to_owned(), f));
+        for (json, field) in cases {
+            assert_eq!(error(&json), (ErrorCode::InvalidJson, field.to_owned()), "{json}");
+        }
+    }
+
+    #[test]
+    fn unknown_fields_object_by_object() {
+        let cases = [
+            (format!(r#"{{{OK},"card":{{"x":1}},"zzz":1,"aaa":2}}"#), "zzz"),
+            (format!(r#"{{{OK},"card":{{"x":1}},"user_certificate":{{"y":1}}}}"#), "card.x"),
+            (
+                format!(
+                    r#"{{{OK},"events":[{{"type":"pin_locked","pin":"user","knows_other_certificate_pin":true,"found_on":"2024-01-01"}}]}}"#
+                ),
+                "events[0].found_on",
+            ),
+            (format!(r#"{{{OK},"events":[{{"moved_on":"2024-01-01","colour":"red"}}]}}"#), "events[0].colour"),
+        ];
+        for (json, field) in cases {
+            assert_eq!(error(&json), (ErrorCode::UnknownField, field.to_owned()), "{json}");
+        }
+    }
+
+    #[test]
+    fn missing_fields() {
+        let cases = [
+            (r#"{"birth_date":"1990-01-01"}"#.to_owned(), "today"),
+            (r#"{"today":"2025-01-01","birth_date":null}"#.to_owned(), "birth_date"),
+            (format!(r#"{{{OK},"events":[{{"moved_on":"2024-01-01"}}]}}"#), "events[0].type"),
+            (format!(r#"{{{OK},"events":[{{"type":"card_lost","lost_on":"2024-01-01"}}]}}"#), "events[0].place"),
+            (
+                format!(
+                    r#"{{{OK},"events":[{{"type":"pin_locked","pin":"user","knows_other_certificate_pin":null}}]}}"#
+                ),
+                "events[0].knows_other_certificate_pin",
+            ),
+        ];
+        for (json, field) in cases {
+            assert_eq!(error(&json), (ErrorCode::MissingField, field.to_owned()), "{json}");
+        }
+    }
+
+    #[test]
+    fn invalid_dates_in_schema_order() {
+        let json = r#"{"today":"2025-01-01","birth_date":"1990-1-1","card":{"issued_on":"2023-02-29"}}"#;
+        assert_eq!(error(json), (ErrorCode::InvalidDate, "birth_date".to_owned()));
+        let json = format!(r#"{{{OK},"events":[{{"type":"card_destroyed","on":"2024-13-01","cause":"damage"}}]}}"#);
+        assert_eq!(error(&json), (ErrorCode::InvalidDate, "events[0].on".to_owned()));
+    }
+
+    #[test]
+    fn nulls_are_absent_and_defaults_apply() {
+        let json = format!(
+            r#"{{{OK},"nationality":null,"card":{{"issued_on":null,"face_auth":null}},"user_certificate":{{}},"signature_certificate":null,"events":null}}"#
+        );
+        let s = read_situation(json.as_bytes()).unwrap();
+        assert_eq!(s.card, Some(crate::contract::Card::default()));
+        assert_eq!(s.user_certificate, Some(crate::contract::Certificate::default()));
+        assert_eq!(s.signature_certificate, None);
+        assert!(s.events.is_empty());
+    }
+
+    #[test]
+    fn passwords() {
+        assert_eq!(read_password(br#"{"password":"abc123"}"#).unwrap(), "abc123");
+        let code = |b: &[u8]| read_password(b).map_err(|e| (e.code, e.field)).unwrap_err();
+        assert_eq!(code(br#"{"password":5}"#), (ErrorCode::InvalidJson, "password".to_owned()));
+        assert_eq!(code(br#"{"password":"a","x":1}"#), (ErrorCode::UnknownField, "x".to_owned()));
+        assert_eq!(code(br#"{"password":null}"#), (ErrorCode::MissingField, "password".to_owned()));
+        assert_eq!(code(br#"{}"#), (ErrorCode::MissingField, "password".to_owned()));
+    }
+}
