@@ -176,3 +176,25 @@ fn the_comparison_can_fail() {
     );
     assert!(out.is_empty(), "{out:?}");
 }
+
+#[test]
+fn every_case_answers_on_every_boundary_of_the_parameter_table() {
+    // rules.md §15: sweeping `today` across every effective date ±1 day never meets a gap.
+    let mut days = vec![];
+    for b in rules::params::boundaries() {
+        for delta in [-1i64, 0, 1] {
+            days.push(rules::dates::plus_days(b, delta).unwrap());
+        }
+    }
+    for (name, case) in cases() {
+        let Some(situation) = case.get("situation") else { continue };
+        let Ok(situation) = rules::json::read_situation(&serde_json::to_vec(situation).unwrap()) else { continue };
+        for today in &days {
+            let moved = rules::contract::Situation { today: *today, ..situation.clone() };
+            match rules::guide(&moved) {
+                Ok(g) => assert_eq!(g.as_of, *today, "{name}"),
+                Err(e) => assert!(!e.code.message().en.is_empty(), "{name}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! Property tests: no input makes the engine or the CLI panic, and the invariants of the guidance
+//! hold for every situation (`rules.md`, design.md §2.4).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use chrono::{Datelike, NaiveDate};
+use proptest::prelude::*;
+use rules::contract::{
+    Card, Cause, Certificate, Detail, Event, Guidance, Nationality, Pin, Place, Situation, Status, Validity,
+};
+
+/// Any day of the years 0000–9999, most weight on 1900–2200.
+fn date() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        4 => (1900i32..=2200, 1u32..=366),
+        1 => (0i32..=9999, 1u32..=366),
+    ]
+    .prop_map(|(y, ordinal)| NaiveDate::from_yo_opt(y, ordinal).or_else(|| NaiveDate::from_yo_opt(y, 365)).unwrap())
+}
+
+fn opt_date() -> impl Strategy<Value = Option<NaiveDate>> {
+    prop::option::of(date())
+}
+
+fn card() -> impl Strategy<Value = Option<Card>> {
+    prop::option::of((opt_date(), opt_date(), opt_date(), any::<bool>()).prop_map(
+        |(issued_on, application_received_on, expires_on, face_auth)| Card {
+            issued_on,
+            application_received_on,
+            expires_on,
+            face_auth,
+        },
+    ))
+}
+
+fn certificate() -> impl Strategy<Value = Option<Certificate>> {
+    prop::option::of((opt_date(), opt_date(), any::<bool>()).prop_map(|(issued_on, expires_on, renewed)| Certificate {
+        issued_on,
+        expires_on,
+        renewed_within_window: renewed,
+    }))
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        (date(), opt_date()).prop_map(|(moved_on, filed_on)| Event::MoveWithinCity { moved_on, filed_on }),
+        (date(), opt_date(), opt_date(), opt_date()).prop_map(|(p, m, f, c)| Event::MoveToOtherMunicipality {
+            planned_move_out_on: p,
+            moved_in_on: m,
+            move_in_filed_on: f,
+            card_presented_on: c,
+        }),
+        (date(), opt_date())
+            .prop_map(|(departure_on, applied)| Event::MoveAbroad { departure_on, continued_use_applied_on: applied }),
+        (
+            prop_oneof![Just(Detail::Name), Just(Detail::BirthDate), Just(Detail::Sex), Just(Detail::FormerSurname)],
+            date(),
+            opt_date()
+        )
+            .prop_map(|(what, changed_on, card_updated_on)| Event::ChangeOfDetails {
+                what,
+                changed_on,
+                card_updated_on
+            }),
+        (
+            date(),
+            prop_oneof![Just(Place::Outside), Just(Place::Home)],
+            any::<bool>(),
+            opt_date(),
+            opt_date(),
+            opt_date()
+        )
+            .prop_map(|(lost_on, place, stolen, suspended_on, reported_on, found_on)| Event::CardLost {
+                lost_on,
+                place,
+                stolen,
+                suspended_on,
+                reported_on,
+                found_on
+            }),
+        (date(), prop_oneof![Just(Cause::Disaster), Just(Cause::Damage), Just(Cause::Defect), Just(Cause::CardFull)])
+            .prop_map(|(on, cause)| Event::CardDestroyed { on, cause }),
+        (prop_oneof![Just(Pin::Signature), Just(Pin::User), Just(Pin::Residence), Just(Pin::CardInfo)], any::<bool>())
+            .prop_map(|(pin, knows)| Event::PinLocked { pin, knows_other_certificate_pin: knows }),
+    ]
+}
+
+fn situation() -> impl Strategy<Value = Situation> {
+    (
+        date(),
+        date(),
+        prop_oneof![Just(Nationality::Japanese), Just(Nationality::Foreign)],
+        opt_date(),
+        card(),
+        certificate(),
+        certificate(),
+        prop::collection::vec(event(), 0..4),
+    )
+        .prop_map(|(a, b, nationality, stay_expires_on, card, user, signature, events)| Situation {
+            // Mostly a birth before today, so that the rules (not only validation) are exercised.
+            today: a.max(b),
+            birth_date: a.min(b),
+            nationality,
+            stay_expires_on,
+            card,
+            user_certificate: user,
+            signature_certificate: signature,
+            events,
+        })
+}
+
+/// A situation whose dates are consistent: issue dates after birth and before today, no printed
+/// expiry, no stay end before the card's issue date, certificates issued before the card expires.
+fn consistent_situation() -> impl Strategy<Value = Situation> {
+    (
+        1900i32..=2150,
+        0i64..=36_000,
+        0i64..=60_000,
+        0i64..=30_000,
+        0i64..=1_000,
+        0i64..=400,
+        any::<bool>(),
+        any::<bool>(),
+        0i64..=20_000,
+        prop::collection::vec(event(), 0..3),
+    )
+        .prop_map(
+            |(
+                year,
+                card_after_birth,
+                today_after_card,
+                received_before,
+                user_after,
+                sig_after,
+                renewed,
+                foreign,
+                stay_after,
+                events,
+            )| {
+                let birth =
+                    NaiveDate::from_ymd_opt(year, 1, 1).unwrap() + chrono::Days::new((year as u64 * 7919) % 366);
+                let issued = birth + chrono::Days::new(card_after_birth as u64);
+                let received = (issued - chrono::Days::new(received_before as u64 % 200)).max(birth);
+                let today = issued + chrono::Days::new(today_after_card as u64);
+                Situation {
+                    today,
+                    birth_date: birth,
+                    nationality: if foreign { Nationality::Foreign } else { Nationality::Japanese },
+                    stay_expires_on: Some(issued + chrono::Days::new(stay_after as u64)),
+                    card: Some(Card {
+                        issued_on: Some(issued),
+                        application_received_on: Some(received),
+                        expires_on: None,
+                        face_auth: false,
+                    }),
+                    user_certificate: Some(Certificate {
+                        issued_on: Some(issued + chrono::Days::new(user_after as u64)),
+                        expires_on: None,
+                        renewed_within_window: renewed,
+                    }),
+                    signature_certificate: Some(Certificate {
+                        issued_on: Some(issued + chrono::Days::new((user_after + sig_after) as u64)),
+                        expires_on: None,
+                        renewed_within_window: false,
+                    }),
+                    events,
+                }
+            },
+        )
+}
+
+fn assert_sorted(g: &Guidance) {
+    let keys: Vec<_> = g.actions.iter().map(|a| (a.by.is_none(), a.by, a.id)).collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "actions out of order: {keys:?}");
+    let ids: Vec<_> = g.caveats.iter().map(|c| c.id).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "caveats not sorted and unique: {ids:?}");
+}
+
+fn assert_windows(g: &Guidance) {
+    let objects = [
+        g.card.as_ref().map(|c| (c.expires_on, c.renewal_opens_on)),
+        g.user_certificate.as_ref().map(|c| (c.expires_on, c.renewal_opens_on)),
+        g.signature_certificate.as_ref().map(|c| (c.expires_on, c.renewal_opens_on)),
+    ];
+    for (expires_on, opens) in objects.into_iter().flatten() {
+        assert_eq!(expires_on.is_some(), opens.is_some());
+        if let (Some(e), Some(o)) = (expires_on, opens) {
+            assert!(o < e, "renewal opens {o} not before expiry {e}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_situation_makes_the_engine_panic(s in situation()) {
+        if let Ok(g) = rules::guide(&s) {
+            assert_sorted(&g);
+            assert_windows(&g);
+            prop_assert_eq!(g.as_of, s.today);
+            // Deterministic: the same input gives byte-identical output.
+            let again = rules::guide(&s).unwrap();
+            prop_assert_eq!(serde_json::to_string(&g).unwrap(), serde_json::to_string(&again).unwrap());
+        }
+    }
+
+    #[test]
+    fn computed_dates_keep_their_invariants(s in consistent_situation()) {
+        let g = rules::guide(&s);
+        // Only a signature certificate issued before 15, or a random event's dates, can be refused.
+        let Ok(g) = g else {
+            let e = g.unwrap_err();
+            prop_assert!(
+                e.code == rules::error::ErrorCode::SignatureCertificateUnder15 || e.field.starts_with("events["),
+                "unexpected {:?}", e
+            );
+            return Ok(());
+        };
+        assert_sorted(&g);
+        assert_windows(&g);
+        let card = g.card.as_ref().unwrap();
+        let card_expiry = card.expires_on.unwrap();
+        let issued = s.card.as_ref().unwrap().issued_on.unwrap();
+        if card.validity == Some(Validity::StayPeriod) {
+            prop_assert!(card_expiry >= issued);
+        } else {
+            prop_assert!(card_expiry > issued, "card expires {} not after issue {}", card_expiry, issued);
+        }
+        let user = g.user_certificate.as_ref().unwrap().expires_on.unwrap();
+        let signature = g.signature_certificate.as_ref().unwrap().expires_on.unwrap();
+        prop_assert!(user <= card_expiry && signature <= card_expiry, "a certificate outlives its card");
+        prop_assert!(signature <= user, "the signature certificate outlives the user certificate");
+        for (cert, input) in [(user, &s.user_certificate), (signature, &s.signature_certificate)] {
+            let cert_issued = input.as_ref().unwrap().issued_on.unwrap();
+            if cert_issued < card_expiry {
+                prop_assert!(cert >= cert_issued.min(card_expiry));
+            }
+        }
+        // Certificates follow their card's state first (rules.md §6.2).
+        if matches!(card.status, Status::Expired | Status::Lapsed) {
+            prop_assert_eq!(g.user_certificate.as_ref().unwrap().status, Status::Lapsed);
+        }
+        prop_assert!(g.card.as_ref().unwrap().expires_on.unwrap().year() <= 10_200);
+    }
+
+    #[test]
+    fn no_bytes_make_the_reader_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        let _ = rules::json::read_situation(&bytes).and_then(|s| rules::guide(&s));
+        let _ = rules::json::read_password(&bytes);
+    }
+
+    #[test]
+    fn no_json_makes_the_reader_panic(json in json_value(3)) {
+        let bytes = serde_json::to_vec(&json).unwrap();
+        if let Err(e) = rules::json::read_situation(&bytes).and_then(|s| rules::guide(&s)) {
+            prop_assert!(!e.code.message().ja.is_empty());
+        }
+        let _ = rules::json::read_password(&bytes);
+    }
+}
+
+/// Arbitrary JSON, with the contract's keys and date-like strings much more likely than chance.
+fn json_value(depth: u32) -> impl Strategy<Value = serde_json::Value> {
+    const KEYS: &[&str] = &[
+        "today",
+        "birth_date",
+        "nationality",
+        "stay_expires_on",
+        "card",
+        "user_certificate",
+        "signature_certificate",
+        "events",
+        "issued_on",
+        "expires_on",
+        "type",
+        "lost_on",
+        "place",
+        "found_on",
+        "moved_on",
+        "password",
+        "x",
+    ];
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        date().prop_map(|d| serde_json::Value::from(d.to_string())),
+        prop_oneof![Just("card_lost"), Just("home"), Just("japanese"), Just("2024-02-30"), Just("")]
+            .prop_map(serde_json::Value::from),
+        ".{0,12}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(depth, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..7).prop_map(|entries| {
+                serde_json::Value::Object(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            }),
+        ]
+    })
+}
+
+/// Runs the built binary on `input`; returns its exit code and whether stdout was JSON.
+fn run_binary(command: &str, input: &[u8]) -> (i32, bool) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_myna-rules"))
+        .arg(command)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The binary may stop reading early; a broken pipe here is not a failure of the test.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    let output = child.wait_with_output().unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    (code, serde_json::from_slice::<serde_json::Value>(&output.stdout).is_ok())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_binary_never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        for command in ["guide", "password"] {
+            let (code, json) = run_binary(command, &bytes);
+            prop_assert!(code == 0 || code == 2, "exit {}", code);
+            prop_assert!(json, "stdout is the contract's JSON");
+        }
+    }
+
+    #[test]
+    fn the_binary_never_panics_on_any_json(json in json_value(3)) {
+        let bytes = serde_json::to_vec(&json).unwrap();
+        let (code, is_json) = run_binary("guide", &bytes);
+        prop_assert!(code == 0 || code == 2, "exit {}", code);
+        prop_assert!(is_json);
+    }
+}
+
+#[test]
+fn command_line_errors_print_usage_and_exit_2() {
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_myna-rules")).args(args).stdin(Stdio::null()).output().unwrap();
+        (output.status.code(), output.stdout.is_empty(), String::from_utf8_lossy(&output.stderr).contains("usage"))
+    };
+    for args in [&[][..], &["guidance"], &["guide", "a", "b"], &["guide", "/nonexistent/file.json"], &["guide", "-"]] {
+        assert_eq!(run(args), (Some(2), true, true), "{args:?}");
+    }
+}
