@@ -14,5 +14,19 @@ pub mod asn1_time;
 pub mod cert;
 #[cfg(any(test, feature = "sim"))]
 pub mod certgen;
+#[cfg(any(test, feature = "sim"))]
+pub mod exec;
+pub mod iso_dep;
 pub mod jst;
 pub mod order;
+pub mod plan;
+pub mod rcs380;
+pub mod reading;
+pub mod rf;
+#[cfg(feature = "sim")]
+pub mod sim;
+pub mod situation;
+pub mod state;
+pub mod token;
+pub mod transport;
+pub mod type_b;

@@ -1,0 +1,283 @@
+//! The Sony RC-S380 ("NFC Port-100", USB `054C:06C1`, `054C:06C3`) over a [`UsbLink`]
+//! (reader.md §5.3): its reader commands, the InCommRF exchange as an [`RfLink`], and Type B
+//! activation.
+//!
+//! The reader layer is closed too (§3 rule 4): [`ReaderCommand`] has one variant per command of
+//! §5.3 and InCommRF carries only an [`RfFrame`].
+
+pub mod frame;
+
+use core::time::Duration;
+
+use crate::iso_dep::MAX_RF_TIMEOUT;
+use crate::rf::RfFrame;
+use crate::transport::{Fault, LinkError, RfError, RfLink, UsbLink};
+use crate::type_b::SensbRes;
+use frame::{Decoder, Frame, ACK};
+
+/// The USB product ids of the RC-S380 (vendor `054C`).
+pub const PRODUCT_IDS: [u16; 2] = [0x06C1, 0x06C3];
+/// Bytes asked for by each `transferIn`, as nfcpy does.
+pub const READ_LEN: usize = 300;
+/// The limit for a bulk OUT, for an ACK and for the reply to a non-RF command (§6).
+pub const USB_TIMEOUT: Duration = Duration::from_secs(1);
+/// The RF timeout for SENSB_REQ and ATTRIB (§6).
+pub const ACTIVATION_TIMEOUT: Duration = Duration::from_millis(30);
+/// Frames that answer nothing we sent, discarded before giving up (§5.3).
+const MAX_STALE: usize = 4;
+/// `transferIn`s for one expected frame before giving up (a bound: a frame is at most 1 KB).
+const MAX_READS: usize = 16;
+
+/// Every reader command the crate can send (reader.md §5.3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReaderCommand<'a> {
+    /// SetCommandType(1).
+    SetCommandType,
+    /// GetFirmwareVersion.
+    GetFirmwareVersion,
+    /// SwitchRF off.
+    SwitchRfOff,
+    /// InSetRF 106 kbps Type B.
+    InSetRfTypeB,
+    /// InSetProtocol with nfcpy's defaults.
+    InSetProtocolDefaults,
+    /// InSetProtocol for Type B: guard time 20, add and check SOF and EOF.
+    InSetProtocolTypeB,
+    /// InCommRF: send `rf` and wait at most `timeout` for the card.
+    InCommRf(&'a RfFrame, Duration),
+}
+
+impl ReaderCommand<'_> {
+    /// The frame body, `D6 CMD data…`.
+    pub fn body(&self) -> Vec<u8> {
+        match self {
+            ReaderCommand::SetCommandType => vec![0xD6, 0x2A, 0x01],
+            ReaderCommand::GetFirmwareVersion => vec![0xD6, 0x20],
+            ReaderCommand::SwitchRfOff => vec![0xD6, 0x06, 0x00],
+            ReaderCommand::InSetRfTypeB => vec![0xD6, 0x00, 0x03, 0x07, 0x0F, 0x07],
+            ReaderCommand::InSetProtocolDefaults => vec![
+                0xD6, 0x02, 0x00, 0x18, 0x01, 0x01, 0x02, 0x01, 0x03, 0x00, 0x04, 0x00, 0x05, 0x00, 0x06, 0x00, 0x07,
+                0x08, 0x08, 0x00, 0x09, 0x00, 0x0A, 0x00, 0x0B, 0x00, 0x0C, 0x00, 0x0E, 0x04, 0x0F, 0x00, 0x10, 0x00,
+                0x11, 0x00, 0x12, 0x00, 0x13, 0x06,
+            ],
+            ReaderCommand::InSetProtocolTypeB => {
+                vec![0xD6, 0x02, 0x00, 0x14, 0x09, 0x01, 0x0A, 0x01, 0x0B, 0x01, 0x0C, 0x01]
+            }
+            ReaderCommand::InCommRf(rf, timeout) => {
+                let [lo, hi] = rf_timeout_units(*timeout).to_le_bytes();
+                let mut body = vec![0xD6, 0x04, lo, hi];
+                body.extend_from_slice(rf.as_bytes());
+                body
+            }
+        }
+    }
+
+    /// The command code (the byte after `D6`); the reply carries code + 1 after `D7`.
+    fn code(&self) -> u8 {
+        self.body().get(1).copied().unwrap_or(0)
+    }
+}
+
+/// InCommRF's timeout field: (ms + 1) × 10, in units of 0.1 ms, at most `FFFF` (§5.3).
+pub fn rf_timeout_units(timeout: Duration) -> u16 {
+    let ms = timeout.min(MAX_RF_TIMEOUT).as_millis();
+    u16::try_from(ms.saturating_add(1).saturating_mul(10)).unwrap_or(u16::MAX)
+}
+
+/// An RC-S380 on a USB link.
+pub struct Rcs380<U> {
+    usb: U,
+    decoder: Decoder,
+    /// A USB transfer failed: no more transfers on this connection (§6).
+    broken: bool,
+}
+
+impl<U: UsbLink> Rcs380<U> {
+    /// The reader on `usb`; nothing is sent yet.
+    pub fn new(usb: U) -> Self {
+        Self { usb, decoder: Decoder::new(), broken: false }
+    }
+
+    /// Gives the link back.
+    pub fn into_inner(self) -> U {
+        self.usb
+    }
+
+    /// Whether a USB transfer failed on this connection: the app must close the device.
+    pub fn is_broken(&self) -> bool {
+        self.broken
+    }
+
+    /// ACK (soft reset), SetCommandType(1), GetFirmwareVersion, SwitchRF off (§5.3).
+    pub async fn start(&mut self) -> Result<(), LinkError> {
+        self.write(&ACK).await?;
+        self.command(&ReaderCommand::SetCommandType, USB_TIMEOUT).await?;
+        self.command(&ReaderCommand::GetFirmwareVersion, USB_TIMEOUT).await?;
+        self.command(&ReaderCommand::SwitchRfOff, USB_TIMEOUT).await?;
+        Ok(())
+    }
+
+    /// SwitchRF off, then ACK: best effort, and nothing at all once a transfer has failed.
+    pub async fn finish(&mut self) {
+        if !self.broken {
+            let _ = self.command(&ReaderCommand::SwitchRfOff, USB_TIMEOUT).await;
+        }
+        if !self.broken {
+            let _ = self.write(&ACK).await;
+        }
+    }
+
+    /// One poll: SENSB_REQ with a 30 ms RF timeout. `Ok(None)` when no card answered.
+    pub async fn sense_type_b(&mut self) -> Result<Option<SensbRes>, LinkError> {
+        match self.exchange(&RfFrame::sensb_req(), ACTIVATION_TIMEOUT).await {
+            Ok(reply) => Ok(SensbRes::parse(&reply)),
+            Err(RfError::Timeout | RfError::Invalid(_)) => Ok(None),
+            Err(RfError::Link(error)) => Err(error),
+        }
+    }
+
+    /// ATTRIB for the card that answered `sensb`. `Ok(false)` when it did not answer.
+    pub async fn attrib(&mut self, sensb: &SensbRes) -> Result<bool, LinkError> {
+        match self.exchange(&RfFrame::attrib(sensb.pupi), ACTIVATION_TIMEOUT).await {
+            Ok(reply) => Ok(!reply.is_empty()),
+            Err(RfError::Timeout | RfError::Invalid(_)) => Ok(false),
+            Err(RfError::Link(error)) => Err(error),
+        }
+    }
+
+    async fn write(&mut self, frame: &[u8]) -> Result<(), LinkError> {
+        let result = self.usb.write(frame, USB_TIMEOUT).await;
+        self.broken |= result.is_err();
+        result
+    }
+
+    /// Reads until a frame that `wanted` accepts, discarding up to four stale ones.
+    async fn read_frame(&mut self, timeout: Duration, wanted: impl Fn(&Frame) -> bool) -> Result<Frame, LinkError> {
+        let mut stale = 0;
+        let mut reads = 0;
+        loop {
+            match self.decoder.next_frame(true) {
+                Ok(Some(Frame::Error)) => return Err(LinkError::Fault(Fault::Frame)),
+                Ok(Some(frame)) if wanted(&frame) => return Ok(frame),
+                Ok(Some(_)) => {
+                    stale += 1;
+                    if stale > MAX_STALE {
+                        return Err(LinkError::Fault(Fault::Frame));
+                    }
+                    continue;
+                }
+                Ok(None) => {}
+                Err(_) => return Err(LinkError::Fault(Fault::Frame)),
+            }
+            reads += 1;
+            if reads > MAX_READS {
+                return Err(LinkError::Fault(Fault::Frame));
+            }
+            match self.usb.read(READ_LEN, timeout).await {
+                Ok(bytes) => self.decoder.push(&bytes),
+                Err(error) => {
+                    self.broken = true;
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    /// Sends a reader command, waits for its ACK and then its reply; returns the reply's payload
+    /// after `D7 (CMD+1)`.
+    async fn command(&mut self, command: &ReaderCommand<'_>, reply_timeout: Duration) -> Result<Vec<u8>, LinkError> {
+        self.decoder.clear();
+        self.write(&frame::encode(&command.body())).await?;
+        self.read_frame(USB_TIMEOUT, |f| *f == Frame::Ack).await?;
+        let reply_code = command.code().wrapping_add(1);
+        let reply = self
+            .read_frame(reply_timeout, |f| matches!(f, Frame::Data(body) if body.get(..2) == Some(&[0xD7, reply_code])))
+            .await?;
+        let Frame::Data(body) = reply else {
+            return Err(LinkError::Fault(Fault::Frame));
+        };
+        let payload = body.get(2..).unwrap_or(&[]).to_vec();
+        match (command, payload.first()) {
+            (ReaderCommand::InCommRf(..) | ReaderCommand::GetFirmwareVersion, _) | (_, Some(0)) => Ok(payload),
+            (_, Some(status)) => Err(LinkError::Fault(Fault::ReaderStatus(*status))),
+            (_, None) => Err(LinkError::Fault(Fault::Frame)),
+        }
+    }
+}
+
+impl<U: UsbLink> RfLink for Rcs380<U> {
+    /// InSetRF, InSetProtocol (defaults, then Type B) before every InCommRF, as nfcpy and the
+    /// known WebUSB reader do (§5.3). The reply is `4 flag bytes (u32 LE) + 1 byte + RF bytes`.
+    async fn exchange(&mut self, rf: &RfFrame, timeout: Duration) -> Result<Vec<u8>, RfError> {
+        for setup in
+            [ReaderCommand::InSetRfTypeB, ReaderCommand::InSetProtocolDefaults, ReaderCommand::InSetProtocolTypeB]
+        {
+            self.command(&setup, USB_TIMEOUT).await.map_err(RfError::Link)?;
+        }
+        let timeout = timeout.min(MAX_RF_TIMEOUT);
+        let payload = self
+            .command(&ReaderCommand::InCommRf(rf, timeout), timeout.saturating_add(USB_TIMEOUT))
+            .await
+            .map_err(RfError::Link)?;
+        let Some(([f0, f1, f2, f3, _], rf_bytes)) = payload.split_first_chunk::<5>() else {
+            return Err(RfError::Link(LinkError::Fault(Fault::Frame)));
+        };
+        match u32::from_le_bytes([*f0, *f1, *f2, *f3]) {
+            0 => Ok(rf_bytes.to_vec()),
+            flags if flags & 0x80 != 0 => Err(RfError::Timeout),
+            flags if flags & !0x0D == 0 => Err(RfError::Invalid(flags)),
+            flags => Err(RfError::Link(LinkError::Fault(Fault::Rf(flags)))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(s: &str) -> Vec<u8> {
+        s.split_whitespace().map(|b| u8::from_str_radix(b, 16).unwrap()).collect()
+    }
+
+    /// The golden vectors of reader.md §5.3, byte for byte.
+    #[test]
+    fn golden_vectors() {
+        let select = crate::apdu::Command::SelectApplication(crate::apdu::Application::Jpki).encode();
+        let i_block = RfFrame::i_block(0, false, &select, 0, select.as_bytes().len());
+        let attrib = RfFrame::attrib([0x11, 0x22, 0x33, 0x44]);
+        let sensb = RfFrame::sensb_req();
+        let rows: [(ReaderCommand<'_>, &str); 9] = [
+            (ReaderCommand::SetCommandType, "00 00 FF FF FF 03 00 FD D6 2A 01 FF 00"),
+            (ReaderCommand::GetFirmwareVersion, "00 00 FF FF FF 02 00 FE D6 20 0A 00"),
+            (ReaderCommand::SwitchRfOff, "00 00 FF FF FF 03 00 FD D6 06 00 24 00"),
+            (ReaderCommand::InSetRfTypeB, "00 00 FF FF FF 06 00 FA D6 00 03 07 0F 07 0A 00"),
+            (
+                ReaderCommand::InSetProtocolDefaults,
+                "00 00 FF FF FF 28 00 D8 D6 02 00 18 01 01 02 01 03 00 04 00 05 00 06 00 07 08 08 00 09 00 0A 00 0B 00 \
+                 0C 00 0E 04 0F 00 10 00 11 00 12 00 13 06 4B 00",
+            ),
+            (ReaderCommand::InSetProtocolTypeB, "00 00 FF FF FF 0C 00 F4 D6 02 00 14 09 01 0A 01 0B 01 0C 01 E6 00"),
+            (ReaderCommand::InCommRf(&sensb, ACTIVATION_TIMEOUT), "00 00 FF FF FF 07 00 F9 D6 04 36 01 05 00 10 DA 00"),
+            (
+                ReaderCommand::InCommRf(&attrib, ACTIVATION_TIMEOUT),
+                "00 00 FF FF FF 0D 00 F3 D6 04 36 01 1D 11 22 33 44 00 08 01 00 1F 00",
+            ),
+            (
+                ReaderCommand::InCommRf(&i_block, Duration::from_millis(2478)),
+                "00 00 FF FF FF 14 00 EC D6 04 D6 60 02 00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01 B3 00",
+            ),
+        ];
+        for (command, expected) in rows {
+            assert_eq!(frame::encode(&command.body()), hex(expected), "{command:?}");
+        }
+        assert_eq!(ACK, hex("00 00 FF 00 FF 00").as_slice());
+    }
+
+    #[test]
+    fn rf_timeout_field() {
+        assert_eq!(rf_timeout_units(Duration::from_millis(30)), 310);
+        assert_eq!(rf_timeout_units(Duration::from_millis(6552)), 65530);
+        assert_eq!(rf_timeout_units(Duration::from_secs(100)), 65530);
+        assert_eq!(rf_timeout_units(Duration::ZERO), 10);
+    }
+}

@@ -1,0 +1,9 @@
+//! Simulators for tests without hardware (reader.md §8): a JPKI card, the RC-S380 and RC-S300 at
+//! the USB-frame level, and a virtual clock (the executor is `crate::exec`). Feature `sim` only; never in the app.
+//!
+//! The card records every APDU it receives and models what the crate must never do (VERIFY with
+//! data lowers or resets a counter; EF `0001` without verification answers `69 82`), so that the
+//! tests can prove it never happens.
+
+pub mod card;
+pub mod clock;
