@@ -23,6 +23,7 @@ pub mod plan;
 pub mod rcs380;
 pub mod reading;
 pub mod rf;
+pub mod session;
 #[cfg(feature = "sim")]
 pub mod sim;
 pub mod situation;

@@ -52,6 +52,8 @@ pub fn encode(body: &[u8]) -> Vec<u8> {
 #[derive(Clone, Debug, Default)]
 pub struct Decoder {
     buffer: Vec<u8>,
+    /// The length of the last `transferIn`.
+    last_push: usize,
 }
 
 impl Decoder {
@@ -68,12 +70,16 @@ impl Decoder {
     /// Adds the bytes of one `transferIn`.
     pub fn push(&mut self, bytes: &[u8]) {
         self.buffer.extend_from_slice(bytes);
+        self.last_push = bytes.len();
     }
 
-    /// The next whole frame, `Ok(None)` if more bytes are needed. `end_of_transfer` says that the
-    /// last `transferIn` ended here: only then is a lone `00 00 FF FF FF` the error frame.
-    /// Bytes before a start code (the tail of a frame cut off earlier) are skipped.
-    pub fn next_frame(&mut self, end_of_transfer: bool) -> Result<Option<Frame>, FrameError> {
+    /// The next whole frame, `Ok(None)` if more bytes are needed. Bytes before a start code (the
+    /// tail of a frame cut off earlier) are skipped.
+    ///
+    /// `00 00 FF FF FF` is also how every data frame begins, so it is the error frame only when it
+    /// was a whole `transferIn` by itself, as nfcpy compares it. The spec's "alone" leaves this
+    /// open; a data frame cut exactly after its fifth byte would otherwise read as an error.
+    pub fn next_frame(&mut self) -> Result<Option<Frame>, FrameError> {
         let start = self.buffer.windows(3).position(|w| w == [0x00, 0x00, 0xFF]);
         match start {
             Some(start) => {
@@ -98,7 +104,7 @@ impl Decoder {
         }
         let (lo, hi, lcs) = match self.buffer.get(5..8) {
             Some([lo, hi, lcs]) => (*lo, *hi, *lcs),
-            _ if end_of_transfer && self.buffer.len() == EXTENDED.len() => {
+            _ if self.buffer.len() == EXTENDED.len() && self.last_push == EXTENDED.len() => {
                 self.buffer.clear();
                 return Ok(Some(Frame::Error));
             }
@@ -151,26 +157,31 @@ mod tests {
         let mut frame = encode(&hex("D7 2B 00"));
         d.push(&[0x12, 0x34]);
         d.push(&frame[..4]);
-        assert_eq!(d.next_frame(true), Ok(None));
+        assert_eq!(d.next_frame(), Ok(None));
         d.push(&frame[4..9]);
-        assert_eq!(d.next_frame(false), Ok(None));
+        assert_eq!(d.next_frame(), Ok(None));
         d.push(&frame[9..]);
-        assert_eq!(d.next_frame(true), Ok(Some(Frame::Data(hex("D7 2B 00")))));
+        assert_eq!(d.next_frame(), Ok(Some(Frame::Data(hex("D7 2B 00")))));
         d.push(&ACK);
         frame.extend_from_slice(&ACK);
         d.push(&frame);
-        assert_eq!(d.next_frame(true), Ok(Some(Frame::Ack)));
-        assert_eq!(d.next_frame(true), Ok(Some(Frame::Data(hex("D7 2B 00")))));
-        assert_eq!(d.next_frame(true), Ok(Some(Frame::Ack)));
-        assert_eq!(d.next_frame(true), Ok(None));
+        assert_eq!(d.next_frame(), Ok(Some(Frame::Ack)));
+        assert_eq!(d.next_frame(), Ok(Some(Frame::Data(hex("D7 2B 00")))));
+        assert_eq!(d.next_frame(), Ok(Some(Frame::Ack)));
+        assert_eq!(d.next_frame(), Ok(None));
     }
 
     #[test]
-    fn the_error_frame_only_at_the_end_of_a_transfer() {
+    fn the_error_frame_only_as_a_whole_transfer() {
         let mut d = Decoder::new();
         d.push(&EXTENDED);
-        assert_eq!(d.next_frame(false), Ok(None));
-        assert_eq!(d.next_frame(true), Ok(Some(Frame::Error)));
+        assert_eq!(d.next_frame(), Ok(Some(Frame::Error)));
+        let frame = encode(&[0xD7, 0x2B, 0x00]);
+        d.push(&frame[..3]);
+        d.push(&frame[3..5]);
+        assert_eq!(d.next_frame(), Ok(None));
+        d.push(&frame[5..]);
+        assert_eq!(d.next_frame(), Ok(Some(Frame::Data(vec![0xD7, 0x2B, 0x00]))));
     }
 
     #[test]
@@ -179,14 +190,14 @@ mod tests {
         let mut bad = encode(&hex("D7 2B 00"));
         bad[7] ^= 1;
         d.push(&bad);
-        assert_eq!(d.next_frame(true), Err(FrameError::LengthChecksum));
+        assert_eq!(d.next_frame(), Err(FrameError::LengthChecksum));
         let mut bad = encode(&hex("D7 2B 00"));
         bad[9] ^= 1;
         d.push(&bad);
-        assert_eq!(d.next_frame(true), Err(FrameError::DataChecksum));
+        assert_eq!(d.next_frame(), Err(FrameError::DataChecksum));
         d.push(&hex("00 00 FF 01 FF 7F"));
-        assert_eq!(d.next_frame(true), Err(FrameError::Malformed));
+        assert_eq!(d.next_frame(), Err(FrameError::Malformed));
         d.push(&hex("00 00 FF FF FF FF FF 02"));
-        assert_eq!(d.next_frame(true), Err(FrameError::TooLong));
+        assert_eq!(d.next_frame(), Err(FrameError::TooLong));
     }
 }

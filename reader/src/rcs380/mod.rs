@@ -25,8 +25,11 @@ pub const USB_TIMEOUT: Duration = Duration::from_secs(1);
 pub const ACTIVATION_TIMEOUT: Duration = Duration::from_millis(30);
 /// Frames that answer nothing we sent, discarded before giving up (§5.3).
 const MAX_STALE: usize = 4;
-/// `transferIn`s for one expected frame before giving up (a bound: a frame is at most 1 KB).
-const MAX_READS: usize = 16;
+/// Bytes read while waiting for one frame before giving up: room for the stale frames and the
+/// frame itself (a bound, so a reader that streams junk ends in an error, never a hang).
+const MAX_BYTES_PER_FRAME: usize = (MAX_STALE + 2) * (frame::MAX_BODY + 10);
+/// Empty `transferIn`s in a row before giving up.
+const MAX_EMPTY_READS: usize = 4;
 
 /// Every reader command the crate can send (reader.md §5.3).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,9 +157,10 @@ impl<U: UsbLink> Rcs380<U> {
     /// Reads until a frame that `wanted` accepts, discarding up to four stale ones.
     async fn read_frame(&mut self, timeout: Duration, wanted: impl Fn(&Frame) -> bool) -> Result<Frame, LinkError> {
         let mut stale = 0;
-        let mut reads = 0;
+        let mut bytes_read = 0usize;
+        let mut empty_reads = 0;
         loop {
-            match self.decoder.next_frame(true) {
+            match self.decoder.next_frame() {
                 Ok(Some(Frame::Error)) => return Err(LinkError::Fault(Fault::Frame)),
                 Ok(Some(frame)) if wanted(&frame) => return Ok(frame),
                 Ok(Some(_)) => {
@@ -169,12 +173,15 @@ impl<U: UsbLink> Rcs380<U> {
                 Ok(None) => {}
                 Err(_) => return Err(LinkError::Fault(Fault::Frame)),
             }
-            reads += 1;
-            if reads > MAX_READS {
-                return Err(LinkError::Fault(Fault::Frame));
-            }
             match self.usb.read(READ_LEN, timeout).await {
-                Ok(bytes) => self.decoder.push(&bytes),
+                Ok(bytes) => {
+                    bytes_read = bytes_read.saturating_add(bytes.len());
+                    empty_reads = if bytes.is_empty() { empty_reads + 1 } else { 0 };
+                    if bytes_read > MAX_BYTES_PER_FRAME || empty_reads > MAX_EMPTY_READS {
+                        return Err(LinkError::Fault(Fault::Frame));
+                    }
+                    self.decoder.push(&bytes);
+                }
                 Err(error) => {
                     self.broken = true;
                     return Err(error);

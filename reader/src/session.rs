@@ -1,0 +1,123 @@
+//! A whole read through a PaSoRi, from the first USB frame to the last (reader.md §5.3, §6):
+//! start the reader, wait for a card, activate it, run the read plan, switch the RF off.
+//!
+//! The app gives a [`UsbLink`] (its WebUSB bridge) and a [`Host`]: the clock, a pause, the Cancel
+//! flag and a place to report progress. It opens and closes the device itself; after a failed USB
+//! transfer it must close the device and not reuse it (§6).
+
+use core::time::Duration;
+
+use crate::iso_dep::IsoDep;
+use crate::plan::{read_card, Interrupt, Options};
+use crate::rcs380::Rcs380;
+use crate::reading::CardReading;
+use crate::state::{ErrorCode, ReadError, State};
+use crate::transport::{Clock, LinkError, UsbLink};
+
+/// SENSB_REQ every 300 ms while waiting for a card (§6).
+pub const POLL_INTERVAL: Duration = Duration::from_millis(300);
+/// Waiting for a card ends as `no_card` after 20 s (§6).
+pub const WAIT_FOR_CARD: Duration = Duration::from_secs(20);
+/// The whole read, from the first SENSB_RES, ends as `timeout` after 30 s (§6).
+pub const WHOLE_READ: Duration = Duration::from_secs(30);
+
+/// Sony's USB vendor id.
+pub const SONY: u16 = 0x054C;
+
+/// The readers the crate can drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReaderModel {
+    /// RC-S380 (`06C1`, `06C3`): shipped.
+    Rcs380,
+    /// RC-S300 (`0DC8`, `0DC9`): flagged, unproven on hardware (§5.4).
+    Rcs300,
+}
+
+impl ReaderModel {
+    /// The model of a USB device, if it is one the crate drives.
+    pub fn from_ids(vendor: u16, product: u16) -> Option<Self> {
+        match (vendor, product) {
+            (SONY, 0x06C1 | 0x06C3) => Some(ReaderModel::Rcs380),
+            (SONY, 0x0DC8 | 0x0DC9) => Some(ReaderModel::Rcs300),
+            _ => None,
+        }
+    }
+}
+
+/// What the app lends a read: its monotonic clock, a pause, the Cancel flag and the progress
+/// announcements (`waiting_for_card`, `reading`). Single-threaded: no `Send` bound.
+#[allow(async_fn_in_trait)]
+pub trait Host: Clock {
+    /// Whether the citizen pressed Cancel. Checked between exchanges.
+    fn cancelled(&self) -> bool;
+    /// Waits `duration` (a `setTimeout` in the app; the simulator only moves its clock).
+    async fn pause(&self, duration: Duration);
+    /// The read entered a progress state of reader.md §7.
+    fn progress(&self, state: State);
+}
+
+/// Maps a link failure outside the read plan: before activation a lost card is `no_card`.
+pub(crate) fn link_failure(error: LinkError) -> ReadError {
+    match error {
+        LinkError::Timeout => ReadError::Timeout,
+        LinkError::Disconnected => ReadError::ReaderDisconnected,
+        LinkError::CardRemoved => ReadError::NoCard,
+        LinkError::Fault(fault) => ReadError::Unknown(ErrorCode::Link(fault)),
+    }
+}
+
+/// The interrupt check of the read plan: Cancel, or 30 s since the card answered.
+pub(crate) fn interrupt<H: Host>(host: &H, since: Duration) -> Option<Interrupt> {
+    if host.cancelled() {
+        Some(Interrupt::Cancelled)
+    } else if host.now().saturating_sub(since) >= WHOLE_READ {
+        Some(Interrupt::TimedOut)
+    } else {
+        None
+    }
+}
+
+/// Reads a card through an RC-S380 on `usb`.
+pub async fn read_with_rcs380<U: UsbLink, H: Host>(
+    usb: U,
+    host: &H,
+    options: Options,
+) -> Result<CardReading, ReadError> {
+    let mut reader = Rcs380::new(usb);
+    let result = run_rcs380(&mut reader, host, options).await;
+    reader.finish().await;
+    result
+}
+
+async fn run_rcs380<U: UsbLink, H: Host>(
+    reader: &mut Rcs380<U>,
+    host: &H,
+    options: Options,
+) -> Result<CardReading, ReadError> {
+    reader.start().await.map_err(link_failure)?;
+    host.progress(State::WaitingForCard);
+    let waiting_since = host.now();
+    let sensb = loop {
+        if host.cancelled() {
+            return Err(ReadError::Cancelled);
+        }
+        if let Some(sensb) = reader.sense_type_b().await.map_err(link_failure)? {
+            // A card that leaves between SENSB_RES and ATTRIB is polled for again.
+            if reader.attrib(&sensb).await.map_err(link_failure)? {
+                break sensb;
+            }
+        }
+        if host.now().saturating_sub(waiting_since) >= WAIT_FOR_CARD {
+            return Err(ReadError::NoCard);
+        }
+        host.pause(POLL_INTERVAL).await;
+    };
+    host.progress(State::Reading);
+    let since = host.now();
+    let mut card = IsoDep::new(&mut *reader, host, &sensb);
+    let result = read_card(&mut card, options, &|| interrupt(host, since)).await;
+    if !matches!(result, Err(ReadError::Timeout | ReadError::ReaderDisconnected | ReadError::CardRemoved { .. })) {
+        card.deselect().await;
+    }
+    result
+}
