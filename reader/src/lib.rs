@@ -20,6 +20,8 @@ pub mod iso_dep;
 pub mod jst;
 pub mod order;
 pub mod plan;
+#[cfg(feature = "rcs300")]
+pub mod rcs300;
 pub mod rcs380;
 pub mod reading;
 pub mod rf;

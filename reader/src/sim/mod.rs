@@ -10,4 +10,5 @@ pub mod card;
 pub mod clock;
 pub mod host;
 pub mod picc;
+pub mod rcs300;
 pub mod rcs380;
