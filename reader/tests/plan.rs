@@ -380,3 +380,19 @@ fn cancel_and_the_whole_read_limit_stop_between_exchanges() {
         assert_eq!(card.received().len(), 5);
     }
 }
+
+#[test]
+#[should_panic(expected = "VERIFY not straight after")]
+fn the_session_check_catches_a_verify_out_of_order() {
+    let apdus = vec![
+        vec![0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01],
+        vec![0x00, 0x20, 0x00, 0x80],
+    ];
+    common::check_session(&apdus, &[0x9000, 0x63C3]);
+}
+
+#[test]
+#[should_panic(expected = "not on the allow-list")]
+fn the_session_check_catches_a_pin_guess() {
+    common::check_session(&[vec![0x00, 0x20, 0x00, 0x80, 0x04, 0x31, 0x32, 0x33, 0x34]], &[0x63C2]);
+}
