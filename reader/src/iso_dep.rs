@@ -87,7 +87,9 @@ impl<'c, R: RfLink> IsoDep<'c, R> {
 
     /// How often a block is asked for again: min(⌊1 s / FWT⌋, 5), at least once (§5.3).
     pub fn max_retries(&self) -> usize {
-        let per_second = Duration::from_secs(1).as_nanos().checked_div(self.fwt.as_nanos()).unwrap_or(5);
+        // FWT is at most 4.95 s, so whole microseconds in a u64 are exact enough (no u128 division).
+        let fwt_us = self.fwt.as_secs().saturating_mul(1_000_000).saturating_add(u64::from(self.fwt.subsec_micros()));
+        let per_second = 1_000_000u64.checked_div(fwt_us).unwrap_or(5);
         usize::try_from(per_second).unwrap_or(5).clamp(1, 5)
     }
 

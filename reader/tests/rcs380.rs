@@ -293,3 +293,22 @@ fn cancel_while_waiting_and_while_reading() {
     assert!(!reader.rf_on());
     assert_eq!(outs(&reader).last().unwrap(), &ACK.to_vec());
 }
+
+/// The transcripts of reader.md §8.3 come out of the simulator deterministically and as valid JSON.
+/// Writing them under `e2e/fixtures/reader/` is left to the e2e work.
+#[test]
+fn transcripts_are_deterministic_json() {
+    use reader::sim::rcs380::transcript_json;
+    let run = || {
+        let (_, reader, _) = read(SimCard::my_number_card().with_pin(Pin::User, Some(0)), |_| {});
+        transcript_json("locked_pin", reader.transcript())
+    };
+    let first = run();
+    assert_eq!(first, run());
+    let value: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let transfers = value["transfers"].as_array().unwrap();
+    assert_eq!(transfers[0]["out"], "0000FF00FF00");
+    assert_eq!(transfers[1]["out"], "0000FFFFFF0300FDD62A01FF00");
+    assert_eq!(transfers[2]["in"], "0000FF00FF00");
+    assert!(transfers.iter().all(|t| t.get("out").or(t.get("in")).is_some()));
+}

@@ -83,7 +83,9 @@ impl ReaderCommand<'_> {
 
 /// InCommRF's timeout field: (ms + 1) × 10, in units of 0.1 ms, at most `FFFF` (§5.3).
 pub fn rf_timeout_units(timeout: Duration) -> u16 {
-    let ms = timeout.min(MAX_RF_TIMEOUT).as_millis();
+    // u64 arithmetic, not `as_millis` (u128 division pulls in about 1 KB of wasm).
+    let timeout = timeout.min(MAX_RF_TIMEOUT);
+    let ms = timeout.as_secs().saturating_mul(1000).saturating_add(u64::from(timeout.subsec_millis()));
     u16::try_from(ms.saturating_add(1).saturating_mul(10)).unwrap_or(u16::MAX)
 }
 

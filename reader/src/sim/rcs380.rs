@@ -228,3 +228,31 @@ impl UsbLink for SimRcs380 {
         }
     }
 }
+
+/// A transcript as JSON for the e2e mock (reader.md §8.3): the ordered OUT frames expected and the
+/// IN frames to answer, each as upper-case hex. Written by hand: no `serde_json` in the crate.
+pub fn transcript_json(scenario: &str, transfers: &[Transfer]) -> String {
+    let mut json = String::from("{\"scenario\":\"");
+    json.extend(scenario.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-'));
+    json.push_str("\",\"transfers\":[");
+    for (i, transfer) in transfers.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        let (direction, bytes) = match transfer {
+            Transfer::Out(bytes) => ("out", bytes),
+            Transfer::In(bytes) => ("in", bytes),
+        };
+        json.push_str("{\"");
+        json.push_str(direction);
+        json.push_str("\":\"");
+        for byte in bytes {
+            for nibble in [byte >> 4, byte & 0x0F] {
+                json.push(char::from_digit(u32::from(nibble), 16).map_or('0', |c| c.to_ascii_uppercase()));
+            }
+        }
+        json.push_str("\"}");
+    }
+    json.push_str("]}");
+    json
+}
