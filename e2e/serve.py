@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Serve the release build (dist/ beside this folder) on 127.0.0.1 the way the city's server would.
+
+Usage: python3 e2e/serve.py [PORT]   (default 8080; any working directory)
+
+Sends the Content-Security-Policy of design.md §6.4, its frame-ancestors extended by the test origins, so e2e
+proves the guide runs under the city's policy; `.wasm` goes out as application/wasm. Standard library only.
+"""
+
+import sys
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+DIST = Path(__file__).resolve().parent.parent / "dist"
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        # production: 'self' https://www.city.kawasaki.jp; the test hosts are local
+        "frame-ancestors 'self' https://www.city.kawasaki.jp http://127.0.0.1:* http://localhost:*",
+    ]
+)
+
+
+class Handler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".css": "text/css",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".html": "text/html; charset=utf-8",
+    }
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-cache")  # local testing: always the latest build
+        super().end_headers()
+
+    def log_request(self, code="-", size="-") -> None:
+        if str(code).isdigit() and int(code) >= 400:  # only what went wrong
+            super().log_request(code, size)
+
+
+def main() -> None:
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
+    if not (DIST / "index.html").is_file():
+        sys.exit(f"serve.py: no {DIST}/index.html; build first (trunk build --release --locked)")
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(DIST)))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
