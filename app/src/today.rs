@@ -27,8 +27,9 @@ mod tests {
     use super::jst_date_from_unix_ms;
     use chrono::NaiveDate;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().expect("a valid test date")
+    /// The expected date; `None` only for a typo in a test, which the assertion below then reports.
+    fn d(s: &str) -> Option<NaiveDate> {
+        s.parse().ok()
     }
 
     #[test]
@@ -50,7 +51,8 @@ mod tests {
             ("a leap day: 2028-02-28T15:00Z is the 29th in Japan", 1_835_362_800_000.0, "2028-02-29"),
         ];
         for (what, ms, want) in cases {
-            assert_eq!(jst_date_from_unix_ms(ms), Some(d(want)), "{what}");
+            assert!(d(want).is_some(), "{what}: {want} is not a date");
+            assert_eq!(jst_date_from_unix_ms(ms), d(want), "{what}");
         }
     }
 
