@@ -8,6 +8,7 @@ export default defineConfig({
   testDir: './tests',
   forbidOnly: !!process.env.CI,
   retries: 0, // a flaky test is a bug
+  timeout: 120_000, // a whole journey with axe on every page takes 20–40 s on 2 cores
   reporter: [['list']],
   workers: 1, // 2 cores: one browser at a time
   use: {

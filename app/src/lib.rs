@@ -6,9 +6,23 @@
 
 #![forbid(unsafe_code)]
 
+pub mod components;
+pub mod contacts;
+pub mod flow;
+pub mod i18n;
+pub mod nav;
+pub mod pages;
+pub mod present;
+pub mod state;
 pub mod today;
 
 use leptos::prelude::*;
+
+use crate::components::layout::{Footer, Header};
+use crate::flow::route::Page;
+use crate::i18n::Locale;
+use crate::pages::{check::CheckPage, question::QuestionPage, result::ResultPage, start::StartPage};
+use crate::state::AppState;
 
 #[cfg(target_arch = "wasm32")]
 /// The element of `index.html` the app mounts into; it holds the static fallback until then.
@@ -17,14 +31,83 @@ const ROOT_ID: &str = "myna-root";
 /// The static trilingual 「問題が発生しました」 block of `index.html`, hidden until a panic.
 const ERROR_ID: &str = "myna-error";
 
+/// The language asked for by `?lang=` (the embed script's `data-lang`), else Japanese.
+fn initial_locale() -> Locale {
+    let search = window().location().search().unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Locale::from_id)
+        .unwrap_or_default()
+}
+
+fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Start => view! { <StartPage /> }.into_any(),
+        Page::Question(journey, question) => view! { <QuestionPage journey=journey question=question /> }.into_any(),
+        Page::Check(journey) => view! { <CheckPage journey=journey /> }.into_any(),
+        Page::Result(journey) => view! { <ResultPage journey=journey /> }.into_any(),
+        // Pages still to come show the start page rather than nothing.
+        Page::Password | Page::Reader | Page::Accessibility => view! { <StartPage /> }.into_any(),
+    }
+}
+
+/// Moves the focus to the new page's `<h1>` and the view to the top (design.md §5), after the
+/// page has been drawn.
+fn focus_heading() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let heading = document()
+            .query_selector("#myna-root h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<leptos::web_sys::HtmlElement>().ok());
+        if let Some(h) = heading {
+            let _ = h.focus();
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+}
+
 /// The whole guide.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <main class="myna-main">
-            <h1 tabindex="-1">"マイナンバーカードの手続きガイド"</h1>
-        </main>
+    let Some(today) = today::today_jst() else {
+        // No usable clock: the guide cannot date anything; say so rather than guess.
+        #[cfg(target_arch = "wasm32")]
+        reveal_error_block();
+        return ().into_any();
+    };
+    let state = AppState::new(today, Locale::Ja, Page::Start);
+    provide_context(state);
+    let wanted = initial_locale();
+    if wanted != Locale::Ja {
+        components::layout::switch_language(state, wanted);
     }
+    nav::settle(state);
+    nav::listen(state);
+    Effect::new(move |_| {
+        let lang = state.locale.get().lang();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang);
+        }
+    });
+    Effect::new(move |previous: Option<Page>| {
+        let page = state.page.get();
+        if previous.is_some_and(|p| p != page) {
+            focus_heading();
+        }
+        page
+    });
+    view! {
+        <Header />
+        <main class="myna-main" id="main">
+            {move || page_view(state.page.get())}
+        </main>
+        <Footer />
+    }
+    .into_any()
 }
 
 /// Replaces the static fallback inside `#myna-root` with the app (or mounts on `<body>` if the page has no

@@ -1,0 +1,112 @@
+//! The frame of every page: the header with the language switch, the back link, the footer with
+//! the same help on every page (WCAG 3.2.6), and the loss line notice.
+
+use leptos::prelude::*;
+
+use super::text::{t, t_with};
+use crate::contacts::{CITY_CALL_CENTRE_FALLBACK, LOSS_LINE};
+use crate::flow::route::Page;
+use crate::i18n::rich::Arg;
+use crate::i18n::{Locale, Msg};
+use crate::state::use_state;
+
+/// Switches the language once its texts are at hand (fetched the first time, design.md §7).
+pub fn switch_language(state: crate::state::AppState, locale: Locale) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        if crate::i18n::loaded::load(locale).await {
+            state.locale.set(locale);
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    state.locale.set(locale);
+}
+
+/// The language switch: each language named in itself, with its own `lang` (design.md §4).
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let state = use_state();
+    let buttons = Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            let (label, lang) = match locale {
+                Locale::Ja => ("日本語", "ja"),
+                Locale::En => ("English", "en"),
+                Locale::JaEasy => ("やさしい にほんご", "ja"),
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="myna-lang__button"
+                        lang=lang
+                        aria-pressed=move || if state.locale.get() == locale { "true" } else { "false" }
+                        on:click=move |_| switch_language(state, locale)
+                    >
+                        {label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="myna-lang" aria-label=move || crate::i18n::rich::plain(state.locale.get(), Msg::NavLanguage, &[])>
+            <ul class="myna-lang__list">{buttons}</ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="myna-header">
+            <p class="myna-header__name">
+                <a href=Page::Start.hash()>{t(Msg::AppName)}</a>
+            </p>
+            <LanguageSwitch />
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let [free, paid] = CITY_CALL_CENTRE_FALLBACK;
+    let city = vec![
+        ("name", Arg::Msg(Msg::FooterCityName)),
+        ("free", Arg::Phone(free.to_owned())),
+        ("paid", Arg::Phone(paid.to_owned())),
+        ("hours", Arg::Msg(Msg::FooterCityHours)),
+    ];
+    view! {
+        <footer class="myna-footer">
+            <h2 class="myna-footer__title">{t(Msg::FooterHeading)}</h2>
+            <p>{t_with(Msg::FooterLoss, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))])}</p>
+            <p>{t_with(Msg::FooterCity, city)}</p>
+            <p>{t(Msg::FooterPrivacy)}</p>
+            <p>
+                <a href=Page::Accessibility.hash()>{t(Msg::FooterAccessibility)}</a>
+            </p>
+        </footer>
+    }
+}
+
+/// 「戻る」 above the heading.
+#[component]
+pub fn BackLink(to: Page) -> impl IntoView {
+    view! {
+        <a class="myna-back" href=to.hash()>
+            {t(Msg::CommonBack)}
+        </a>
+    }
+}
+
+/// The first thing on every page of the loss journey: call now to stop the card (design.md §3.1).
+#[component]
+pub fn StopCardNotice() -> impl IntoView {
+    view! {
+        <div class="myna-urgent" role="note">
+            <h2 class="myna-urgent__title">{t(Msg::LostStopHeading)}</h2>
+            <p>{t_with(Msg::LostStopBody, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))])}</p>
+        </div>
+    }
+}

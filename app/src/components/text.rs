@@ -1,0 +1,67 @@
+//! Locale text as elements: ruby for furigana, `<span lang="ja">` for Japanese terms in English,
+//! `<time datetime>` for dates, `tel:` links for phone numbers (design.md §4). Never `inner_html`.
+
+use leptos::prelude::*;
+use rules::iso::format_date;
+
+use crate::i18n::format;
+use crate::i18n::rich::{parse, plain, Arg, Piece};
+use crate::i18n::{Locale, Msg};
+use crate::state::use_state;
+
+/// The pieces of `text` as elements, placeholders filled from `args`.
+pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> AnyView {
+    let views: Vec<AnyView> = parse(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => t.to_owned().into_any(),
+            Piece::Ruby { base, reading } => {
+                view! { <ruby>{base.to_owned()}<rt>{reading.to_owned()}</rt></ruby> }.into_any()
+            }
+            Piece::Japanese(t) => view! { <span lang="ja">{t.to_owned()}</span> }.into_any(),
+            Piece::Placeholder(name) => match args.iter().find(|(n, _)| *n == name).map(|(_, a)| a.clone()) {
+                Some(Arg::Text(s)) => rich_view(locale, &s, &[]),
+                Some(Arg::Msg(m)) => rich_view(locale, locale.raw(m), &[]),
+                Some(Arg::Japanese(s)) => view! { <span lang="ja">{s}</span> }.into_any(),
+                Some(Arg::Date(d)) => {
+                    let shown = rich_view(locale, &format::date(locale, d), &[]);
+                    view! { <time datetime=format_date(d)>{shown}</time> }.into_any()
+                }
+                Some(Arg::Phone(p)) => {
+                    let href = format!("tel:{p}");
+                    view! { <a href=href>{p}</a> }.into_any()
+                }
+                Some(Arg::Link { text, href }) => {
+                    let shown = rich_view(locale, &text, &[]);
+                    view! { <a href=href>{shown}</a> }.into_any()
+                }
+                None => format!("{{{name}}}").into_any(),
+            },
+        })
+        .collect();
+    views.into_any()
+}
+
+/// A message in the current language, following language switches.
+pub fn t(msg: Msg) -> impl IntoView + use<> {
+    let state = use_state();
+    move || {
+        let locale = state.locale.get();
+        rich_view(locale, locale.raw(msg), &[])
+    }
+}
+
+/// A message with placeholders, in the current language.
+pub fn t_with(msg: Msg, args: Vec<(&'static str, Arg)>) -> impl IntoView + use<> {
+    let state = use_state();
+    move || {
+        let locale = state.locale.get();
+        rich_view(locale, locale.raw(msg), &args)
+    }
+}
+
+/// A message as plain text (attributes, the page title), in the current language.
+pub fn plain_now(msg: Msg, args: &[(&str, Arg)]) -> String {
+    let state = use_state();
+    plain(state.locale.get_untracked(), msg, args)
+}

@@ -1,0 +1,782 @@
+//! The journeys as data (design.md §3.1, §3.2): which questions exist, what each asks, the order in
+//! which a journey asks them, and how answers become the engine's `Situation`. Pure: no view, no
+//! browser, so a native test walks every path. No rule lives here: where the path depends on the law
+//! (a signature certificate under 15) the journey asks the engine.
+
+pub mod answers;
+pub mod destroyed;
+pub mod details;
+pub mod expiry;
+pub mod lost;
+pub mod moving;
+pub mod pin;
+pub mod route;
+
+use chrono::NaiveDate;
+use rules::contract::{Card, Certificate, Nationality, Situation};
+
+use crate::i18n::Msg;
+pub use answers::{Answer, Answers, DateText};
+
+/// The tasks of the start page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Journey {
+    Expiry,
+    Move,
+    Details,
+    Lost,
+    Destroyed,
+    Pin,
+}
+
+impl Journey {
+    pub const ALL: [Journey; 6] =
+        [Journey::Expiry, Journey::Move, Journey::Details, Journey::Lost, Journey::Destroyed, Journey::Pin];
+
+    /// The first path segment of the journey's pages (`#/expiry/...`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Journey::Expiry => "expiry",
+            Journey::Move => "move",
+            Journey::Details => "details",
+            Journey::Lost => "lost",
+            Journey::Destroyed => "destroyed",
+            Journey::Pin => "pin",
+        }
+    }
+
+    /// The link text of the task on the start page, also the journey's name on its pages.
+    pub fn title(self) -> Msg {
+        match self {
+            Journey::Expiry => Msg::TaskExpiry,
+            Journey::Move => Msg::TaskMove,
+            Journey::Details => Msg::TaskDetails,
+            Journey::Lost => Msg::TaskLost,
+            Journey::Destroyed => Msg::TaskDestroyed,
+            Journey::Pin => Msg::TaskPin,
+        }
+    }
+
+    /// The question each journey starts with.
+    pub fn first(self) -> Question {
+        Question::BirthDate
+    }
+
+    /// The page after `question` given the answers so far.
+    pub fn next(self, question: Question, answers: &Answers, today: NaiveDate) -> Next {
+        match self {
+            Journey::Expiry => expiry::next(question, answers, today),
+            Journey::Move => moving::next(question, answers),
+            Journey::Details => details::next(question),
+            Journey::Lost => lost::next(question),
+            Journey::Destroyed => destroyed::next(question),
+            Journey::Pin => pin::next(question, answers),
+        }
+    }
+
+    /// The situation the answers describe, for the engine. Only the answers on the journey's
+    /// current path count: an answer left behind on a branch the citizen later left (by changing an
+    /// earlier answer) is ignored.
+    pub fn situation(self, answers: &Answers, today: NaiveDate) -> Situation {
+        let answers = &answers.only(&self.path(answers, today).questions);
+        match self {
+            Journey::Expiry => expiry::situation(answers, today),
+            Journey::Move => moving::situation(answers, today),
+            Journey::Details => details::situation(answers, today),
+            Journey::Lost => lost::situation(answers, today),
+            Journey::Destroyed => destroyed::situation(answers, today),
+            Journey::Pin => pin::situation(answers, today),
+        }
+    }
+
+    /// The questions this journey asks with these answers, in order, up to the first one not yet
+    /// answered (included). `complete` is true when every question on the path is answered.
+    pub fn path(self, answers: &Answers, today: NaiveDate) -> Path {
+        let mut questions = Vec::new();
+        let mut question = self.first();
+        // A journey has at most a few dozen questions; the bound keeps a cycle from hanging the page.
+        for _ in 0..64 {
+            questions.push(question);
+            if answers.get(question).is_none() {
+                return Path { questions, complete: false };
+            }
+            match self.next(question, answers, today) {
+                Next::Question(q) => question = q,
+                Next::Check => return Path { questions, complete: true },
+            }
+        }
+        Path { questions, complete: false }
+    }
+}
+
+/// The part of a situation every journey shares: today, the birth date, the nationality.
+fn base_situation(answers: &Answers, today: NaiveDate) -> Situation {
+    Situation {
+        today,
+        birth_date: answers.date(Question::BirthDate).unwrap_or(today),
+        nationality: if answers.is(Question::Nationality, Choice::Foreign) {
+            Nationality::Foreign
+        } else {
+            Nationality::Japanese
+        },
+        stay_expires_on: answers.date(Question::StayEnd),
+        card: None,
+        user_certificate: None,
+        signature_certificate: None,
+        events: Vec::new(),
+    }
+}
+
+/// A certificate from its four questions (held?, expiry, issue date, renewed in the window?):
+/// held or 「わからない」 → held (with the dates given, else dates unknown); no → none.
+fn certificate(answers: &Answers, [held, expiry, issued, renewed]: [Question; 4]) -> Option<Certificate> {
+    matches!(answers.choice(held), Some(Choice::Yes | Choice::Unknown)).then(|| Certificate {
+        issued_on: answers.date(issued),
+        expires_on: answers.date(expiry),
+        renewed_within_window: answers.is(renewed, Choice::Yes),
+    })
+}
+
+/// The card of the journeys that do not ask its dates: held, dates unknown, with its certificates
+/// unless `certificates` was answered "no" (unanswered or 「わからない」 count as held: a lost card
+/// almost always carried them, and the fee shown is then the safer, higher one). With
+/// `signature_only`, the question is about the signature certificate alone and the user certificate
+/// is taken as held.
+fn card_dates_unknown(s: &mut Situation, answers: &Answers, certificates: Question, signature_only: bool) {
+    let held = !answers.is(certificates, Choice::No);
+    s.card = Some(Card::default());
+    s.user_certificate = (signature_only || held).then(Certificate::default);
+    s.signature_certificate = held.then(Certificate::default);
+}
+
+/// What comes after a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    Question(Question),
+    /// The "check your answers" page.
+    Check,
+}
+
+/// The questions of a journey's current path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path {
+    pub questions: Vec<Question>,
+    pub complete: bool,
+}
+
+/// Every question of every journey. Each is asked on its own page (one thing per page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Question {
+    BirthDate,
+    Nationality,
+    StayEnd,
+    HasCard,
+    CardExpiry,
+    CardIssued,
+    UserHeld,
+    UserExpiry,
+    UserIssued,
+    UserRenewed,
+    SignatureHeld,
+    SignatureExpiry,
+    SignatureIssued,
+    SignatureRenewed,
+    MoveKind,
+    MovedOn,
+    FiledOn,
+    PlannedMoveOut,
+    MovedIn,
+    MoveInFiled,
+    CardPresented,
+    Departure,
+    ContinuedUse,
+    WhatChanged,
+    ChangedOn,
+    CardUpdated,
+    LostOn,
+    LostPlace,
+    Stolen,
+    Suspended,
+    Reported,
+    Found,
+    CertificatesOnCard,
+    Cause,
+    DestroyedOn,
+    WhichPin,
+    KnowsOtherPin,
+}
+
+/// A choice of a radio question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Choice {
+    Yes,
+    No,
+    Unknown,
+    Japanese,
+    Foreign,
+    WithinCity,
+    IntoCity,
+    OutOfCity,
+    Abroad,
+    Name,
+    BirthDate,
+    Sex,
+    FormerSurname,
+    Outside,
+    Home,
+    Disaster,
+    Damage,
+    Defect,
+    CardFull,
+    SignaturePin,
+    UserPin,
+    ResidencePin,
+    CardInfoPin,
+}
+
+impl Choice {
+    /// The choice's id in the page (radio `value`, element ids).
+    pub fn id(self) -> &'static str {
+        match self {
+            Choice::Yes => "yes",
+            Choice::No => "no",
+            Choice::Unknown => "unknown",
+            Choice::Japanese => "japanese",
+            Choice::Foreign => "foreign",
+            Choice::WithinCity => "within-city",
+            Choice::IntoCity => "into-city",
+            Choice::OutOfCity => "out-of-city",
+            Choice::Abroad => "abroad",
+            Choice::Name => "name",
+            Choice::BirthDate => "birth-date",
+            Choice::Sex => "sex",
+            Choice::FormerSurname => "former-surname",
+            Choice::Outside => "outside",
+            Choice::Home => "home",
+            Choice::Disaster => "disaster",
+            Choice::Damage => "damage",
+            Choice::Defect => "defect",
+            Choice::CardFull => "card-full",
+            Choice::SignaturePin => "signature",
+            Choice::UserPin => "user",
+            Choice::ResidencePin => "residence",
+            Choice::CardInfoPin => "card-info",
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Choice::Yes => Msg::ChoiceYes,
+            Choice::No => Msg::ChoiceNo,
+            Choice::Unknown => Msg::ChoiceUnknown,
+            Choice::Japanese => Msg::ChoiceJapanese,
+            Choice::Foreign => Msg::ChoiceForeign,
+            Choice::WithinCity => Msg::ChoiceWithinCity,
+            Choice::IntoCity => Msg::ChoiceIntoCity,
+            Choice::OutOfCity => Msg::ChoiceOutOfCity,
+            Choice::Abroad => Msg::ChoiceAbroad,
+            Choice::Name => Msg::ChoiceName,
+            Choice::BirthDate => Msg::ChoiceBirthDate,
+            Choice::Sex => Msg::ChoiceSex,
+            Choice::FormerSurname => Msg::ChoiceFormerSurname,
+            Choice::Outside => Msg::ChoiceOutside,
+            Choice::Home => Msg::ChoiceHome,
+            Choice::Disaster => Msg::ChoiceDisaster,
+            Choice::Damage => Msg::ChoiceDamage,
+            Choice::Defect => Msg::ChoiceDefect,
+            Choice::CardFull => Msg::ChoiceCardFull,
+            Choice::SignaturePin => Msg::ChoiceSignaturePin,
+            Choice::UserPin => Msg::ChoiceUserPin,
+            Choice::ResidencePin => Msg::ChoiceResidencePin,
+            Choice::CardInfoPin => Msg::ChoiceCardInfoPin,
+        }
+    }
+}
+
+/// What a date question offers besides a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alternative {
+    /// 「わからない」: the value is left out of the situation.
+    Unknown,
+    /// 「まだ」: the step has not happened yet.
+    NotYet,
+}
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A date in 西暦 or 和暦; `birth` adds `autocomplete="bday-*"` and starts on the era the card prints.
+    Date { birth: bool, alternative: Option<Alternative> },
+    /// One of these choices.
+    Choice(&'static [Choice]),
+}
+
+/// What a question page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// The last path segment of the page (`birth-date`).
+    pub slug: &'static str,
+    /// The page's heading, inside the `<legend>` or `<label>`.
+    pub title: Msg,
+    /// Why we ask and where the value is printed.
+    pub hint: Option<Msg>,
+    /// A short name for errors and the check page (生年月日).
+    pub label: Msg,
+    pub kind: Kind,
+}
+
+const YES_NO: &[Choice] = &[Choice::Yes, Choice::No];
+const YES_NO_UNKNOWN: &[Choice] = &[Choice::Yes, Choice::No, Choice::Unknown];
+
+const fn date(alternative: Option<Alternative>) -> Kind {
+    Kind::Date { birth: false, alternative }
+}
+
+impl Question {
+    pub const ALL: [Question; 37] = [
+        Question::BirthDate,
+        Question::Nationality,
+        Question::StayEnd,
+        Question::HasCard,
+        Question::CardExpiry,
+        Question::CardIssued,
+        Question::UserHeld,
+        Question::UserExpiry,
+        Question::UserIssued,
+        Question::UserRenewed,
+        Question::SignatureHeld,
+        Question::SignatureExpiry,
+        Question::SignatureIssued,
+        Question::SignatureRenewed,
+        Question::MoveKind,
+        Question::MovedOn,
+        Question::FiledOn,
+        Question::PlannedMoveOut,
+        Question::MovedIn,
+        Question::MoveInFiled,
+        Question::CardPresented,
+        Question::Departure,
+        Question::ContinuedUse,
+        Question::WhatChanged,
+        Question::ChangedOn,
+        Question::CardUpdated,
+        Question::LostOn,
+        Question::LostPlace,
+        Question::Stolen,
+        Question::Suspended,
+        Question::Reported,
+        Question::Found,
+        Question::CertificatesOnCard,
+        Question::Cause,
+        Question::DestroyedOn,
+        Question::WhichPin,
+        Question::KnowsOtherPin,
+    ];
+
+    /// What the page of this question shows and accepts.
+    pub fn spec(self) -> Spec {
+        use Alternative::{NotYet, Unknown};
+        let (slug, title, hint, label, kind) = match self {
+            Question::BirthDate => (
+                "birth-date",
+                Msg::QBirthDateTitle,
+                Some(Msg::QBirthDateHint),
+                Msg::QBirthDateLabel,
+                Kind::Date { birth: true, alternative: None },
+            ),
+            Question::Nationality => (
+                "nationality",
+                Msg::QNationalityTitle,
+                Some(Msg::QNationalityHint),
+                Msg::QNationalityLabel,
+                Kind::Choice(&[Choice::Japanese, Choice::Foreign]),
+            ),
+            Question::StayEnd => {
+                ("stay-end", Msg::QStayEndTitle, Some(Msg::QStayEndHint), Msg::QStayEndLabel, date(Some(Unknown)))
+            }
+            Question::HasCard => ("has-card", Msg::QHasCardTitle, None, Msg::QHasCardLabel, Kind::Choice(YES_NO)),
+            Question::CardExpiry => (
+                "card-expiry",
+                Msg::QCardExpiryTitle,
+                Some(Msg::QCardExpiryHint),
+                Msg::QCardExpiryLabel,
+                date(Some(Unknown)),
+            ),
+            Question::CardIssued => (
+                "card-issued",
+                Msg::QCardIssuedTitle,
+                Some(Msg::QCardIssuedHint),
+                Msg::QCardIssuedLabel,
+                date(Some(Unknown)),
+            ),
+            Question::UserHeld => (
+                "user-certificate",
+                Msg::QUserHeldTitle,
+                Some(Msg::QUserHeldHint),
+                Msg::QUserHeldLabel,
+                Kind::Choice(YES_NO_UNKNOWN),
+            ),
+            Question::UserExpiry => (
+                "user-certificate-expiry",
+                Msg::QUserExpiryTitle,
+                Some(Msg::QCertificateExpiryHint),
+                Msg::QUserExpiryLabel,
+                date(Some(Unknown)),
+            ),
+            Question::UserIssued => (
+                "user-certificate-issued",
+                Msg::QUserIssuedTitle,
+                Some(Msg::QCertificateIssuedHint),
+                Msg::QUserIssuedLabel,
+                date(Some(Unknown)),
+            ),
+            Question::UserRenewed => (
+                "user-certificate-renewed",
+                Msg::QUserRenewedTitle,
+                Some(Msg::QCertificateRenewedHint),
+                Msg::QUserRenewedLabel,
+                Kind::Choice(YES_NO_UNKNOWN),
+            ),
+            Question::SignatureHeld => (
+                "signature-certificate",
+                Msg::QSignatureHeldTitle,
+                Some(Msg::QSignatureHeldHint),
+                Msg::QSignatureHeldLabel,
+                Kind::Choice(YES_NO_UNKNOWN),
+            ),
+            Question::SignatureExpiry => (
+                "signature-certificate-expiry",
+                Msg::QSignatureExpiryTitle,
+                Some(Msg::QCertificateExpiryHint),
+                Msg::QSignatureExpiryLabel,
+                date(Some(Unknown)),
+            ),
+            Question::SignatureIssued => (
+                "signature-certificate-issued",
+                Msg::QSignatureIssuedTitle,
+                Some(Msg::QCertificateIssuedHint),
+                Msg::QSignatureIssuedLabel,
+                date(Some(Unknown)),
+            ),
+            Question::SignatureRenewed => (
+                "signature-certificate-renewed",
+                Msg::QSignatureRenewedTitle,
+                Some(Msg::QCertificateRenewedHint),
+                Msg::QSignatureRenewedLabel,
+                Kind::Choice(YES_NO_UNKNOWN),
+            ),
+            Question::MoveKind => (
+                "kind",
+                Msg::QMoveKindTitle,
+                Some(Msg::QMoveKindHint),
+                Msg::QMoveKindLabel,
+                Kind::Choice(&[Choice::WithinCity, Choice::IntoCity, Choice::OutOfCity, Choice::Abroad]),
+            ),
+            Question::MovedOn => ("moved-on", Msg::QMovedOnTitle, None, Msg::QMovedOnLabel, date(None)),
+            Question::FiledOn => {
+                ("filed-on", Msg::QFiledOnTitle, Some(Msg::QFiledOnHint), Msg::QFiledOnLabel, date(Some(NotYet)))
+            }
+            Question::PlannedMoveOut => (
+                "move-out",
+                Msg::QPlannedMoveOutTitle,
+                Some(Msg::QPlannedMoveOutHint),
+                Msg::QPlannedMoveOutLabel,
+                date(None),
+            ),
+            Question::MovedIn => {
+                ("moved-in", Msg::QMovedInTitle, Some(Msg::QMovedInHint), Msg::QMovedInLabel, date(Some(NotYet)))
+            }
+            Question::MoveInFiled => (
+                "move-in-filed",
+                Msg::QMoveInFiledTitle,
+                Some(Msg::QMoveInFiledHint),
+                Msg::QMoveInFiledLabel,
+                date(Some(NotYet)),
+            ),
+            Question::CardPresented => (
+                "card-presented",
+                Msg::QCardPresentedTitle,
+                Some(Msg::QCardPresentedHint),
+                Msg::QCardPresentedLabel,
+                date(Some(NotYet)),
+            ),
+            Question::Departure => {
+                ("departure", Msg::QDepartureTitle, Some(Msg::QDepartureHint), Msg::QDepartureLabel, date(None))
+            }
+            Question::ContinuedUse => (
+                "continued-use",
+                Msg::QContinuedUseTitle,
+                Some(Msg::QContinuedUseHint),
+                Msg::QContinuedUseLabel,
+                date(Some(NotYet)),
+            ),
+            Question::WhatChanged => (
+                "what",
+                Msg::QWhatChangedTitle,
+                Some(Msg::QWhatChangedHint),
+                Msg::QWhatChangedLabel,
+                Kind::Choice(&[Choice::Name, Choice::BirthDate, Choice::Sex, Choice::FormerSurname]),
+            ),
+            Question::ChangedOn => {
+                ("changed-on", Msg::QChangedOnTitle, Some(Msg::QChangedOnHint), Msg::QChangedOnLabel, date(None))
+            }
+            Question::CardUpdated => (
+                "card-updated",
+                Msg::QCardUpdatedTitle,
+                Some(Msg::QCardUpdatedHint),
+                Msg::QCardUpdatedLabel,
+                date(Some(NotYet)),
+            ),
+            Question::LostOn => {
+                ("lost-on", Msg::QLostOnTitle, Some(Msg::QLostOnHint), Msg::QLostOnLabel, date(Some(Unknown)))
+            }
+            Question::LostPlace => (
+                "place",
+                Msg::QLostPlaceTitle,
+                Some(Msg::QLostPlaceHint),
+                Msg::QLostPlaceLabel,
+                Kind::Choice(&[Choice::Outside, Choice::Home]),
+            ),
+            Question::Stolen => ("stolen", Msg::QStolenTitle, None, Msg::QStolenLabel, Kind::Choice(YES_NO)),
+            Question::Suspended => {
+                ("stopped", Msg::QSuspendedTitle, Some(Msg::QSuspendedHint), Msg::QSuspendedLabel, date(Some(NotYet)))
+            }
+            Question::Reported => {
+                ("reported", Msg::QReportedTitle, Some(Msg::QReportedHint), Msg::QReportedLabel, date(Some(NotYet)))
+            }
+            Question::Found => ("found", Msg::QFoundTitle, Some(Msg::QFoundHint), Msg::QFoundLabel, date(Some(NotYet))),
+            Question::CertificatesOnCard => (
+                "certificates",
+                Msg::QCertificatesOnCardTitle,
+                Some(Msg::QCertificatesOnCardHint),
+                Msg::QCertificatesOnCardLabel,
+                Kind::Choice(YES_NO_UNKNOWN),
+            ),
+            Question::Cause => (
+                "cause",
+                Msg::QCauseTitle,
+                None,
+                Msg::QCauseLabel,
+                Kind::Choice(&[Choice::Disaster, Choice::Damage, Choice::Defect, Choice::CardFull]),
+            ),
+            Question::DestroyedOn => {
+                ("on", Msg::QDestroyedOnTitle, Some(Msg::QDestroyedOnHint), Msg::QDestroyedOnLabel, date(None))
+            }
+            Question::WhichPin => (
+                "which",
+                Msg::QWhichPinTitle,
+                Some(Msg::QWhichPinHint),
+                Msg::QWhichPinLabel,
+                Kind::Choice(&[Choice::SignaturePin, Choice::UserPin, Choice::ResidencePin, Choice::CardInfoPin]),
+            ),
+            Question::KnowsOtherPin => (
+                "other-pin",
+                Msg::QKnowsOtherPinTitle,
+                Some(Msg::QKnowsOtherPinHint),
+                Msg::QKnowsOtherPinLabel,
+                Kind::Choice(YES_NO),
+            ),
+        };
+        Spec { slug, title, hint, label, kind }
+    }
+
+    /// The question that asked for a field of the situation, for the engine's errors
+    /// (`card.issued_on`, `events[0].found_on`).
+    pub fn for_field(field: &str) -> Option<Question> {
+        let name = field.rsplit('.').next().unwrap_or(field);
+        let question = match (field.split('.').next().unwrap_or(""), name) {
+            (_, "birth_date") if field == "birth_date" => Question::BirthDate,
+            ("stay_expires_on", _) => Question::StayEnd,
+            ("card", "expires_on") => Question::CardExpiry,
+            ("card", "issued_on" | "application_received_on") => Question::CardIssued,
+            ("user_certificate", "expires_on") => Question::UserExpiry,
+            ("user_certificate", _) => Question::UserIssued,
+            ("signature_certificate", "expires_on") => Question::SignatureExpiry,
+            ("signature_certificate", _) => Question::SignatureIssued,
+            (_, "moved_on") => Question::MovedOn,
+            (_, "filed_on") => Question::FiledOn,
+            (_, "planned_move_out_on") => Question::PlannedMoveOut,
+            (_, "moved_in_on") => Question::MovedIn,
+            (_, "move_in_filed_on") => Question::MoveInFiled,
+            (_, "card_presented_on") => Question::CardPresented,
+            (_, "departure_on") => Question::Departure,
+            (_, "continued_use_applied_on") => Question::ContinuedUse,
+            (_, "changed_on") => Question::ChangedOn,
+            (_, "card_updated_on") => Question::CardUpdated,
+            (_, "lost_on") => Question::LostOn,
+            (_, "suspended_on") => Question::Suspended,
+            (_, "reported_on") => Question::Reported,
+            (_, "found_on") => Question::Found,
+            (_, "on") => Question::DestroyedOn,
+            _ => return None,
+        };
+        Some(question)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn slugs_are_unique_and_fields_map_to_questions() {
+        let slugs: HashSet<&str> = Question::ALL.iter().map(|q| q.spec().slug).collect();
+        assert_eq!(slugs.len(), Question::ALL.len());
+        assert_eq!(Question::for_field("card.issued_on"), Some(Question::CardIssued));
+        assert_eq!(Question::for_field("events[0].found_on"), Some(Question::Found));
+        assert_eq!(Question::for_field("signature_certificate.issued_on"), Some(Question::SignatureIssued));
+        assert_eq!(Question::for_field("birth_date"), Some(Question::BirthDate));
+        assert_eq!(Question::for_field("today"), None);
+    }
+}
+
+#[cfg(test)]
+mod walk_tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// The answers a question can get in the walk: each choice, a date, and its alternative.
+    fn possible_answers(question: Question, birth: &str) -> Vec<Answer> {
+        match question.spec().kind {
+            Kind::Choice(choices) => choices.iter().map(|c| Answer::Choice(*c)).collect(),
+            Kind::Date { alternative, .. } => {
+                let date = match question {
+                    Question::BirthDate => birth,
+                    Question::CardExpiry | Question::StayEnd => "2030-10-10",
+                    _ => "2025-05-10",
+                };
+                let mut answers = vec![Answer::Date(DateText::from_date(d(date)))];
+                answers.extend(alternative.map(|alt| match alt {
+                    Alternative::Unknown => Answer::Unknown,
+                    Alternative::NotYet => Answer::NotYet,
+                }));
+                answers
+            }
+        }
+    }
+
+    /// Walks every combination of answers; returns the questions reached and the number of
+    /// complete paths, checking that each ends at the check page and the engine answers it.
+    fn walk(
+        journey: Journey,
+        answers: Answers,
+        birth: &str,
+        today: NaiveDate,
+        reached: &mut BTreeSet<Question>,
+    ) -> usize {
+        let path = journey.path(&answers, today);
+        assert!(path.questions.len() < 64, "{journey:?}: a path that does not end");
+        if path.complete {
+            let situation = journey.situation(&answers, today);
+            let guidance = rules::guide(&situation);
+            assert!(guidance.is_ok(), "{journey:?}: the engine refuses {situation:?}: {guidance:?}");
+            return 1;
+        }
+        let Some(&question) = path.questions.last() else { return 0 };
+        reached.insert(question);
+        possible_answers(question, birth)
+            .into_iter()
+            .map(|answer| {
+                let mut next = answers.clone();
+                next.set(question, answer);
+                walk(journey, next, birth, today, reached)
+            })
+            .sum()
+    }
+
+    #[test]
+    fn every_question_of_every_journey_is_reachable_and_every_path_ends() {
+        use Question as Q;
+        let expected: [(Journey, &[Question]); 6] = [
+            (
+                Journey::Expiry,
+                &[
+                    Q::BirthDate,
+                    Q::Nationality,
+                    Q::StayEnd,
+                    Q::HasCard,
+                    Q::CardExpiry,
+                    Q::CardIssued,
+                    Q::UserHeld,
+                    Q::UserExpiry,
+                    Q::UserIssued,
+                    Q::UserRenewed,
+                    Q::SignatureHeld,
+                    Q::SignatureExpiry,
+                    Q::SignatureIssued,
+                    Q::SignatureRenewed,
+                ],
+            ),
+            (
+                Journey::Move,
+                &[
+                    Q::BirthDate,
+                    Q::MoveKind,
+                    Q::MovedOn,
+                    Q::FiledOn,
+                    Q::PlannedMoveOut,
+                    Q::MovedIn,
+                    Q::MoveInFiled,
+                    Q::CardPresented,
+                    Q::Nationality,
+                    Q::Departure,
+                    Q::ContinuedUse,
+                    Q::HasCard,
+                    Q::SignatureHeld,
+                    Q::CardExpiry,
+                ],
+            ),
+            (Journey::Details, &[Q::BirthDate, Q::WhatChanged, Q::ChangedOn, Q::CardUpdated, Q::SignatureHeld]),
+            (
+                Journey::Lost,
+                &[
+                    Q::BirthDate,
+                    Q::LostOn,
+                    Q::LostPlace,
+                    Q::Stolen,
+                    Q::Suspended,
+                    Q::Reported,
+                    Q::Found,
+                    Q::CertificatesOnCard,
+                ],
+            ),
+            (Journey::Destroyed, &[Q::BirthDate, Q::Cause, Q::DestroyedOn, Q::CertificatesOnCard]),
+            (Journey::Pin, &[Q::BirthDate, Q::WhichPin, Q::KnowsOtherPin]),
+        ];
+        let today = d("2025-06-01");
+        for (journey, questions) in expected {
+            let mut reached = BTreeSet::new();
+            let paths = walk(journey, Answers::default(), "1985-10-10", today, &mut reached);
+            assert!(paths > 0, "{journey:?} has no complete path");
+            let want: BTreeSet<Question> = questions.iter().copied().collect();
+            assert_eq!(reached, want, "{journey:?}: the questions reached");
+        }
+    }
+
+    #[test]
+    fn a_child_under_15_is_not_asked_about_a_signature_certificate() {
+        let today = d("2025-06-01");
+        let mut reached = BTreeSet::new();
+        walk(Journey::Expiry, Answers::default(), "2015-04-02", today, &mut reached);
+        assert!(!reached.contains(&Question::SignatureHeld), "the engine says not eligible: not asked");
+        assert!(reached.contains(&Question::UserHeld));
+    }
+
+    #[test]
+    fn answers_off_the_path_are_ignored() {
+        let today = d("2025-06-01");
+        let mut answers = Answers::default();
+        answers.set(Question::BirthDate, Answer::Date(DateText::from_date(d("1985-10-10"))));
+        answers.set(Question::Nationality, Answer::Choice(Choice::Japanese));
+        answers.set(Question::HasCard, Answer::Choice(Choice::No));
+        // left behind from an earlier visit of the card pages
+        answers.set(Question::CardExpiry, Answer::Date(DateText::from_date(d("2030-10-10"))));
+        let situation = Journey::Expiry.situation(&answers, today);
+        assert_eq!(situation.card, None);
+    }
+}

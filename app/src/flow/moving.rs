@@ -1,0 +1,66 @@
+//! 引っ越しをした・する: a move within Kawasaki, into or out of it, or abroad (design.md §3.1).
+//! Moving into and out of Kawasaki are the same event for the engine; only the wording differs.
+
+use chrono::NaiveDate;
+use rules::contract::{Card, Certificate, Event, Situation};
+
+use super::{base_situation, Answers, Choice, Next, Question};
+
+pub fn next(question: Question, answers: &Answers) -> Next {
+    use Question as Q;
+    let ask = Next::Question;
+    match question {
+        Q::BirthDate => ask(Q::MoveKind),
+        Q::MoveKind => match answers.choice(Q::MoveKind) {
+            Some(Choice::WithinCity) => ask(Q::MovedOn),
+            Some(Choice::Abroad) => ask(Q::Nationality),
+            _ => ask(Q::PlannedMoveOut),
+        },
+        Q::MovedOn => ask(Q::FiledOn),
+        Q::PlannedMoveOut => ask(Q::MovedIn),
+        Q::MovedIn if answers.date(Q::MovedIn).is_some() => ask(Q::MoveInFiled),
+        Q::MoveInFiled if answers.date(Q::MoveInFiled).is_some() => ask(Q::CardPresented),
+        Q::Nationality => ask(Q::Departure),
+        Q::Departure if answers.is(Q::Nationality, Choice::Japanese) => ask(Q::ContinuedUse),
+        Q::FiledOn | Q::MovedIn | Q::MoveInFiled | Q::CardPresented | Q::Departure | Q::ContinuedUse => ask(Q::HasCard),
+        Q::HasCard if answers.is(Q::HasCard, Choice::Yes) => ask(Q::SignatureHeld),
+        Q::SignatureHeld => ask(Q::CardExpiry),
+        _ => Next::Check,
+    }
+}
+
+/// The move as the engine's event, if its required date is answered.
+fn event(answers: &Answers) -> Option<Event> {
+    use Question as Q;
+    Some(match answers.choice(Q::MoveKind)? {
+        Choice::WithinCity => {
+            Event::MoveWithinCity { moved_on: answers.date(Q::MovedOn)?, filed_on: answers.date(Q::FiledOn) }
+        }
+        Choice::Abroad => Event::MoveAbroad {
+            departure_on: answers.date(Q::Departure)?,
+            continued_use_applied_on: answers.date(Q::ContinuedUse),
+        },
+        _ => Event::MoveToOtherMunicipality {
+            planned_move_out_on: answers.date(Q::PlannedMoveOut)?,
+            moved_in_on: answers.date(Q::MovedIn),
+            move_in_filed_on: answers.date(Q::MoveInFiled),
+            card_presented_on: answers.date(Q::CardPresented),
+        },
+    })
+}
+
+pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
+    use Question as Q;
+    let mut s = base_situation(answers, today);
+    if answers.is(Q::HasCard, Choice::Yes) {
+        s.card = Some(Card { expires_on: answers.date(Q::CardExpiry), ..Card::default() });
+        // Not asked: nearly every card carries a user certificate. Held with dates unknown, it adds
+        // no date and no action, and keeps the fee of a new card at the higher amount (safer to bring).
+        s.user_certificate = Some(Certificate::default());
+        if matches!(answers.choice(Q::SignatureHeld), Some(Choice::Yes | Choice::Unknown)) {
+            s.signature_certificate = Some(Certificate::default());
+        }
+    }
+    s.events.extend(event(answers));
+    s
+}

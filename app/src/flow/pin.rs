@@ -1,0 +1,35 @@
+//! 暗証番号がロックされた・忘れた (design.md §3.1); the password checker is a page of its own.
+
+use chrono::NaiveDate;
+use rules::contract::{Event, Pin, Situation};
+
+use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
+
+pub fn next(question: Question, answers: &Answers) -> Next {
+    use Question as Q;
+    match question {
+        Q::BirthDate => Next::Question(Q::WhichPin),
+        // Only the two certificate PINs can be reset at a store, and only with the other one known.
+        Q::WhichPin if matches!(answers.choice(Q::WhichPin), Some(Choice::SignaturePin | Choice::UserPin)) => {
+            Next::Question(Q::KnowsOtherPin)
+        }
+        _ => Next::Check,
+    }
+}
+
+pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
+    use Question as Q;
+    let mut s = base_situation(answers, today);
+    card_dates_unknown(&mut s, answers, Q::CertificatesOnCard, false);
+    let pin = match answers.choice(Q::WhichPin) {
+        Some(Choice::SignaturePin) => Some(Pin::Signature),
+        Some(Choice::UserPin) => Some(Pin::User),
+        Some(Choice::ResidencePin) => Some(Pin::Residence),
+        Some(Choice::CardInfoPin) => Some(Pin::CardInfo),
+        _ => None,
+    };
+    if let Some(pin) = pin {
+        s.events.push(Event::PinLocked { pin, knows_other_certificate_pin: answers.is(Q::KnowsOtherPin, Choice::Yes) });
+    }
+    s
+}

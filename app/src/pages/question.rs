@@ -1,0 +1,241 @@
+//! A question page (design.md §3.2): back link, error summary, the question in the `<legend>`'s
+//! `<h1>`, hint, the field, and 「次へ進む」. Validated on Continue: the form of a date by
+//! `rules::era`, dates against other answers by the engine itself.
+
+use leptos::prelude::*;
+use rules::era::{DateInputError, Part};
+use rules::error::ErrorCode;
+
+use super::keep_title;
+use crate::components::errors::{ErrorSummary, FieldError};
+use crate::components::fields::{DateField, DateSignals, Invalid, Radios};
+use crate::components::layout::{BackLink, StopCardNotice};
+use crate::components::text::t;
+use crate::flow::route::Page;
+use crate::flow::{Alternative, Answer, DateText, Journey, Kind, Next, Question};
+use crate::i18n::format::era_year;
+use crate::i18n::rich::Arg;
+use crate::i18n::Msg;
+use crate::nav::go;
+use crate::state::{use_state, AppState};
+
+/// The problem with a typed date, as the message and the boxes at fault (design.md §3.3 order).
+fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInputError) -> (FieldError, Invalid) {
+    let field = ("field", Arg::Msg(question.spec().label));
+    let all = Invalid { year: true, month: true, day: true };
+    let part_id = |p: Part| match p {
+        Part::Year => "answer-year",
+        Part::Month => "answer-month",
+        Part::Day => "answer-day",
+    };
+    let only = |p: Part| Invalid { year: p == Part::Year, month: p == Part::Month, day: p == Part::Day };
+    let (target, msg, args, invalid) = match e {
+        DateInputError::Missing => match alternative {
+            Some(alt) => {
+                let alt_msg = match alt {
+                    Alternative::Unknown => Msg::DateUnknown,
+                    Alternative::NotYet => Msg::DateNotYet,
+                };
+                (
+                    "answer-year",
+                    Msg::ErrorDateMissingOrAlternative,
+                    vec![field, ("alternative", Arg::Msg(alt_msg))],
+                    all,
+                )
+            }
+            None => ("answer-year", Msg::ErrorDateMissing, vec![field], all),
+        },
+        DateInputError::Incomplete(part) => {
+            let msg = match part {
+                Part::Year => Msg::ErrorDateIncompleteYear,
+                Part::Month => Msg::ErrorDateIncompleteMonth,
+                Part::Day => Msg::ErrorDateIncompleteDay,
+            };
+            (part_id(part), msg, vec![field], only(part))
+        }
+        DateInputError::NotANumber(part) => (part_id(part), Msg::ErrorDateNotANumber, vec![field], only(part)),
+        DateInputError::EraYearOutOfRange { era, last_year: Some(last) } => (
+            "answer-year",
+            Msg::ErrorDateEraYear,
+            vec![("era", Arg::Msg(crate::i18n::format::era_name(era))), ("last", Arg::Text(last.to_string()))],
+            only(Part::Year),
+        ),
+        DateInputError::EraYearOutOfRange { last_year: None, .. } => {
+            ("answer-year", Msg::ErrorDateEraYearZero, vec![], only(Part::Year))
+        }
+        DateInputError::Impossible { month, day } => (
+            "answer-day",
+            Msg::ErrorDateImpossible,
+            vec![("month", Arg::Text(month.to_string())), ("day", Arg::Text(day.to_string()))],
+            Invalid { year: false, month: true, day: true },
+        ),
+        DateInputError::OutsideEra { suggestion: (era, year, month, day) } => {
+            let text = format!("{}{month}月{day}日", era_year(era, year));
+            ("answer-era", Msg::ErrorDateOutsideEra, vec![("suggestion", Arg::Japanese(text))], only(Part::Year))
+        }
+        DateInputError::OutOfRange => ("answer-year", Msg::ErrorDateOutOfRange, vec![field], only(Part::Year)),
+    };
+    (FieldError { target: target.to_owned(), msg, args }, invalid)
+}
+
+/// The engine's objection to an answer, worded for the page of the question at fault.
+pub fn engine_problem(question: Question, code: ErrorCode) -> FieldError {
+    let field = ("field", Arg::Msg(question.spec().label));
+    let (msg, args) = match code {
+        ErrorCode::BirthAfterToday => (Msg::ErrorEngineBirthAfterToday, vec![]),
+        ErrorCode::DateBeforeBirth => (Msg::ErrorEngineDateBeforeBirth, vec![field]),
+        ErrorCode::DatesOutOfOrder => (Msg::ErrorEngineDatesOutOfOrder, vec![field]),
+        ErrorCode::SignatureCertificateUnder15 => (Msg::ErrorEngineSignatureUnder15, vec![]),
+        ErrorCode::InvalidDate | ErrorCode::InvalidJson | ErrorCode::UnknownField | ErrorCode::MissingField => {
+            (Msg::ErrorEngineInvalidDate, vec![field])
+        }
+    };
+    let target = match question.spec().kind {
+        Kind::Date { .. } => "answer-year",
+        Kind::Choice(choices) => choices.first().map_or("answer", |c| c.id()),
+    };
+    let target = if target.starts_with("answer") { target.to_owned() } else { format!("answer-{target}") };
+    FieldError { target, msg, args }
+}
+
+/// The page after a question answered: the next one, or back to the check page when changing an
+/// answer and nothing new is to be asked.
+fn after(state: AppState, journey: Journey, question: Question) -> Page {
+    let (path, next) =
+        state.answers.with_untracked(|a| (journey.path(a, state.today), journey.next(question, a, state.today)));
+    if state.changing.get_untracked() && path.complete {
+        return Page::Check(journey);
+    }
+    match next {
+        Next::Question(q) => Page::Question(journey, q),
+        Next::Check => Page::Check(journey),
+    }
+}
+
+/// Where the back link goes: the question before this one, or the start page.
+fn back(state: AppState, journey: Journey, question: Question) -> Page {
+    let path = state.answers.with_untracked(|a| journey.path(a, state.today));
+    match path.questions.iter().position(|q| *q == question) {
+        Some(i) if i > 0 => path.questions.get(i - 1).map_or(Page::Start, |q| Page::Question(journey, *q)),
+        _ => Page::Start,
+    }
+}
+
+#[component]
+pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
+    let state = use_state();
+    let spec = question.spec();
+    let stored = state.answers.with_untracked(|a| a.get(question).cloned());
+
+    // The field's own state, from the stored answer so that going back shows it.
+    let date_text = match &stored {
+        Some(Answer::Date(text)) => text.clone(),
+        _ => DateText::default(),
+    };
+    let date = DateSignals {
+        era: RwSignal::new(date_text.era),
+        year: RwSignal::new(date_text.year),
+        month: RwSignal::new(date_text.month),
+        day: RwSignal::new(date_text.day),
+        alternative: RwSignal::new(matches!(stored, Some(Answer::Unknown | Answer::NotYet))),
+    };
+    let choice = RwSignal::new(match stored {
+        Some(Answer::Choice(c)) => Some(c),
+        _ => None,
+    });
+    let error = RwSignal::new(None::<FieldError>);
+    let invalid = RwSignal::new(Invalid::default());
+
+    // An error the check page found on this question.
+    if let Some(pending) = state.pending_error.get_untracked().filter(|p| p.question == question) {
+        error.set(Some(engine_problem(question, pending.error.code)));
+        state.pending_error.set(None);
+    }
+    keep_title(state, spec.title, Signal::derive(move || error.get().is_some()));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let answer = match spec.kind {
+            Kind::Date { alternative, .. } => {
+                if date.alternative.get_untracked() {
+                    Ok(match alternative {
+                        Some(Alternative::NotYet) => Answer::NotYet,
+                        _ => Answer::Unknown,
+                    })
+                } else {
+                    let text = DateText {
+                        era: date.era.get_untracked(),
+                        year: date.year.get_untracked(),
+                        month: date.month.get_untracked(),
+                        day: date.day.get_untracked(),
+                    };
+                    text.parse().map(|_| Answer::Date(text)).map_err(|e| date_problem(question, alternative, e))
+                }
+            }
+            Kind::Choice(choices) => choice.get_untracked().map(Answer::Choice).ok_or_else(|| {
+                let target = choices.first().map_or("answer".to_owned(), |c| format!("answer-{}", c.id()));
+                (FieldError { target, msg: Msg::ErrorChoice, args: vec![] }, Invalid::default())
+            }),
+        };
+        let answer = match answer {
+            Ok(answer) => answer,
+            Err((problem, boxes)) => {
+                invalid.set(boxes);
+                error.set(Some(problem));
+                return;
+            }
+        };
+        // The engine checks the answer against the others (a date before the birth date, ...).
+        let previous = state.answers.with_untracked(|a| a.get(question).cloned());
+        state.answers.update(|a| a.set(question, answer));
+        let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
+        if let Err(e) = rules::guide(&situation) {
+            if Question::for_field(&e.field) == Some(question) {
+                state.answers.update(|a| match previous {
+                    Some(p) => a.set(question, p),
+                    None => a.remove(question),
+                });
+                invalid.set(Invalid { year: true, month: true, day: true });
+                error.set(Some(engine_problem(question, e.code)));
+                return;
+            }
+        }
+        invalid.set(Invalid::default());
+        error.set(None);
+        go(state, after(state, journey, question));
+    };
+
+    let error_signal = Signal::derive(move || error.get());
+    let errors = Signal::derive(move || error.get().into_iter().collect::<Vec<_>>());
+    let field = match spec.kind {
+        Kind::Date { birth, alternative } => view! {
+            <DateField
+                title=spec.title
+                hint=spec.hint
+                birth=birth
+                alternative=alternative
+                value=date
+                error=error_signal
+                invalid=Signal::derive(move || invalid.get())
+            />
+        }
+        .into_any(),
+        Kind::Choice(choices) => view! {
+            <Radios title=spec.title hint=spec.hint choices=choices value=choice error=error_signal />
+        }
+        .into_any(),
+    };
+    let back_to = if state.changing.get_untracked() { Page::Check(journey) } else { back(state, journey, question) };
+    let note = state.note.get_untracked();
+    state.note.set(None);
+    view! {
+        <BackLink to=back_to />
+        {(journey == Journey::Lost).then(|| view! { <StopCardNotice /> })}
+        {note.map(|n| view! { <p class="myna-notice" role="status">{t(n)}</p> })}
+        <ErrorSummary errors=errors />
+        <form class="myna-form" novalidate="" on:submit=submit>
+            {field}
+            <button class="myna-button" type="submit">{t(Msg::CommonContinue)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,52 @@
+//! The state of one visit, shared by context: the language, the answers (memory only), the page,
+//! and today's date read once when the guide starts.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use rules::error::InputError;
+
+use crate::flow::route::Page;
+use crate::flow::{Answers, Question};
+use crate::i18n::{Locale, Msg};
+
+/// An error the check page found, to show on the question it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingError {
+    pub question: Question,
+    pub error: InputError,
+}
+
+/// Everything the pages share. Signals are `Copy`, so the state is too.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    pub locale: RwSignal<Locale>,
+    pub answers: RwSignal<Answers>,
+    pub page: RwSignal<Page>,
+    /// Today in Japan, read once (design.md §8.3); e2e fixes the clock.
+    pub today: NaiveDate,
+    /// The citizen came from the check page: after this question, go back there.
+    pub changing: RwSignal<bool>,
+    /// A note for the next page (「入力した内容は保存されていないため…」).
+    pub note: RwSignal<Option<Msg>>,
+    pub pending_error: RwSignal<Option<PendingError>>,
+}
+
+impl AppState {
+    pub fn new(today: NaiveDate, locale: Locale, page: Page) -> Self {
+        AppState {
+            locale: RwSignal::new(locale),
+            answers: RwSignal::new(Answers::default()),
+            page: RwSignal::new(page),
+            today,
+            changing: RwSignal::new(false),
+            note: RwSignal::new(None),
+            pending_error: RwSignal::new(None),
+        }
+    }
+}
+
+/// The state of the visit. Provided by `App`; a component rendered outside it (never in the guide)
+/// gets a fresh state rather than a panic.
+pub fn use_state() -> AppState {
+    use_context::<AppState>().unwrap_or_else(|| AppState::new(NaiveDate::MIN, Locale::Ja, Page::Start))
+}

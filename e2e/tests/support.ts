@@ -1,0 +1,112 @@
+// Shared fixtures of the journey tests: every test runs with the guards of design.md §1.1 (no console
+// error, no page error, no CSP violation, no request leaving the guide's origin) and a fixed clock, and
+// gets small helpers that act as a citizen would: type dates, pick answers, continue, check with axe.
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export { expect };
+
+type Guards = { consoleErrors: string[]; pageErrors: string[]; foreign: string[]; csp: string[] };
+
+/** Today for the journey tests: the day of the contract's examples (cases/adult-card-valid.json). */
+export const TODAY = new Date('2026-11-24T09:00:00+09:00');
+
+export const test = base.extend<{ guards: Guards }>({
+  guards: [
+    async ({ page, context, baseURL }, use) => {
+      const guards: Guards = { consoleErrors: [], pageErrors: [], foreign: [], csp: [] };
+      const origin = new URL(baseURL!).origin;
+      await context.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin !== origin) {
+          guards.foreign.push(url.href);
+          return route.abort();
+        }
+        return route.continue();
+      });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') guards.consoleErrors.push(msg.text());
+      });
+      page.on('pageerror', (err) => guards.pageErrors.push(err.message));
+      await page.exposeFunction('__mynaCsp', (v: string) => guards.csp.push(v));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { __mynaCsp: (v: string) => void }).__mynaCsp(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      await page.clock.setFixedTime(TODAY);
+      await use(guards);
+      expect(guards.pageErrors, 'page errors').toEqual([]);
+      expect(guards.consoleErrors, 'console errors').toEqual([]);
+      expect(guards.csp, 'CSP violations').toEqual([]);
+      expect(guards.foreign, 'requests to other origins').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Opens the start page and waits until the app (not the static fallback) is there. */
+export async function openGuide(page: Page, query = '') {
+  await page.goto(`/${query}`);
+  await expect(page.locator('#myna-root header')).toBeVisible();
+}
+
+/** axe finds nothing on the page as it is now (design.md §5). */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** The page's heading, which every page change focuses. */
+export function heading(page: Page) {
+  return page.locator('#myna-root h1');
+}
+
+/** Types a date into the date group, optionally choosing the era first. */
+export async function fillDate(page: Page, year: string, month: string, day: string, era?: string) {
+  if (era) await page.locator('#answer-era').selectOption(era);
+  await page.locator('#answer-year').fill(year);
+  await page.locator('#answer-month').fill(month);
+  await page.locator('#answer-day').fill(day);
+}
+
+/** Continues to the next page after checking the current one with axe. */
+export async function next(page: Page) {
+  await expectAccessible(page);
+  const before = page.url();
+  await page.getByRole('button', { name: /次へ|Continue/ }).click();
+  await expect(page).not.toHaveURL(before);
+}
+
+/** Answers a date question and continues. */
+export async function answerDate(page: Page, year: string, month: string, day: string, era?: string) {
+  await fillDate(page, year, month, day, era);
+  await next(page);
+}
+
+/** Ticks 「わからない」 / 「まだ」 and continues. */
+export async function answerAlternative(page: Page) {
+  await page.locator('#answer-alternative').check();
+  await next(page);
+}
+
+/** Picks a radio by its value and continues. */
+export async function answerChoice(page: Page, value: string) {
+  await page.locator(`input[type=radio][value="${value}"]`).check();
+  await next(page);
+}
+
+/** On the check page: checks it, then asks for the result. */
+export async function seeResult(page: Page) {
+  await expect(page).toHaveURL(/\/check$/);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /結果を見る|See the result/ }).click();
+  await expect(page).toHaveURL(/\/result$/);
+  await expectAccessible(page);
+}
+
+/** Nothing the citizen typed is in storage or cookies (design.md §1.1 invariant 8). */
+export async function expectNothingStored(page: Page) {
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  expect(await page.context().cookies()).toEqual([]);
+}
