@@ -68,3 +68,64 @@ impl Locale {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(locale: &str) -> Vec<(String, String)> {
+        let path = format!("{}/locales/{locale}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let map: std::collections::BTreeMap<String, String> = serde_json::from_str(&text).unwrap_or_default();
+        map.into_iter().collect()
+    }
+
+    fn is_kanji(c: char) -> bool {
+        matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々')
+    }
+
+    #[test]
+    fn plain_japanese_has_furigana_on_every_kanji() {
+        // design.md §4: a test fails on any kanji outside a ruby group in ja-easy.json.
+        let mut bad = Vec::new();
+        for (key, text) in table("ja-easy") {
+            let mut outside = String::new();
+            for piece in rich::parse(&text) {
+                if let rich::Piece::Text(t) | rich::Piece::Japanese(t) = piece {
+                    outside.push_str(t);
+                }
+            }
+            if outside.chars().any(is_kanji) {
+                bad.push(format!("{key}: {outside}"));
+            }
+        }
+        assert!(bad.is_empty(), "kanji without furigana in ja-easy.json:\n{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn the_three_files_have_the_same_keys() {
+        // build.rs fails the build on this already; this keeps the check visible as a test too.
+        let keys = |l: &str| table(l).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        assert_eq!(keys("ja").len(), COUNT);
+        assert_eq!(keys("ja"), keys("en"));
+        assert_eq!(keys("ja"), keys("ja-easy"));
+        assert_eq!(keys("ja"), KEYS.to_vec());
+    }
+
+    #[test]
+    fn english_is_not_japanese() {
+        for (key, text) in table("en") {
+            let mut outside = String::new();
+            for piece in rich::parse(&text) {
+                if let rich::Piece::Text(t) = piece {
+                    outside.push_str(t);
+                }
+            }
+            // Japanese terms in English texts are marked [[…]] so they get lang="ja" (design.md §4).
+            assert!(
+                !outside.chars().any(|c| is_kanji(c) || ('\u{3040}'..='\u{30FF}').contains(&c)),
+                "{key}: unmarked Japanese in en.json: {text}"
+            );
+        }
+    }
+}
