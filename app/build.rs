@@ -9,6 +9,10 @@ use std::path::Path;
 
 const LOCALES: [(&str, &str); 3] = [("ja", "JA"), ("en", "EN"), ("ja-easy", "JA_EASY")];
 
+/// The Japanese texts of the first view (the start page and the frame), built into the wasm; every
+/// other text is fetched once the start page is up (`i18n::loaded`, design.md §7).
+const BUILT_IN: [&str; 5] = ["app.", "nav.", "footer.", "start.", "task."];
+
 /// The `{name}` placeholders of a text (ruby groups `{漢字|かな}` are not placeholders).
 fn placeholders(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -114,16 +118,21 @@ fn main() -> Result<(), String> {
         "\n/// Identifies the key list; the first element of a fetched locale file must equal it.\npub const FINGERPRINT: &str = {:?};",
         fingerprint(reference.keys())
     );
-    for (i, ((_, name), table)) in LOCALES.iter().zip(&tables).enumerate() {
-        // Japanese is built in; the other languages are fetched when chosen (size, design.md §7),
-        // except in native builds (tests), which have no browser to fetch with.
-        let gate = if i == 0 { "" } else { "#[cfg(not(target_arch = \"wasm32\"))]\n" };
-        let _ = writeln!(out, "\n{gate}pub static {name}: [&str; COUNT] = [");
+    // Native builds (tests) have every text; the browser fetches all but the first view's.
+    for ((_, name), table) in LOCALES.iter().zip(&tables) {
+        let _ = writeln!(out, "\n#[cfg(not(target_arch = \"wasm32\"))]\npub static {name}: [&str; COUNT] = [");
         for text in table.values() {
             let _ = writeln!(out, "    {text:?},");
         }
         out.push_str("];\n");
     }
+    out.push_str("\n/// The first view's Japanese texts; \"\" for the texts fetched later.\n");
+    out.push_str("#[cfg(target_arch = \"wasm32\")]\npub static JA: [&str; COUNT] = [\n");
+    for (key, text) in reference {
+        let built_in = BUILT_IN.iter().any(|prefix| key.starts_with(prefix));
+        let _ = writeln!(out, "    {:?},", if built_in { text.as_str() } else { "" });
+    }
+    out.push_str("];\n");
     let target = Path::new(&std::env::var("OUT_DIR").map_err(|e| e.to_string())?).join("messages.rs");
     std::fs::write(&target, out).map_err(|e| format!("{}: {e}", target.display()))
 }

@@ -20,9 +20,9 @@ use leptos::prelude::*;
 
 use crate::components::layout::{Footer, Header};
 use crate::flow::route::Page;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use crate::pages::{check::CheckPage, question::QuestionPage, result::ResultPage, start::StartPage};
-use crate::state::AppState;
+use crate::state::{AppState, Texts};
 
 #[cfg(target_arch = "wasm32")]
 /// The element of `index.html` the app mounts into; it holds the static fallback until then.
@@ -81,6 +81,8 @@ pub fn App() -> impl IntoView {
     };
     let state = AppState::new(today, Locale::Ja, Page::Start);
     provide_context(state);
+    // The texts beyond the first view, then the language asked for by `?lang=`.
+    components::layout::load_texts(state, Locale::Ja, false);
     let wanted = initial_locale();
     if wanted != Locale::Ja {
         components::layout::switch_language(state, wanted);
@@ -103,7 +105,15 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main class="myna-main" id="main">
-            {move || page_view(state.page.get())}
+            {move || match (state.page.get(), state.texts.get()) {
+                (page @ Page::Start, _) | (page, Texts::Ready) => page_view(page),
+                (_, Texts::Loading) => {
+                    view! { <p class="myna-notice" role="status">{components::text::t(Msg::AppLoading)}</p> }.into_any()
+                }
+                (_, Texts::Failed) => {
+                    view! { <p class="myna-notice" role="alert">{components::text::t(Msg::AppLoadFailed)}</p> }.into_any()
+                }
+            }}
         </main>
         <Footer />
     }

@@ -210,7 +210,7 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
         }
     }
     // Stable: today stays first among points of the same day.
-    points.sort_by_key(|p| p.date);
+    rules::actions::stable_sort_by_key(&mut points, |p| p.date);
     points
 }
 

@@ -29,6 +29,16 @@ pub struct AppState {
     /// A note for the next page (「入力した内容は保存されていないため…」).
     pub note: RwSignal<Option<Msg>>,
     pub pending_error: RwSignal<Option<PendingError>>,
+    /// Which texts are at hand: `Loading` until the texts beyond the first view have arrived.
+    pub texts: RwSignal<Texts>,
+}
+
+/// Whether the texts beyond the first view have arrived (`i18n::loaded`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    Loading,
+    Ready,
+    Failed,
 }
 
 impl AppState {
@@ -41,6 +51,8 @@ impl AppState {
             changing: RwSignal::new(false),
             note: RwSignal::new(None),
             pending_error: RwSignal::new(None),
+            // Native builds hold every text.
+            texts: RwSignal::new(if cfg!(target_arch = "wasm32") { Texts::Loading } else { Texts::Ready }),
         }
     }
 }

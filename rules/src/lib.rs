@@ -47,8 +47,6 @@ pub mod password;
 pub mod pin;
 pub mod validate;
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 
 use crate::actions::Dated;
@@ -66,16 +64,18 @@ pub use crate::password::check_password;
 
 /// The caveats found so far: unique, kept sorted by id (`rules.md` §14.3).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Caveats(BTreeSet<CaveatId>);
+pub struct Caveats(Vec<CaveatId>);
 
 impl Caveats {
     pub fn add(&mut self, id: CaveatId) {
-        self.0.insert(id);
+        if let Err(at) = self.0.binary_search(&id) {
+            self.0.insert(at, id);
+        }
     }
 
     /// The ids, sorted.
     pub fn ids(&self) -> Vec<CaveatId> {
-        self.0.iter().copied().collect()
+        self.0.clone()
     }
 
     fn into_output(self) -> Vec<Caveat> {
@@ -276,21 +276,21 @@ fn evaluate(s: &Situation) -> Result<Guidance, DateError> {
 
 /// The rules of the move events that can make the card lapse, for the card's explanation.
 fn lapse_rules(s: &Situation) -> Vec<Explanation> {
-    let mut rules: Vec<RuleId> = s
-        .events
-        .iter()
-        .filter_map(|e| match e {
-            contract::Event::MoveToOtherMunicipality { .. } => Some(RuleId::MoveOtherMunicipality),
-            contract::Event::MoveAbroad { .. } => Some(RuleId::MoveAbroad),
-            contract::Event::MoveWithinCity { .. }
-            | contract::Event::ChangeOfDetails { .. }
-            | contract::Event::CardLost { .. }
-            | contract::Event::CardDestroyed { .. }
-            | contract::Event::PinLocked { .. } => None,
-        })
-        .collect();
-    rules.sort();
-    rules.dedup();
+    let named = s.events.iter().filter_map(|e| match e {
+        contract::Event::MoveToOtherMunicipality { .. } => Some(RuleId::MoveOtherMunicipality),
+        contract::Event::MoveAbroad { .. } => Some(RuleId::MoveAbroad),
+        contract::Event::MoveWithinCity { .. }
+        | contract::Event::ChangeOfDetails { .. }
+        | contract::Event::CardLost { .. }
+        | contract::Event::CardDestroyed { .. }
+        | contract::Event::PinLocked { .. } => None,
+    });
+    let mut rules: Vec<RuleId> = Vec::new();
+    for rule in named {
+        if !rules.contains(&rule) {
+            rules.push(rule);
+        }
+    }
     rules.into_iter().map(Explanation::of).collect()
 }
 

@@ -210,6 +210,8 @@ pub trait Dated: Sync {
     fn froms(&self) -> Vec<NaiveDate>;
     /// The index of the row in force on `on`.
     fn index_in_force(&self, on: NaiveDate) -> usize;
+    /// The latest effective date of the parameter.
+    fn latest_from(&self) -> NaiveDate;
 }
 
 impl<T: Copy + Sync> Dated for Versioned<T> {
@@ -221,6 +223,9 @@ impl<T: Copy + Sync> Dated for Versioned<T> {
     }
     fn index_in_force(&self, on: NaiveDate) -> usize {
         self.later.iter().rposition(|row| row.from <= on).map_or(0, |i| i + 1)
+    }
+    fn latest_from(&self) -> NaiveDate {
+        Versioned::latest_from(self)
     }
 }
 
@@ -254,7 +259,7 @@ pub fn boundaries() -> Vec<NaiveDate> {
 
 /// `rules_version` (`rules.md` §14.4): the latest effective date in the table.
 pub fn rules_version() -> NaiveDate {
-    boundaries().into_iter().max().unwrap_or(SCHEME_START)
+    ALL.iter().map(|p| p.latest_from()).max().unwrap_or(SCHEME_START)
 }
 
 #[cfg(test)]

@@ -10,16 +10,34 @@ use crate::i18n::rich::Arg;
 use crate::i18n::{Locale, Msg};
 use crate::state::use_state;
 
-/// Switches the language once its texts are at hand (fetched the first time, design.md §7).
-pub fn switch_language(state: crate::state::AppState, locale: Locale) {
+/// Fetches a language's texts (once), then shows them; with `switch`, also changes to it.
+/// Japanese beyond the first view is fetched this way right after the start page is up.
+pub fn load_texts(state: crate::state::AppState, locale: Locale, switch: bool) {
+    #[cfg(target_arch = "wasm32")]
+    use crate::state::Texts;
     #[cfg(target_arch = "wasm32")]
     leptos::task::spawn_local(async move {
         if crate::i18n::loaded::load(locale).await {
-            state.locale.set(locale);
+            if switch {
+                state.locale.set(locale);
+            }
+            // Only a change redraws the page (an unsent answer being typed is kept).
+            if locale == Locale::Ja && state.texts.get_untracked() != Texts::Ready {
+                state.texts.set(Texts::Ready);
+            }
+        } else if locale == Locale::Ja {
+            state.texts.set(Texts::Failed);
         }
     });
     #[cfg(not(target_arch = "wasm32"))]
-    state.locale.set(locale);
+    if switch {
+        state.locale.set(locale);
+    }
+}
+
+/// Switches the language once its texts are at hand (fetched the first time, design.md §7).
+pub fn switch_language(state: crate::state::AppState, locale: Locale) {
+    load_texts(state, locale, true);
 }
 
 /// The language switch: each language named in itself, with its own `lang` (design.md §4).

@@ -1,7 +1,5 @@
 //! The citizen's answers, kept in memory only (design.md §1.1 invariant 8, §3.7).
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use rules::era::{parse_date, DateInputError, Era};
 
@@ -52,21 +50,25 @@ pub enum Answer {
 }
 
 /// All answers of the visit, by question. A question shared by journeys (the birth date) is asked
-/// once per visit.
+/// once per visit. A plain list: a visit has a few dozen answers at most, and a map would add code
+/// to the wasm (design.md §7).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answers(BTreeMap<Question, Answer>);
+pub struct Answers(Vec<(Question, Answer)>);
 
 impl Answers {
     pub fn get(&self, question: Question) -> Option<&Answer> {
-        self.0.get(&question)
+        self.0.iter().find(|(q, _)| *q == question).map(|(_, a)| a)
     }
 
     pub fn set(&mut self, question: Question, answer: Answer) {
-        self.0.insert(question, answer);
+        match self.0.iter_mut().find(|(q, _)| *q == question) {
+            Some(entry) => entry.1 = answer,
+            None => self.0.push((question, answer)),
+        }
     }
 
     pub fn remove(&mut self, question: Question) {
-        self.0.remove(&question);
+        self.0.retain(|(q, _)| *q != question);
     }
 
     pub fn clear(&mut self) {
@@ -77,14 +79,14 @@ impl Answers {
         self.0.is_empty()
     }
 
-    /// Every answer, by question (for storage).
-    pub fn iter(&self) -> impl Iterator<Item = (&Question, &Answer)> {
+    /// Every answer, in the order given (for storage).
+    pub fn iter(&self) -> impl Iterator<Item = &(Question, Answer)> {
         self.0.iter()
     }
 
     /// Only the answers to these questions.
     pub fn only(&self, questions: &[Question]) -> Answers {
-        Answers(self.0.iter().filter(|(q, _)| questions.contains(q)).map(|(q, a)| (*q, a.clone())).collect())
+        Answers(self.0.iter().filter(|(q, _)| questions.contains(q)).cloned().collect())
     }
 
     /// The date answered, if a valid one was (a page stores only dates it has checked).

@@ -1,7 +1,8 @@
-//! The languages besides Japanese, fetched from the guide's own origin when the citizen chooses
-//! them (`locale-en.json`, `locale-ja-easy.json`, written by `scripts/post-build` from
-//! `app/locales/`). Keeping them out of the wasm keeps the first view small (design.md §7).
-//! A file whose fingerprint does not match the wasm's key list (a stale cache) is refused.
+//! The texts fetched from the guide's own origin (`locale-<id>.json`, written by
+//! `scripts/post-build` from `app/locales/`): all of English and やさしい日本語 when chosen, and the
+//! Japanese texts beyond the first view right after the start page is up. Keeping them out of the
+//! wasm keeps the first view small (design.md §7). A file whose fingerprint does not match the
+//! wasm's key list (a stale cache) is refused.
 
 use std::cell::RefCell;
 
@@ -11,34 +12,42 @@ use wasm_bindgen_futures::JsFuture;
 use super::{messages, Locale};
 
 thread_local! {
-    /// English, then やさしい日本語, once loaded. Leaked on purpose: a language is loaded at most
-    /// once per visit and lives as long as the page.
-    static TABLES: RefCell<[Option<&'static [&'static str]>; 2]> = const { RefCell::new([None, None]) };
+    /// Japanese, English, やさしい日本語, once loaded. Leaked on purpose: a language is loaded at
+    /// most once per visit and lives as long as the page.
+    static TABLES: RefCell<[Option<&'static [&'static str]>; 3]> = const { RefCell::new([None, None, None]) };
 }
 
-fn slot(locale: Locale) -> Option<usize> {
+fn slot(locale: Locale) -> usize {
     match locale {
-        Locale::Ja => None,
-        Locale::En => Some(0),
-        Locale::JaEasy => Some(1),
+        Locale::Ja => 0,
+        Locale::En => 1,
+        Locale::JaEasy => 2,
     }
 }
 
-/// The text at `index`, if the language is loaded.
-pub fn text(locale: Locale, index: usize) -> Option<&'static str> {
-    let slot = slot(locale)?;
-    TABLES.with(|t| t.borrow().get(slot).copied().flatten()).and_then(|table| table.get(index).copied())
+fn table(locale: Locale) -> Option<&'static [&'static str]> {
+    TABLES.with(|t| t.borrow().get(slot(locale)).copied().flatten())
 }
 
-/// Whether the texts of a language are available now.
+/// The text at `index`: the language's table once loaded; before that, Japanese (loaded, or the
+/// first view's built-in texts).
+pub fn text(locale: Locale, index: usize) -> &'static str {
+    let built_in = messages::JA.get(index).copied().unwrap_or("");
+    let japanese = || table(Locale::Ja).and_then(|t| t.get(index).copied()).unwrap_or(built_in);
+    match table(locale).and_then(|t| t.get(index).copied()) {
+        Some(text) => text,
+        None => japanese(),
+    }
+}
+
+/// Whether every text of a language is available now.
 pub fn is_ready(locale: Locale) -> bool {
-    slot(locale).is_none_or(|slot| TABLES.with(|t| t.borrow().get(slot).copied().flatten().is_some()))
+    table(locale).is_some()
 }
 
 /// Fetches a language's texts; `false` when they cannot be had (offline without a cached copy,
 /// a stale file).
 pub async fn load(locale: Locale) -> bool {
-    let Some(slot) = slot(locale) else { return true };
     if is_ready(locale) {
         return true;
     }
@@ -60,7 +69,7 @@ pub async fn load(locale: Locale) -> bool {
         .map(|i| &*Box::leak(array.get(i).as_string().unwrap_or_default().into_boxed_str()))
         .collect();
     TABLES.with(|t| {
-        if let Some(entry) = t.borrow_mut().get_mut(slot) {
+        if let Some(entry) = t.borrow_mut().get_mut(slot(locale)) {
             *entry = Some(Box::leak(texts.into_boxed_slice()));
         }
     });

@@ -49,13 +49,13 @@ impl Locale {
     }
 
     /// The raw text of a message in this language (placeholders and ruby marks unexpanded).
-    /// In the browser, a language not loaded yet falls back to Japanese.
+    /// In the browser, a language not loaded yet falls back to Japanese, and Japanese beyond the
+    /// first view is empty until its file has loaded (the app waits for it, see `App`).
     pub fn raw(self, msg: Msg) -> &'static str {
         let index = msg as usize;
-        let japanese = messages::JA.get(index).copied().unwrap_or("");
         #[cfg(target_arch = "wasm32")]
         {
-            loaded::text(self, index).unwrap_or(japanese)
+            loaded::text(self, index)
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -64,7 +64,7 @@ impl Locale {
                 Locale::En => &messages::EN,
                 Locale::JaEasy => &messages::JA_EASY,
             };
-            table.get(index).copied().unwrap_or(japanese)
+            table.get(index).copied().unwrap_or("")
         }
     }
 }
