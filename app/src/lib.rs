@@ -10,9 +10,11 @@ pub mod components;
 pub mod contacts;
 pub mod flow;
 pub mod i18n;
+pub mod ics;
 pub mod nav;
 pub mod pages;
 pub mod present;
+pub mod profile;
 pub mod state;
 pub mod today;
 
@@ -81,6 +83,8 @@ pub fn App() -> impl IntoView {
     };
     let state = AppState::new(today, Locale::Ja, Page::Start);
     provide_context(state);
+    // The municipality profile, fetched once (preloaded by index.html); the guide runs without it.
+    profile::start();
     // The texts beyond the first view, then the language asked for by `?lang=`.
     components::layout::load_texts(state, Locale::Ja, false);
     let wanted = initial_locale();

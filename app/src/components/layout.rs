@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::text::{t, t_with};
+use super::text::{rich_view, t, t_with};
 use crate::contacts::{CITY_CALL_CENTRE_FALLBACK, LOSS_LINE};
 use crate::flow::route::Page;
 use crate::i18n::rich::Arg;
 use crate::i18n::{Locale, Msg};
+use crate::profile::{is_free_dial, profile_view, ProfileState, CITY_CALL_CENTRE};
 use crate::state::use_state;
 
 /// Fetches a language's texts (once), then shows them; with `switch`, also changes to it.
@@ -86,22 +87,46 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The city call centre: the profile's contact once it has arrived (free dial and paid numbers
+/// told apart by their prefix), else the built-in fallback (design.md §6.2, graceful absence).
+fn city_call_centre(locale: Locale, profile: ProfileState) -> AnyView {
+    let contact = profile.profile().and_then(|p| p.contact(CITY_CALL_CENTRE));
+    let from_profile = contact.and_then(|c| {
+        let name = ("name", Arg::Text(c.name.get(locale).to_owned()));
+        let hours = ("hours", Arg::Text(c.hours.as_ref().map(|h| h.get(locale).to_owned()).unwrap_or_default()));
+        let free = c.phones.iter().find(|p| is_free_dial(p));
+        let paid = c.phones.iter().find(|p| !is_free_dial(p));
+        match (free, paid) {
+            (Some(free), Some(paid)) => Some((
+                Msg::FooterCity,
+                vec![name, ("free", Arg::Phone(free.clone())), ("paid", Arg::Phone(paid.clone())), hours],
+            )),
+            _ => c.phones.first().map(|p| (Msg::FooterCityOne, vec![name, ("phone", Arg::Phone(p.clone())), hours])),
+        }
+    });
+    let (msg, args) = from_profile.unwrap_or_else(|| {
+        let [free, paid] = CITY_CALL_CENTRE_FALLBACK;
+        let args = vec![
+            ("name", Arg::Msg(Msg::FooterCityName)),
+            ("free", Arg::Phone(free.to_owned())),
+            ("paid", Arg::Phone(paid.to_owned())),
+            ("hours", Arg::Msg(Msg::FooterCityHours)),
+        ];
+        (Msg::FooterCity, args)
+    });
+    rich_view(locale, locale.raw(msg), &args)
+}
+
 #[component]
 pub fn Footer() -> impl IntoView {
-    let [free, paid] = CITY_CALL_CENTRE_FALLBACK;
-    let city = vec![
-        ("name", Arg::Msg(Msg::FooterCityName)),
-        ("free", Arg::Phone(free.to_owned())),
-        ("paid", Arg::Phone(paid.to_owned())),
-        ("hours", Arg::Msg(Msg::FooterCityHours)),
-    ];
+    let city = profile_view(Box::new(city_call_centre));
     view! {
         <footer class="myna-footer">
             <h2 class="myna-footer__title">{t(Msg::FooterHeading)}</h2>
             <p>{t_with(Msg::FooterLoss, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))])}</p>
-            <p>{t_with(Msg::FooterCity, city)}</p>
+            <p class="myna-footer__city">{city}</p>
             <p>{t(Msg::FooterPrivacy)}</p>
-            <p>
+            <p class="myna-noprint">
                 <a href=Page::Accessibility.hash()>{t(Msg::FooterAccessibility)}</a>
             </p>
         </footer>

@@ -16,7 +16,8 @@ use crate::state::AppState;
 pub fn keep_title(state: AppState, title: Msg, has_error: Signal<bool>) {
     Effect::new(move |_| {
         let locale = state.locale.get();
-        let city = plain(locale, Msg::AppCityFallback, &[]);
+        // The profile's city name once it has arrived; the built-in name until then or without it.
+        let city = crate::profile::current().city(locale);
         // The start page's own title is the guide's name: not said twice.
         let page = if title == Msg::AppName { None } else { Some(plain(locale, title, &[])) };
         let mut full = match page {

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use rules::contract::{Action, CardGuidance, CertificateGuidance, Guidance};
+use rules::contract::{Action, CardGuidance, CertificateGuidance, Guidance, Where};
 
 use super::keep_title;
 use crate::components::text::{rich_view, t, t_with};
@@ -13,9 +13,11 @@ use crate::flow::route::Page;
 use crate::flow::Journey;
 use crate::i18n::format::{days_left, money};
 use crate::i18n::rich::Arg;
-use crate::i18n::Msg;
+use crate::i18n::{Locale, Msg};
+use crate::ics;
 use crate::nav::go;
 use crate::present;
+use crate::profile::{current_untracked, profile_view, Office};
 use crate::state::{use_state, AppState};
 
 fn date_arg(date: NaiveDate) -> Vec<(&'static str, Arg)> {
@@ -99,6 +101,96 @@ fn timeline_view(state: AppState, g: &Guidance) -> impl IntoView {
     view! { <ol class="myna-timeline">{items}</ol> }
 }
 
+/// One office of the profile: name, address, phone as a `tel:` link, hours (each when given).
+fn office_view(locale: Locale, o: &Office) -> impl IntoView {
+    let line =
+        |text: Option<&str>| text.map(|x| view! { <span class="myna-office__line">{rich_view(locale, x, &[])}</span> });
+    let phone = o.phone.clone().map(|p| {
+        view! {
+            <span class="myna-office__line">
+                {rich_view(locale, locale.raw(Msg::OfficePhone), &[("phone", Arg::Phone(p))])}
+            </span>
+        }
+    });
+    view! {
+        <li class="myna-office">
+            <span class="myna-office__name">{rich_view(locale, o.name.get(locale), &[])}</span>
+            {line(o.address.as_ref().map(|x| x.get(locale)))}
+            {phone}
+            {line(o.hours.as_ref().map(|x| x.get(locale)))}
+        </li>
+    }
+}
+
+/// Where an action is done: the engine's place in words, then the profile's offices of that kind
+/// (design.md §6.2); at the ward office, a note when the profile could not be had.
+fn place_view(place: Where) -> impl IntoView {
+    let kind = match place {
+        Where::WardOffice => "ward_office",
+        Where::ConvenienceStore => "convenience_store",
+        Where::Phone => "phone",
+        Where::Police => "police",
+    };
+    profile_view(Box::new(move |locale, p| {
+        let mut offices = Vec::new();
+        if let Some(pr) = p.profile() {
+            for o in pr.offices_of(kind) {
+                offices.push(office_view(locale, o));
+            }
+        }
+        let offices = (!offices.is_empty()).then(|| view! { <ul class="myna-offices">{offices}</ul> });
+        let missing = (place == Where::WardOffice && p.is_missing()).then(|| {
+            let text = rich_view(locale, locale.raw(Msg::ProfileMissing), &[]);
+            view! { <span class="myna-office__missing">{text}</span> }
+        });
+        view! {
+            {rich_view(locale, locale.raw(present::place(place)), &[])}
+            {offices}
+            {missing}
+        }
+        .into_any()
+    }))
+}
+
+/// Builds the calendar file and offers it as `mynumber-YYYYMMDD.ics` (design.md §3.6).
+fn save_calendar(g: &Guidance, locale: Locale, today: NaiveDate) {
+    let (domain, owner) = current_untracked().calendar_id();
+    let text = ics::calendar(g, locale, domain, owner, today);
+    #[cfg(target_arch = "wasm32")]
+    ics::download(&ics::file_name(today), &text);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(text);
+}
+
+/// Marks the `<details>` that `beforeprint` opened, so that `afterprint` closes those alone.
+const PRINT_OPENED: &str = "data-myna-print-open";
+
+/// Opens every closed `<details>` of the page for printing, or closes again those it opened.
+fn details_for_print(printing: bool) {
+    let all = document().get_elements_by_tag_name("details");
+    for i in 0..all.length() {
+        let Some(element) = all.item(i) else { continue };
+        if printing && !element.has_attribute("open") {
+            let _ = element.set_attribute("open", "");
+            let _ = element.set_attribute(PRINT_OPENED, "");
+        } else if !printing && element.has_attribute(PRINT_OPENED) {
+            let _ = element.remove_attribute("open");
+            let _ = element.remove_attribute(PRINT_OPENED);
+        }
+    }
+}
+
+/// `beforeprint` opens the "why?" disclosures so that paper shows them; `afterprint` restores
+/// them. The listeners go with the page.
+fn open_details_when_printing() {
+    let before = window_event_listener_untyped("beforeprint", |_| details_for_print(true));
+    let after = window_event_listener_untyped("afterprint", |_| details_for_print(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+}
+
 fn action_view(index: usize, a: Action, today: NaiveDate) -> impl IntoView {
     let (title, body) = present::action_texts(a.id, a.place);
     let by = match a.by {
@@ -150,7 +242,7 @@ fn action_view(index: usize, a: Action, today: NaiveDate) -> impl IntoView {
             <dl class="myna-summary">
                 {a.from.map(|d| row(Msg::ActionFrom, t_with(Msg::CommonDate, date_arg(d)).into_any()))}
                 {row(Msg::ActionBy, by)}
-                {row(Msg::ActionWhere, t(present::place(a.place)).into_any())}
+                {row(Msg::ActionWhere, place_view(a.place).into_any())}
                 {fee}
             </dl>
             {weekend}
@@ -212,6 +304,24 @@ fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView 
         go(state, Page::Start);
     };
     let as_of = g.as_of;
+    let as_of_line = profile_view(Box::new(move |locale, p| {
+        let args = [("date", Arg::Date(as_of)), ("city", Arg::Text(p.city(locale)))];
+        rich_view(locale, locale.raw(Msg::ResultAsOf), &args)
+    }));
+    // Only when some date is still ahead: a file with no event would be of no use.
+    let calendar = (!ics::events(&g, as_of).is_empty()).then(|| {
+        let g = g.clone();
+        view! {
+            <button
+                class="myna-button myna-button--secondary"
+                type="button"
+                on:click=move |_| save_calendar(&g, state.locale.get_untracked(), as_of)
+            >
+                {t(Msg::ResultCalendar)}
+            </button>
+        }
+    });
+    open_details_when_printing();
     view! {
         <h1 class="myna-heading" tabindex="-1">{t_with(heading, heading_args)}</h1>
         {urgent}
@@ -226,17 +336,18 @@ fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView 
         {caveats}
         <h2>{t(Msg::ResultSectionWhy)}</h2>
         {why}
-        <p class="myna-hint">{t_with(Msg::ResultAsOf, date_arg(as_of))}</p>
+        <p class="myna-hint myna-as-of">{as_of_line}</p>
         <div class="myna-buttons">
             <button class="myna-button myna-button--secondary" type="button" on:click=move |_| { let _ = window().print(); }>
                 {t(Msg::ResultPrint)}
             </button>
+            {calendar}
             <a class="myna-button myna-button--secondary" href=Page::Check(journey).hash()>{t(Msg::ResultChange)}</a>
             <button class="myna-button myna-button--secondary" type="button" on:click=restart>
                 {t(Msg::CommonStartAgain)}
             </button>
         </div>
-        <p><a href=Page::Start.hash()>{t(Msg::ResultOtherTask)}</a></p>
+        <p class="myna-noprint"><a href=Page::Start.hash()>{t(Msg::ResultOtherTask)}</a></p>
     }
 }
 

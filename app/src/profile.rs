@@ -1,0 +1,438 @@
+//! The municipality profile (design.md §6.2): everything city-specific, read from
+//! `municipality.json` on the guide's own origin once at start. Only the fields the guide uses are
+//! read; parsing goes through `JSON` and `Reflect` of the browser (no `serde_json` in the wasm).
+//! Graceful absence: until it arrives, or when it cannot be had, the guide runs with its built-in
+//! fallbacks and says where local details are missing.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+
+use crate::i18n::{Locale, Msg};
+
+/// A text in the three languages of the guide; `ja-easy` may hold `{漢字|かな}` ruby marks.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    pub ja: String,
+    pub en: String,
+    pub ja_easy: String,
+}
+
+impl Texts {
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::Ja => &self.ja,
+            Locale::En => &self.en,
+            Locale::JaEasy => &self.ja_easy,
+        }
+    }
+}
+
+/// A contact such as the city's call centre.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub id: String,
+    pub name: Texts,
+    /// As printed (0120-380-366); free numbers first is not assumed, see [`is_free_dial`].
+    pub phones: Vec<String>,
+    pub hours: Option<Texts>,
+}
+
+/// A place where the engine's `where` is done (`kind`: `ward_office`, `card_centre`, …).
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub kind: String,
+    pub name: Texts,
+    pub address: Option<Texts>,
+    pub phone: Option<String>,
+    pub hours: Option<Texts>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The domain of the calendar file's `UID`s (design.md §3.6).
+    pub calendar_domain: String,
+    pub name: Texts,
+    pub contacts: Vec<Contact>,
+    pub offices: Vec<Office>,
+}
+
+/// The contact shown in every footer (design.md §5, consistent help).
+pub const CITY_CALL_CENTRE: &str = "city_call_centre";
+
+/// The calendar domain and the owner of `PRODID` when the profile cannot be had (design.md §3.6).
+pub const FALLBACK_CALENDAR_DOMAIN: &str = "city.kawasaki.jp";
+pub const FALLBACK_OWNER: &str = "Kawasaki City";
+
+impl Profile {
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// The offices of one kind, in the profile's order.
+    pub fn offices_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Office> + 'a {
+        self.offices.iter().filter(move |o| o.kind == kind)
+    }
+}
+
+/// Where the profile is. The profile is read once and lives as long as the page, so it is leaked
+/// and the state is `Copy` (a small signal, no reference counting: wasm size, design.md §7).
+#[derive(Debug, Clone, Copy)]
+pub enum ProfileState {
+    Loading,
+    /// Not found, unreadable or of an unknown schema: the guide uses its fallbacks.
+    Missing,
+    Ready(&'static Profile),
+}
+
+impl ProfileState {
+    pub fn profile(self) -> Option<&'static Profile> {
+        match self {
+            ProfileState::Ready(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn is_missing(self) -> bool {
+        matches!(self, ProfileState::Missing)
+    }
+
+    /// The city's name in `locale` (may hold ruby marks), else the built-in fallback.
+    pub fn city(self, locale: Locale) -> String {
+        match self.profile() {
+            Some(p) => p.name.get(locale).to_owned(),
+            None => locale.raw(Msg::AppCityFallback).to_owned(),
+        }
+    }
+
+    /// The calendar domain of the `UID`s and the owner named in `PRODID`.
+    pub fn calendar_id(self) -> (&'static str, &'static str) {
+        match self.profile() {
+            Some(p) => (&p.calendar_domain, &p.name.en),
+            None => (FALLBACK_CALENDAR_DOMAIN, FALLBACK_OWNER),
+        }
+    }
+}
+
+/// A free dial number (フリーダイヤル, 0120 and 0800), shown as 「無料」.
+pub fn is_free_dial(phone: &str) -> bool {
+    phone.starts_with("0120-") || phone.starts_with("0800-")
+}
+
+/// A phone number as it may go into a `tel:` link: digits and hyphens only.
+fn is_phone(phone: &str) -> bool {
+    !phone.is_empty() && phone.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+}
+
+thread_local! {
+    /// The profile once read: leaked, since it is read once and lives as long as the page.
+    static PROFILE: Cell<Option<&'static Profile>> = const { Cell::new(None) };
+    /// Set once the fetch has ended, found or not; a signal, so that views follow the arrival.
+    /// (Kept here rather than in a context of its own type: each new signal or context type costs
+    /// wasm size, design.md §7.)
+    static SETTLED: Cell<Option<RwSignal<bool>>> = const { Cell::new(None) };
+}
+
+fn state(settled: bool) -> ProfileState {
+    match (PROFILE.with(Cell::get), settled) {
+        (Some(p), _) => ProfileState::Ready(p),
+        (None, true) => ProfileState::Missing,
+        (None, false) => ProfileState::Loading,
+    }
+}
+
+/// The profile's state; read inside a view or effect, that view follows its arrival.
+pub fn current() -> ProfileState {
+    state(SETTLED.with(Cell::get).is_some_and(|s| s.get()))
+}
+
+/// The profile's state now, without tracking (event handlers).
+pub fn current_untracked() -> ProfileState {
+    state(SETTLED.with(Cell::get).is_some_and(|s| s.get_untracked()))
+}
+
+/// A view drawn from the language and the profile, redrawn when either changes. One closure type
+/// serves every caller (each reactive closure type costs wasm size).
+pub fn profile_view(draw: Box<dyn Fn(Locale, ProfileState) -> AnyView + Send + Sync>) -> impl IntoView {
+    let state = crate::state::use_state();
+    move || draw(state.locale.get(), current())
+}
+
+/// Fetches the file once, from `App` (the `<link rel="preload">` of `index.html` has usually
+/// fetched it already); the guide runs with its fallbacks until it arrives, or without it.
+pub fn start() {
+    let settled = RwSignal::new(false);
+    SETTLED.with(|s| s.set(Some(settled)));
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        if let Some(p) = browser::fetch().await {
+            let p: &'static Profile = Box::leak(Box::new(p));
+            PROFILE.with(|c| c.set(Some(p)));
+        }
+        settled.set(true);
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    settled.set(true);
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    //! Reading the file with the browser's own JSON parser. A missing or malformed field drops the
+    //! entry it belongs to (or the whole profile for the top-level fields); nothing is logged.
+
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    use super::{is_phone, Contact, Office, Profile, Texts};
+
+    pub const FILE: &str = "municipality.json";
+
+    fn get(value: &JsValue, key: &str) -> JsValue {
+        js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn string(value: &JsValue, key: &str) -> Option<String> {
+        get(value, key).as_string()
+    }
+
+    fn texts(value: &JsValue, key: &str) -> Option<Texts> {
+        let t = get(value, key);
+        Some(Texts { ja: string(&t, "ja")?, en: string(&t, "en")?, ja_easy: string(&t, "ja-easy")? })
+    }
+
+    /// The entries of an array field that `read` accepts (none when the field is not an array).
+    fn list<T>(value: &JsValue, key: &str, read: fn(&JsValue) -> Option<T>) -> Vec<T> {
+        let mut out = Vec::new();
+        let v = get(value, key);
+        if js_sys::Array::is_array(&v) {
+            let array = js_sys::Array::from(&v);
+            for i in 0..array.length() {
+                if let Some(item) = read(&array.get(i)) {
+                    out.push(item);
+                }
+            }
+        }
+        out
+    }
+
+    fn phone(v: &JsValue) -> Option<String> {
+        v.as_string().filter(|p| is_phone(p))
+    }
+
+    fn contact(v: &JsValue) -> Option<Contact> {
+        Some(Contact {
+            id: string(v, "id")?,
+            name: texts(v, "name")?,
+            phones: list(v, "phones", phone),
+            hours: texts(v, "hours"),
+        })
+    }
+
+    fn office(v: &JsValue) -> Option<Office> {
+        Some(Office {
+            kind: string(v, "kind")?,
+            name: texts(v, "name")?,
+            address: texts(v, "address"),
+            phone: phone(&get(v, "phone")),
+            hours: texts(v, "hours"),
+        })
+    }
+
+    pub fn parse(value: &JsValue) -> Option<Profile> {
+        if get(value, "schema").as_f64() != Some(1.0) {
+            return None;
+        }
+        Some(Profile {
+            calendar_domain: string(value, "calendar_domain")?,
+            name: texts(value, "name")?,
+            contacts: list(value, "contacts", contact),
+            offices: list(value, "offices", office),
+        })
+    }
+
+    /// `None` when the file cannot be had (offline, 404, not JSON); the browser itself may report a
+    /// failed request in its console, the guide logs nothing.
+    pub async fn fetch() -> Option<Profile> {
+        let response = JsFuture::from(leptos::prelude::window().fetch_with_str(FILE)).await.ok()?;
+        let response = response.dyn_into::<web_sys::Response>().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let value = JsFuture::from(response.json().ok()?).await.ok()?;
+        parse(&value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The shipped `public/municipality.json` (design.md §6.2): all three languages in every text,
+    //! `https` URLs, phones as printed, theme colours at 4.5:1 on white, a source on every entry,
+    //! and the fields the browser parser needs.
+
+    use super::*;
+    use serde_json::Value;
+
+    fn shipped() -> Value {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/municipality.json");
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        serde_json::from_str(&text).unwrap_or(Value::Null)
+    }
+
+    /// `^[0-9]{2,5}-[0-9]{1,4}-[0-9]{3,4}$` without a regex crate.
+    fn phone_as_printed(p: &str) -> bool {
+        let parts: Vec<&str> = p.split('-').collect();
+        let ok = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        matches!(parts.as_slice(), [a, b, c] if ok(a, 2, 5) && ok(b, 1, 4) && ok(c, 3, 4))
+    }
+
+    fn luminance(hex: &str) -> Option<f64> {
+        let hex = hex.strip_prefix('#')?;
+        if hex.len() != 6 {
+            return None;
+        }
+        let channel = |i: usize| -> Option<f64> {
+            let c = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
+            Some(if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+        };
+        Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+    }
+
+    /// WCAG contrast ratio against white.
+    fn contrast_on_white(hex: &str) -> Option<f64> {
+        Some(1.05 / (luminance(hex)? + 0.05))
+    }
+
+    fn is_kanji(c: char) -> bool {
+        matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々')
+    }
+
+    /// Walks every value, with its path, collecting problems.
+    fn walk(path: &str, v: &Value, problems: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                let languages = ["ja", "en", "ja-easy"];
+                if languages.iter().any(|l| map.contains_key(*l)) {
+                    for l in languages {
+                        match map.get(l).and_then(Value::as_str) {
+                            Some(t) if !t.trim().is_empty() => {}
+                            _ => problems.push(format!("{path}: no {l} text")),
+                        }
+                    }
+                    if let Some(easy) = map.get("ja-easy").and_then(Value::as_str) {
+                        let mut outside = String::new();
+                        for piece in crate::i18n::rich::parse(easy) {
+                            if let crate::i18n::rich::Piece::Text(t) = piece {
+                                outside.push_str(t);
+                            }
+                        }
+                        if outside.chars().any(is_kanji) {
+                            problems.push(format!("{path}.ja-easy: kanji without furigana: {easy}"));
+                        }
+                    }
+                }
+                for (k, child) in map {
+                    walk(&format!("{path}.{k}"), child, problems);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(&format!("{path}[{i}]"), child, problems);
+                }
+            }
+            Value::String(s) => {
+                if s.contains("://") && !s.starts_with("https://") {
+                    problems.push(format!("{path}: not an https URL: {s}"));
+                }
+                let is_phone_field = path.ends_with(".phone") || path.contains(".phones[");
+                if is_phone_field && !phone_as_printed(s) {
+                    problems.push(format!("{path}: phone not as printed: {s}"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_shipped_profile_is_valid() {
+        let p = shipped();
+        assert_eq!(p["schema"], 1, "schema 1, parsed");
+        let mut problems = Vec::new();
+        walk("$", &p, &mut problems);
+        let domain = p["calendar_domain"].as_str().unwrap_or("");
+        assert!(
+            !domain.is_empty()
+                && domain.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-'),
+            "calendar_domain: {domain}"
+        );
+        for (list, required) in
+            [("contacts", &["id", "name", "phones", "source"][..]), ("offices", &["kind", "name", "source"][..])]
+        {
+            for (i, entry) in p[list].as_array().into_iter().flatten().enumerate() {
+                for key in required {
+                    let present = match &entry[*key] {
+                        Value::String(s) => !s.trim().is_empty(),
+                        Value::Null => false,
+                        _ => true,
+                    };
+                    if !present {
+                        problems.push(format!("{list}[{i}]: no {key}"));
+                    }
+                }
+            }
+        }
+        for (token, colour) in p["theme"].as_object().into_iter().flatten() {
+            let ok = token.starts_with("--color-")
+                && colour.as_str().and_then(contrast_on_white).is_some_and(|ratio| ratio >= 4.5);
+            if !ok {
+                problems.push(format!("theme {token}: {colour} is not a colour at 4.5:1 on white"));
+            }
+        }
+        let call_centre = p["contacts"].as_array().into_iter().flatten().any(|c| c["id"] == CITY_CALL_CENTRE);
+        assert!(call_centre, "the footer's city call centre is in the profile");
+        assert!(problems.is_empty(), "municipality.json:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_checks_catch_bad_values() {
+        assert!(phone_as_printed("0120-380-366"));
+        assert!(phone_as_printed("050-3310-5907"));
+        assert!(!phone_as_printed("0120380366"));
+        assert!(!phone_as_printed("0120-380-36"));
+        assert!(!phone_as_printed("tel:0120-380-366"));
+        // DADS blue-900 passes, a light grey does not.
+        assert!(contrast_on_white("#0017c1").is_some_and(|r| r > 4.5));
+        assert!(contrast_on_white("#999999").is_some_and(|r| r < 4.5));
+        assert_eq!(contrast_on_white("blue"), None);
+        let mut problems = Vec::new();
+        let bad = serde_json::json!({ "name": { "ja": "川崎市", "en": "" , "ja-easy": "川崎市" },
+                                      "links": { "x": "http://example.jp/" }, "phones": ["0120 380 366"] });
+        walk("$", &bad, &mut problems);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+    }
+
+    #[test]
+    fn free_dial_and_phone_shape() {
+        assert!(is_free_dial("0120-380-366"));
+        assert!(is_free_dial("0800-123-4567"));
+        assert!(!is_free_dial("050-3310-5907"));
+        assert!(is_phone("050-3310-5907"));
+        assert!(!is_phone("javascript:alert(1)"));
+        assert!(!is_phone(""));
+    }
+
+    #[test]
+    fn without_a_profile_the_fallbacks_are_used() {
+        let missing = ProfileState::Missing;
+        assert_eq!(missing.city(Locale::Ja), "川崎市");
+        assert_eq!(missing.calendar_id(), ("city.kawasaki.jp", "Kawasaki City"));
+        let name = Texts { ja: "テスト市".into(), en: "Test City".into(), ja_easy: "テストし".into() };
+        let ready = ProfileState::Ready(Box::leak(Box::new(Profile {
+            calendar_domain: "city.test.jp".into(),
+            name,
+            contacts: vec![],
+            offices: vec![],
+        })));
+        assert_eq!(ready.city(Locale::En), "Test City");
+        assert_eq!(ready.calendar_id(), ("city.test.jp", "Test City"));
+    }
+}
