@@ -8,6 +8,7 @@
 
 pub mod components;
 pub mod contacts;
+pub mod embed;
 pub mod flow;
 pub mod i18n;
 pub mod ics;
@@ -93,6 +94,8 @@ pub fn App() -> impl IntoView {
     }
     nav::settle(state);
     nav::listen(state);
+    // Inside the city's page: the frame's height and "scroll to my top" for the host (embed.js).
+    embed::start();
     Effect::new(move |_| {
         let lang = state.locale.get().lang();
         if let Some(html) = document().document_element() {
@@ -103,6 +106,7 @@ pub fn App() -> impl IntoView {
         let page = state.page.get();
         if previous.is_some_and(|p| p != page) {
             focus_heading();
+            embed::page_changed();
         }
         page
     });
