@@ -17,6 +17,7 @@ pub mod pages;
 pub mod present;
 pub mod profile;
 pub mod state;
+pub mod storage;
 pub mod today;
 
 use leptos::prelude::*;
@@ -92,6 +93,8 @@ pub fn App() -> impl IntoView {
     if wanted != Locale::Ja {
         components::layout::switch_language(state, wanted);
     }
+    // Answers saved on this device by an earlier opt-in, before the page is chosen (a reload keeps it).
+    storage::start(state);
     nav::settle(state);
     nav::listen(state);
     // Inside the city's page: the frame's height and "scroll to my top" for the host (embed.js).

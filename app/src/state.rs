@@ -8,6 +8,7 @@ use rules::error::InputError;
 use crate::flow::route::Page;
 use crate::flow::{Answers, Question};
 use crate::i18n::{Locale, Msg};
+use crate::storage::Saving;
 
 /// An error the check page found, to show on the question it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct AppState {
     pub pending_error: RwSignal<Option<PendingError>>,
     /// Which texts are at hand: `Loading` until the texts beyond the first view have arrived.
     pub texts: RwSignal<Texts>,
+    /// Whether the answers are also kept on this device (opt-in, design.md §3.7; `storage.rs`).
+    pub saving: RwSignal<Saving>,
 }
 
 /// Whether the texts beyond the first view have arrived (`i18n::loaded`).
@@ -53,6 +56,7 @@ impl AppState {
             pending_error: RwSignal::new(None),
             // Native builds hold every text.
             texts: RwSignal::new(if cfg!(target_arch = "wasm32") { Texts::Loading } else { Texts::Ready }),
+            saving: RwSignal::new(Saving::Off),
         }
     }
 }

@@ -3,4 +3,5 @@
 pub mod errors;
 pub mod fields;
 pub mod layout;
+pub mod markup;
 pub mod text;

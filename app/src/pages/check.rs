@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use super::keep_title;
 use crate::components::layout::BackLink;
+use crate::components::markup::{el, mount};
 use crate::components::text::{rich_view, t};
 use crate::flow::route::Page;
 use crate::flow::{Answer, Journey, Question};
 use crate::i18n::{format, Locale, Msg};
 use crate::nav::go;
 use crate::state::{use_state, PendingError};
+use crate::storage::{self, Saving};
 
 /// An answer as the citizen reads it (a date with its era in Japanese: 「1985年（昭和60年）10月10日（木）」).
 fn answer_text(locale: Locale, answer: &Answer) -> String {
@@ -19,6 +21,52 @@ fn answer_text(locale: Locale, answer: &Answer) -> String {
         Answer::Choice(c) => locale.raw(c.label()).to_owned(),
         Answer::Unknown => locale.raw(Msg::DateUnknown).to_owned(),
         Answer::NotYet => locale.raw(Msg::DateNotYet).to_owned(),
+    }
+}
+
+/// 「この端末に保存する」 (design.md §3.7): off by default; ticking it writes the answers, unticking
+/// deletes them. Where the browser refuses storage it becomes 「このページでは保存できません」.
+#[component]
+fn SaveOnDevice() -> impl IntoView {
+    let state = use_state();
+    let said = RwSignal::new(None::<Msg>);
+    let on_change = move |ev: web_sys::Event| {
+        if event_target_checked(&ev) {
+            storage::opt_in(state);
+        } else {
+            storage::forget(state);
+        }
+        said.set(match state.saving.get_untracked() {
+            Saving::On => Some(Msg::StorageSaved),
+            Saving::Off => Some(Msg::StorageRemoved),
+            Saving::Blocked => None,
+        });
+    };
+    // Redrawn when the state changes; the check box gets the focus back (same id).
+    let field = move || match state.saving.get() {
+        Saving::Blocked => {
+            vec![el("p", "myna-label").msg(Msg::StorageBlocked), el("p", "myna-hint").msg(Msg::StorageBlockedHint)]
+        }
+        saving => {
+            let mut input = el("input", "myna-checkbox__input")
+                .attrs(&[("type", "checkbox"), ("id", "save-on-device"), ("aria-describedby", "save-on-device-hint")])
+                .on("change", on_change);
+            if saving == Saving::On {
+                input = input.attr("checked", "");
+            }
+            let label = el("label", "myna-checkbox__label").attr("for", "save-on-device").msg(Msg::StorageOptIn);
+            vec![
+                el("div", "myna-checkbox").child(input).child(label),
+                el("p", "myna-hint").attr("id", "save-on-device-hint").msg(Msg::StorageHint),
+            ]
+        }
+    };
+    let status = move || said.get().map(|m| vec![el("p", "").msg(m)]).unwrap_or_default();
+    view! {
+        <div class="myna-field myna-save">
+            {mount(Box::new(field))}
+            <div class="myna-status" role="status">{mount(Box::new(status))}</div>
+        </div>
     }
 }
 
@@ -68,6 +116,7 @@ pub fn CheckPage(journey: Journey) -> impl IntoView {
         <h1 class="myna-heading" tabindex="-1">{t(Msg::CheckTitle)}</h1>
         <p>{t(Msg::CheckLead)}</p>
         <dl class="myna-summary">{rows}</dl>
+        <SaveOnDevice />
         <button class="myna-button" type="button" on:click=see_result>{t(Msg::CheckSubmit)}</button>
     }
 }

@@ -4,11 +4,44 @@
 use leptos::prelude::*;
 
 use super::keep_title;
+use crate::components::errors::focus_id;
+use crate::components::markup::{el, mount};
 use crate::components::text::t;
 use crate::flow::route::Page;
-use crate::flow::Journey;
+use crate::flow::{Answers, Journey};
 use crate::i18n::Msg;
 use crate::state::use_state;
+use crate::storage::{self, Saving};
+
+/// Answers saved on this device by an earlier opt-in (design.md §3.7): said so, with 「保存した内容を消す」,
+/// which deletes them from the device and from memory. The outcome is announced in a status region.
+#[component]
+fn SavedAnswers() -> impl IntoView {
+    let state = use_state();
+    let said = RwSignal::new(None::<Msg>);
+    let clear = move |_: web_sys::Event| {
+        storage::forget(state);
+        state.answers.set(Answers::default());
+        said.set(Some(Msg::StartSavedCleared));
+        // The button is gone: the focus goes to the message that replaces it.
+        focus_id("saved-status");
+    };
+    let notice = move || {
+        if state.saving.get() != Saving::On {
+            return Vec::new();
+        }
+        let button = el("button", "myna-button myna-button--secondary")
+            .attr("type", "button")
+            .msg(Msg::StartSavedClear)
+            .on("click", clear);
+        vec![el("div", "myna-notice").child(el("p", "").msg(Msg::StartSaved)).child(button)]
+    };
+    let status = move || said.get().map(|m| vec![el("p", "").msg(m)]).unwrap_or_default();
+    view! {
+        {mount(Box::new(notice))}
+        <div class="myna-status" id="saved-status" role="status" tabindex="-1">{mount(Box::new(status))}</div>
+    }
+}
 
 #[component]
 pub fn StartPage() -> impl IntoView {
@@ -33,6 +66,7 @@ pub fn StartPage() -> impl IntoView {
     view! {
         <h1 class="myna-heading" tabindex="-1">{t(Msg::AppName)}</h1>
         {note.map(|n| view! { <p class="myna-notice" role="status">{t(n)}</p> })}
+        <SavedAnswers />
         <p class="myna-lead">{t(Msg::StartLead)}</p>
         <p>{t(Msg::StartNeed)}</p>
         <p class="myna-privacy">{t(Msg::FooterPrivacy)}</p>

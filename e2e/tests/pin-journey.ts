@@ -1,0 +1,14 @@
+// The shortest journey, 暗証番号がロックされた・忘れた, as several specs walk it: birth date, which PIN, whether
+// the other certificate's PIN is known, then the check page.
+import { expect, type Page } from '@playwright/test';
+import { answerChoice, answerDate, heading } from './support';
+
+/** From the start page to the check page of the PIN journey (signature password locked, other PIN known). */
+export async function pinToCheck(page: Page) {
+  await page.getByRole('link', { name: '暗証番号がロックされた・忘れた' }).click();
+  await expect(heading(page)).toHaveText('生年月日を入力してください');
+  await answerDate(page, '1985', '10', '10');
+  await answerChoice(page, 'signature');
+  await answerChoice(page, 'yes');
+  await expect(page).toHaveURL(/#\/pin\/check$/);
+}
