@@ -52,8 +52,10 @@ fn page_view(page: Page) -> AnyView {
         Page::Question(journey, question) => view! { <QuestionPage journey=journey question=question /> }.into_any(),
         Page::Check(journey) => view! { <CheckPage journey=journey /> }.into_any(),
         Page::Result(journey) => view! { <ResultPage journey=journey /> }.into_any(),
+        Page::Password => pages::password::password_page(),
+        Page::Accessibility => pages::accessibility::accessibility_page(),
         // Pages still to come show the start page rather than nothing.
-        Page::Password | Page::Reader | Page::Accessibility => view! { <StartPage /> }.into_any(),
+        Page::Reader => view! { <StartPage /> }.into_any(),
     }
 }
 

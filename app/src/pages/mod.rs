@@ -1,6 +1,8 @@
 //! One module per kind of page. Each sets the document title and holds its own `<h1>`.
 
+pub mod accessibility;
 pub mod check;
+pub mod password;
 pub mod question;
 pub mod result;
 pub mod start;

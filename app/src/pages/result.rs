@@ -333,6 +333,7 @@ fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView 
         {timeline_view(state, &g)}
         <h2>{t(Msg::ResultSectionActions)}</h2>
         {actions}
+        {(journey == Journey::Pin).then(|| view! { <p><a href=Page::Password.hash()>{t(Msg::TaskPassword)}</a></p> })}
         {caveats}
         <h2>{t(Msg::ResultSectionWhy)}</h2>
         {why}

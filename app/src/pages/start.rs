@@ -71,6 +71,11 @@ pub fn StartPage() -> impl IntoView {
         <p>{t(Msg::StartNeed)}</p>
         <p class="myna-privacy">{t(Msg::FooterPrivacy)}</p>
         <h2>{t(Msg::StartTasksHeading)}</h2>
-        <ul class="myna-tasks">{tasks}</ul>
+        <ul class="myna-tasks">
+            {tasks}
+            <li class="myna-tasks__item">
+                <a class="myna-tasks__link" href=Page::Password.hash()>{t(Msg::TaskPassword)}</a>
+            </li>
+        </ul>
     }
 }
