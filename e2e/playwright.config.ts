@@ -16,6 +16,9 @@ export default defineConfig({
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     trace: 'retain-on-failure',
+    // A service worker would answer requests before page.route() sees them (a test's own municipality.json,
+    // say); only offline.spec.ts lets the guide's worker run.
+    serviceWorkers: 'block',
   },
   projects: [
     {

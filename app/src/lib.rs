@@ -13,6 +13,8 @@ pub mod flow;
 pub mod i18n;
 pub mod ics;
 pub mod nav;
+#[cfg(target_arch = "wasm32")]
+pub mod offline;
 pub mod pages;
 pub mod present;
 pub mod profile;
@@ -118,7 +120,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main class="myna-main" id="main">
-            {move || match (state.page.get(), state.texts.get()) {
+            {components::text::dynamic(move || match (state.page.get(), state.texts.get()) {
                 (page @ Page::Start, _) | (page, Texts::Ready) => page_view(page),
                 (_, Texts::Loading) => {
                     view! { <p class="myna-notice" role="status">{components::text::t(Msg::AppLoading)}</p> }.into_any()
@@ -126,7 +128,7 @@ pub fn App() -> impl IntoView {
                 (_, Texts::Failed) => {
                     view! { <p class="myna-notice" role="alert">{components::text::t(Msg::AppLoadFailed)}</p> }.into_any()
                 }
-            }}
+            })}
         </main>
         <Footer />
     }
@@ -150,6 +152,7 @@ pub fn mount() {
         }
         None => leptos::mount::mount_to_body(App),
     }
+    offline::register_after_load();
 }
 
 /// Shows the static 「問題が発生しました」 block of `index.html` and hides the app when anything panics, instead of

@@ -155,7 +155,7 @@ pub fn current_untracked() -> ProfileState {
 /// serves every caller (each reactive closure type costs wasm size).
 pub fn profile_view(draw: Box<dyn Fn(Locale, ProfileState) -> AnyView + Send + Sync>) -> impl IntoView {
     let state = crate::state::use_state();
-    move || draw(state.locale.get(), current())
+    crate::components::text::dynamic(move || draw(state.locale.get(), current()))
 }
 
 /// Fetches the file once, from `App` (the `<link rel="preload">` of `index.html` has usually

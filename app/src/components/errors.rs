@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::text::{rich_view, t};
+use super::text::{dynamic, rich_view, t};
 use crate::i18n::rich::Arg;
 use crate::i18n::Msg;
 use crate::state::use_state;
@@ -41,17 +41,20 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
             });
         }
     });
-    move || {
+    dynamic(move || {
         let list = errors.get();
-        (!list.is_empty()).then(|| {
+        if list.is_empty() {
+            return ().into_any();
+        }
+        {
             let items = list
                 .into_iter()
                 .map(|e| {
                     let target = e.target.clone();
-                    let text = move || {
+                    let text = dynamic(move || {
                         let locale = state.locale.get();
                         rich_view(locale, locale.raw(e.msg), &e.args)
-                    };
+                    });
                     view! {
                         <li>
                             <a
@@ -73,16 +76,17 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                     <ul class="myna-error-summary__list">{items}</ul>
                 </div>
             }
-        })
-    }
+            .into_any()
+        }
+    })
 }
 
 /// The message shown at the field, with a hidden 「エラー：」 for screen readers.
 #[component]
 pub fn ErrorMessage(id: String, error: Signal<Option<FieldError>>) -> impl IntoView {
     let state = use_state();
-    move || {
-        error.get().map(|e| {
+    dynamic(move || match error.get() {
+        Some(e) => {
             let locale = state.locale.get();
             view! {
                 <p class="myna-error-message" id=id.clone()>
@@ -90,6 +94,8 @@ pub fn ErrorMessage(id: String, error: Signal<Option<FieldError>>) -> impl IntoV
                     {rich_view(locale, locale.raw(e.msg), &e.args)}
                 </p>
             }
-        })
-    }
+            .into_any()
+        }
+        None => ().into_any(),
+    })
 }

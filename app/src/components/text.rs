@@ -42,22 +42,32 @@ pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> An
     views.into_any()
 }
 
+/// A part of a view that redraws itself when the signals it reads change. Every such part of the app
+/// has this one type: tachys compiles its reactive rendering once per closure *type* (about 4 KB of
+/// wasm each), so boxing them all shares one copy (design.md §7).
+pub type Dynamic = Box<dyn FnMut() -> AnyView + Send>;
+
+/// Boxes a redrawing view part (see [`Dynamic`]).
+pub fn dynamic(draw: impl FnMut() -> AnyView + Send + 'static) -> Dynamic {
+    Box::new(draw)
+}
+
 /// A message in the current language, following language switches.
-pub fn t(msg: Msg) -> impl IntoView + use<> {
+pub fn t(msg: Msg) -> Dynamic {
     let state = use_state();
-    move || {
+    dynamic(move || {
         let locale = state.locale.get();
         rich_view(locale, locale.raw(msg), &[])
-    }
+    })
 }
 
 /// A message with placeholders, in the current language.
-pub fn t_with(msg: Msg, args: Vec<(&'static str, Arg)>) -> impl IntoView + use<> {
+pub fn t_with(msg: Msg, args: Vec<(&'static str, Arg)>) -> Dynamic {
     let state = use_state();
-    move || {
+    dynamic(move || {
         let locale = state.locale.get();
         rich_view(locale, locale.raw(msg), &args)
-    }
+    })
 }
 
 /// A message as plain text (attributes, the page title), in the current language.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::keep_title;
 use crate::components::layout::BackLink;
 use crate::components::markup::{el, mount};
-use crate::components::text::{rich_view, t};
+use crate::components::text::{dynamic, rich_view, t};
 use crate::flow::route::Page;
 use crate::flow::{Answer, Journey, Question};
 use crate::i18n::{format, Locale, Msg};
@@ -80,11 +80,11 @@ pub fn CheckPage(journey: Journey) -> impl IntoView {
         .into_iter()
         .map(|q| {
             let label = q.spec().label;
-            let answer = move || {
+            let answer = dynamic(move || {
                 let locale = state.locale.get();
                 let text = state.answers.with(|a| a.get(q).map(|x| answer_text(locale, x))).unwrap_or_default();
                 rich_view(locale, &text, &[])
-            };
+            });
             view! {
                 <div class="myna-summary__row">
                     <dt class="myna-summary__key">{t(label)}</dt>

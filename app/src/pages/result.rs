@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use rules::contract::{Action, CardGuidance, CertificateGuidance, Guidance, Where};
 
 use super::keep_title;
-use crate::components::text::{rich_view, t, t_with};
+use crate::components::text::{dynamic, rich_view, t, t_with};
 use crate::contacts::LOSS_LINE;
 use crate::flow::route::Page;
 use crate::flow::Journey;
@@ -78,7 +78,7 @@ fn timeline_view(state: AppState, g: &Guidance) -> impl IntoView {
                 }
                 None => t(point.label).into_any(),
             };
-            let left = move || {
+            let left = dynamic(move || {
                 let locale = state.locale.get();
                 let text = days_left(locale, today, point.date).unwrap_or_else(|| {
                     if point.date < today {
@@ -88,7 +88,7 @@ fn timeline_view(state: AppState, g: &Guidance) -> impl IntoView {
                     }
                 });
                 rich_view(locale, &text, &[])
-            };
+            });
             view! {
                 <li class="myna-timeline__item" data-past=(point.date < today).then_some("true")>
                     <span class="myna-timeline__date">{t_with(Msg::CommonDate, date_arg(point.date))}</span>
@@ -201,11 +201,11 @@ fn action_view(index: usize, a: Action, today: NaiveDate) -> impl IntoView {
     let weekend =
         a.by.filter(|d| present::on_weekend(*d)).map(|_| view! { <p class="myna-hint">{t(Msg::ActionWeekend)}</p> });
     let fee = a.fee_yen.map(|yen| {
-        let text = move || {
-            let state = use_state();
+        let state = use_state();
+        let text = dynamic(move || {
             let locale = state.locale.get();
             rich_view(locale, &money(locale, yen), &[])
-        };
+        });
         view! {
             <div class="myna-summary__row">
                 <dt class="myna-summary__key">{t(Msg::ActionFee)}</dt>
