@@ -14,15 +14,18 @@
 
 mod common;
 
+use core::cell::Cell;
+use core::time::Duration;
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use reader::apdu::{DataFile, Pin};
 use reader::certgen::{CertSpec, TimeValue};
 use reader::exec::block_on;
 use reader::plan::Options;
 use reader::reading::{CardReading, Notice, Tries};
-use reader::session::read_with_rcs380;
+use reader::session::{read_with_rcs380, Host};
 use reader::sim::card::{token, SimCard};
 use reader::sim::clock::SimClock;
 use reader::sim::host::SimHost;
@@ -30,6 +33,7 @@ use reader::sim::picc::SimPicc;
 use reader::sim::rcs380::{transcript_json, SimRcs380, Transfer};
 use reader::state::{ReadError, State, WrongCard};
 use reader::token::TokenKind;
+use reader::transport::{Clock, LinkError, UsbLink};
 
 const REWRITE: &str = "MYNA_WRITE_TRANSCRIPTS=1 cargo test -p reader --features sim --test transcripts";
 
@@ -53,37 +57,103 @@ fn card() -> SimCard {
 /// the first chunk are answered, the second chunk never is.
 const REMOVED_AFTER_BLOCKS: usize = 6;
 
-fn scenario(name: &str) -> (SimCard, Option<usize>) {
+/// In `cancelled`, Cancel is pressed while the reader's answer with this index among the IN
+/// transfers (from 0) is awaited: during the third APDU (READ token). The plan stops before the
+/// next APDU, then sends DESELECT, SwitchRF off and the ACK. The e2e mock holds that `transferIn`
+/// until the test has pressed Cancel (`cancel_at_in` in the file).
+const CANCEL_AT_IN: usize = 40;
+
+struct Scenario {
+    card: SimCard,
+    removed_after: Option<usize>,
+    cancel_at_in: Option<usize>,
+}
+
+fn scenario(name: &str) -> Scenario {
+    let plain = |card| Scenario { card, removed_after: None, cancel_at_in: None };
     match name {
-        "full_read" => (card(), None),
-        "locked_pin" => (card().with_pin(Pin::User, Some(0)), None),
-        "few_tries_left" => (card().with_pin(Pin::Signature, Some(2)), None),
-        "card_removed" => (card(), Some(REMOVED_AFTER_BLOCKS)),
+        "full_read" => plain(card()),
+        "locked_pin" => plain(card().with_pin(Pin::User, Some(0))),
+        "few_tries_left" => plain(card().with_pin(Pin::Signature, Some(2))),
+        "card_removed" => Scenario { removed_after: Some(REMOVED_AFTER_BLOCKS), ..plain(card()) },
         // A 住基カード: its JPKI application answers, but the token is `JPKIAPICCTOKEN`.
-        "wrong_card" => (card().with_file(DataFile::Token, Some(token("JPKIAPICCTOKEN"))), None),
+        "wrong_card" => plain(card().with_file(DataFile::Token, Some(token("JPKIAPICCTOKEN")))),
+        "cancelled" => Scenario { cancel_at_in: Some(CANCEL_AT_IN), ..plain(card()) },
         other => panic!("no scenario {other}"),
     }
 }
 
-const SCENARIOS: [&str; 5] = ["full_read", "locked_pin", "few_tries_left", "card_removed", "wrong_card"];
+const SCENARIOS: [&str; 6] = ["full_read", "locked_pin", "few_tries_left", "card_removed", "wrong_card", "cancelled"];
+
+/// The simulated reader as the bridge's `UsbLink`; the Cancel button is pressed just before the
+/// IN transfer `cancel_at_in` is answered, as the e2e test does while the mock holds it.
+struct Bridge<'a> {
+    reader: &'a mut SimRcs380,
+    ins: usize,
+    cancel_at_in: Option<usize>,
+    pressed: Rc<Cell<bool>>,
+}
+
+impl UsbLink for Bridge<'_> {
+    async fn write(&mut self, frame: &[u8], timeout: Duration) -> Result<(), LinkError> {
+        self.reader.write(frame, timeout).await
+    }
+
+    async fn read(&mut self, max_len: usize, timeout: Duration) -> Result<Vec<u8>, LinkError> {
+        let bytes = self.reader.read(max_len, timeout).await?;
+        if self.cancel_at_in == Some(self.ins) {
+            self.pressed.set(true);
+        }
+        self.ins += 1;
+        Ok(bytes)
+    }
+}
+
+/// The page's host: the simulator's clock and progress record, and the Cancel button.
+struct Page {
+    host: SimHost,
+    pressed: Rc<Cell<bool>>,
+}
+
+impl Clock for Page {
+    fn now(&self) -> Duration {
+        self.host.now()
+    }
+}
+
+impl Host for Page {
+    fn cancelled(&self) -> bool {
+        self.pressed.get()
+    }
+
+    async fn pause(&self, duration: Duration) {
+        self.host.pause(duration).await;
+    }
+
+    fn progress(&self, state: State) {
+        self.host.progress(state);
+    }
+}
 
 struct Run {
     result: Result<CardReading, ReadError>,
     transfers: Vec<Transfer>,
     progress: Vec<State>,
     apdus: Vec<Vec<u8>>,
+    cancel_at_in: Option<usize>,
 }
 
 /// One whole read, as the browser bridge runs it, with the checks of `tests/rcs380.rs`.
 fn run(name: &str) -> Run {
-    let (card, removed_after) = scenario(name);
+    let Scenario { card, removed_after, cancel_at_in } = scenario(name);
     let clock = SimClock::new();
     let mut picc = SimPicc::new(card);
     picc.faults.removed_after = removed_after;
     let mut reader = SimRcs380::new(clock.clone(), Some(picc));
-    let host = SimHost::new(clock);
+    let page = Page { host: SimHost::new(clock), pressed: Rc::new(Cell::new(false)) };
     let before = reader.picc.as_ref().unwrap().card.counters();
-    let result = block_on(read_with_rcs380(&mut reader, &host, Options::default())).expect("never a hang");
+    let bridge = Bridge { reader: &mut reader, ins: 0, cancel_at_in, pressed: page.pressed.clone() };
+    let result = block_on(read_with_rcs380(bridge, &page, Options::default())).expect("never a hang");
     assert!(reader.bad_out_frames.is_empty(), "{name}: frames the reader could not decode");
     let card = &reader.picc.as_ref().unwrap().card;
     common::check_session(card.received(), card.answers());
@@ -92,8 +162,9 @@ fn run(name: &str) -> Run {
     Run {
         result,
         transfers: reader.transcript().to_vec(),
-        progress: host.progress_states(),
+        progress: page.host.progress_states(),
         apdus: card.received().to_vec(),
+        cancel_at_in,
     }
 }
 
@@ -195,6 +266,9 @@ fn file_text(name: &str, run: &Run) -> String {
     )
     .unwrap();
     writeln!(text, "  \"outcome\": {},", outcome(run)).unwrap();
+    if let Some(at) = run.cancel_at_in {
+        writeln!(text, "  \"cancel_at_in\": {at},").unwrap();
+    }
     writeln!(
         text,
         "  \"counts\": {{\"out\": {outs}, \"in\": {}, \"zero_length_packets\": {zero_length_packets}, \"apdus\": {}}},",
@@ -289,6 +363,28 @@ fn wrong_card() {
     let run = run("wrong_card");
     assert_eq!(run.result, Err(ReadError::WrongCard(WrongCard::Token(TokenKind::ResidentRegistryCard))));
     check_file("wrong_card", &run);
+}
+
+#[test]
+fn cancelled() {
+    let run = run("cancelled");
+    assert_eq!(run.result, Err(ReadError::Cancelled));
+    // SELECT JPKI, SELECT token, READ token: the READ was under way when Cancel was pressed.
+    assert_eq!(run.apdus.len(), 3);
+    let outs: Vec<&Vec<u8>> = run
+        .transfers
+        .iter()
+        .filter_map(|t| match t {
+            Transfer::Out(bytes) => Some(bytes),
+            Transfer::In(_) => None,
+        })
+        .collect();
+    // Then DESELECT, SwitchRF off and the ACK, as after any read.
+    let n = outs.len();
+    assert_eq!((&outs[n - 3][8..10], outs[n - 3][12]), (&[0xD6, 0x04][..], 0xC2), "InCommRF S(DESELECT)");
+    assert_eq!(outs[n - 2], &reader::rcs380::frame::encode(&[0xD6, 0x06, 0x00]));
+    assert_eq!(outs[n - 1], &reader::rcs380::frame::ACK.to_vec());
+    check_file("cancelled", &run);
 }
 
 /// Every file in the fixtures folder is one of these scenarios (a renamed scenario leaves no stale file).
