@@ -16,12 +16,17 @@ const PORT = Number(process.argv[2] ?? process.env.LIGHTHOUSE_PORT ?? 8097);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 
-/** Answers saved by a citizen who opted in (the storage format of app/src/storage.rs), for the result page. */
-const SAVED_ANSWERS = process.env.MYNA_SAVED_ANSWERS ?? null;
+/** Answers saved by a citizen who opted in (the storage format of app/src/storage.rs, as in storage.spec.ts):
+ * the PIN journey of cases/pin-locked-kiosk.json, whose result page has actions, places and a checklist. */
+const SAVED_ANSWERS = JSON.stringify({
+  v: 1,
+  saved_on: '2026-11-20',
+  answers: { 'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' }, which: 'signature', 'other-pin': 'yes' },
+});
 
 const PAGES = [
   { name: 'start page', url: BASE, saved: null },
-  ...(SAVED_ANSWERS ? [{ name: 'result page', url: `${BASE}#/expiry/result`, saved: SAVED_ANSWERS }] : []),
+  { name: 'result page', url: `${BASE}#/pin/result`, saved: SAVED_ANSWERS },
 ];
 
 async function waitForServer() {

@@ -18,9 +18,13 @@ pub mod offline;
 pub mod pages;
 pub mod present;
 pub mod profile;
+pub mod reader_module;
+pub mod reader_view;
 pub mod state;
 pub mod storage;
 pub mod today;
+#[cfg(target_arch = "wasm32")]
+pub mod usb;
 
 use leptos::prelude::*;
 
@@ -56,8 +60,7 @@ fn page_view(page: Page) -> AnyView {
         Page::Result(journey) => view! { <ResultPage journey=journey /> }.into_any(),
         Page::Password => pages::password::password_page(),
         Page::Accessibility => pages::accessibility::accessibility_page(),
-        // Pages still to come show the start page rather than nothing.
-        Page::Reader => view! { <StartPage /> }.into_any(),
+        Page::Reader => pages::reader::reader_page(),
     }
 }
 
@@ -123,7 +126,8 @@ pub fn App() -> impl IntoView {
             {components::text::dynamic(move || match (state.page.get(), state.texts.get()) {
                 (page @ Page::Start, _) | (page, Texts::Ready) => page_view(page),
                 (_, Texts::Loading) => {
-                    view! { <p class="myna-notice" role="status">{components::text::t(Msg::AppLoading)}</p> }.into_any()
+                    view! { <p class="myna-notice myna-loading" role="status">{components::text::t(Msg::AppLoading)}</p> }
+                        .into_any()
                 }
                 (_, Texts::Failed) => {
                     view! { <p class="myna-notice" role="alert">{components::text::t(Msg::AppLoadFailed)}</p> }.into_any()

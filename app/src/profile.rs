@@ -55,6 +55,22 @@ pub struct Profile {
     pub name: Texts,
     pub contacts: Vec<Contact>,
     pub offices: Vec<Office>,
+    /// The card reader's switches (reader.md §1, §5.4).
+    pub reader: ReaderSwitches,
+}
+
+/// `reader.query_pin_tries` (default on) turns the retry-counter queries off without a rebuild;
+/// `reader.rcs300` (default off) offers the flagged, unproven RC-S300 in the chooser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderSwitches {
+    pub query_pin_tries: bool,
+    pub rcs300: bool,
+}
+
+impl Default for ReaderSwitches {
+    fn default() -> Self {
+        ReaderSwitches { query_pin_tries: true, rcs300: false }
+    }
 }
 
 /// The contact shown in every footer (design.md §5, consistent help).
@@ -103,6 +119,12 @@ impl ProfileState {
             Some(p) => p.name.get(locale).to_owned(),
             None => locale.raw(Msg::AppCityFallback).to_owned(),
         }
+    }
+
+    /// The reader's switches `(query_pin_tries, rcs300)`; the defaults without a profile.
+    pub fn reader_switches(self) -> (bool, bool) {
+        let switches = self.profile().map(|p| p.reader).unwrap_or_default();
+        (switches.query_pin_tries, switches.rcs300)
     }
 
     /// The calendar domain of the `UID`s and the owner named in `PRODID`.
@@ -183,7 +205,7 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    use super::{is_phone, Contact, Office, Profile, Texts};
+    use super::{is_phone, Contact, Office, Profile, ReaderSwitches, Texts};
 
     pub const FILE: &str = "municipality.json";
 
@@ -238,6 +260,15 @@ mod browser {
         })
     }
 
+    /// A switch missing or not a boolean keeps its default.
+    fn reader(value: &JsValue) -> ReaderSwitches {
+        let default = ReaderSwitches::default();
+        ReaderSwitches {
+            query_pin_tries: get(value, "query_pin_tries").as_bool().unwrap_or(default.query_pin_tries),
+            rcs300: get(value, "rcs300").as_bool().unwrap_or(default.rcs300),
+        }
+    }
+
     pub fn parse(value: &JsValue) -> Option<Profile> {
         if get(value, "schema").as_f64() != Some(1.0) {
             return None;
@@ -247,6 +278,7 @@ mod browser {
             name: texts(value, "name")?,
             contacts: list(value, "contacts", contact),
             offices: list(value, "offices", office),
+            reader: reader(&get(value, "reader")),
         })
     }
 
@@ -431,8 +463,11 @@ mod tests {
             name,
             contacts: vec![],
             offices: vec![],
+            reader: ReaderSwitches { query_pin_tries: false, rcs300: true },
         })));
         assert_eq!(ready.city(Locale::En), "Test City");
         assert_eq!(ready.calendar_id(), ("city.test.jp", "Test City"));
+        assert_eq!(ready.reader_switches(), (false, true));
+        assert_eq!(missing.reader_switches(), (true, false));
     }
 }

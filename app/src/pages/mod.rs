@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod check;
 pub mod password;
 pub mod question;
+pub mod reader;
 pub mod result;
 pub mod start;
 

@@ -228,6 +228,8 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     let back_to = if state.changing.get_untracked() { Page::Check(journey) } else { back(state, journey, question) };
     let note = state.note.get_untracked();
     state.note.set(None);
+    // An answer the card reader filled in, not changed since: said so (design.md §3.8).
+    let note = note.or(super::reader::read_from_card(question, stored.as_ref()).then_some(Msg::ReaderPrefilled));
     view! {
         <BackLink to=back_to />
         {(journey == Journey::Lost).then(|| view! { <StopCardNotice /> })}

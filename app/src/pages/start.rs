@@ -76,6 +76,9 @@ pub fn StartPage() -> impl IntoView {
             <li class="myna-tasks__item">
                 <a class="myna-tasks__link" href=Page::Password.hash()>{t(Msg::TaskPassword)}</a>
             </li>
+            <li class="myna-tasks__item">
+                <a class="myna-tasks__link" href=Page::Reader.hash()>{t(Msg::TaskReader)}</a>
+            </li>
         </ul>
     }
 }

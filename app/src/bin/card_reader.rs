@@ -1,0 +1,42 @@
+//! The card-reader module: a second, small wasm that the reader page loads when it opens (Trunk builds it
+//! as a `data-type="worker"` binary with `--target web` and a loader; scripts/post-build gives its files
+//! hashed names). It holds the `reader` crate, the WebUSB bridge (`app::usb`) and the page's content
+//! (`app::reader_view`), so that none of them is in the first view's wasm (design.md §7): a citizen who
+//! never opens the reader page never downloads them.
+//!
+//! When it starts, it puts `window.mynaCardReader = { mount, draw, unmount }` and fires the window event
+//! `myna-card-reader` (the first wasm cannot reach a module's exports without `import()`, which would need
+//! a wasm-bindgen snippet file in the first view). The app's reader page calls `mount(queryPinTries,
+//! rcs300)` once its elements are there, `draw()` when the language changes, and `unmount()` when it
+//! closes. Texts and the journeys stay with the app (`window.mynaGuide`, `app::pages::reader`).
+
+/// The same allocator as the app (src/main.rs).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// Puts the module's functions on `window.mynaCardReader` and tells the page it is there.
+#[cfg(target_arch = "wasm32")]
+fn register() {
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    let api = Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&api, &key.into(), &value);
+    };
+    set("mount", Closure::<dyn Fn(bool, bool)>::new(app::reader_view::mount).into_js_value());
+    set("draw", Closure::<dyn Fn()>::new(app::reader_view::draw).into_js_value());
+    set("unmount", Closure::<dyn Fn()>::new(app::reader_view::unmount).into_js_value());
+    let Some(window) = web_sys::window() else { return };
+    let _ = Reflect::set(&window, &"mynaCardReader".into(), &api);
+    if let Ok(event) = web_sys::Event::new("myna-card-reader") {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    register();
+}

@@ -1,0 +1,187 @@
+//! カードを読み取る (design.md §3.8, reader.md §7): the app's side of the reader page. The page's heading, its
+//! polite live region and an empty `#reader-root` are the app's; the content — the states of a read through
+//! a PaSoRi, the dates read, the PIN counters — is drawn there by the card-reader module
+//! (`reader_view`, `src/bin/card_reader.rs`), loaded when the page opens, so that none of it is in the first
+//! view (design.md §7). The app lends the module two things through `window.mynaGuide`: its texts (`text`:
+//! a message drawn in the citizen's language, with ruby, terms and dates) and its journeys (`useDates`,
+//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3).
+
+use leptos::prelude::*;
+
+use super::keep_title;
+use crate::components::markup::{el, page};
+use crate::flow::answers::{Answer, DateText};
+use crate::flow::route::Page;
+use crate::flow::{Choice, Journey, Question};
+use crate::i18n::Msg;
+use crate::state::{use_state, AppState};
+
+/// The PIN journey's answer for a locked PIN (its contract id, reader.md §1).
+fn pin_choice(id: &str) -> Option<Choice> {
+    Some(match id {
+        "user" => Choice::UserPin,
+        "signature" => Choice::SignaturePin,
+        "card_info" => Choice::CardInfoPin,
+        "residence" => Choice::ResidencePin,
+        _ => return None,
+    })
+}
+
+thread_local! {
+    /// Answers the reader filled in: their pages say 「カードから読み取りました」 while the answer is still
+    /// the one read (reader.md §4.3). Read without tracking, when a question page is drawn (a signal of a
+    /// new type would cost its own generic code in the first view's wasm, design.md §7).
+    static FROM_CARD: std::cell::RefCell<Vec<(Question, Answer)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether `answer` to `question` is the one the card reader filled in.
+pub fn read_from_card(question: Question, answer: Option<&Answer>) -> bool {
+    FROM_CARD.with_borrow(|read| read.iter().any(|(q, a)| *q == question && Some(a) == answer))
+}
+
+/// The user certificate's dates read from the card (JST), into the expiry journey; or, with `None`, that
+/// the card holds none. The citizen still confirms or edits each answer; `card.*` is never filled.
+pub fn use_dates(state: AppState, dates: Option<(chrono::NaiveDate, chrono::NaiveDate)>) {
+    let read = match dates {
+        Some((issued_on, expires_on)) => vec![
+            (Question::UserHeld, Answer::Choice(Choice::Yes)),
+            (Question::UserExpiry, Answer::Date(DateText::from_date(expires_on))),
+            (Question::UserIssued, Answer::Date(DateText::from_date(issued_on))),
+        ],
+        None => vec![(Question::UserHeld, Answer::Choice(Choice::No))],
+    };
+    open_journey(state, Journey::Expiry, read);
+}
+
+/// A locked PIN into the PIN journey (an event `pin_locked`; the journey still asks about the other
+/// certificate's PIN).
+pub fn use_locked_pin(state: AppState, pin: &str) {
+    if let Some(choice) = pin_choice(pin) {
+        open_journey(state, Journey::Pin, vec![(Question::WhichPin, Answer::Choice(choice))]);
+    }
+}
+
+fn open_journey(state: AppState, journey: Journey, read: Vec<(Question, Answer)>) {
+    state.answers.update(|answers| {
+        for (question, answer) in &read {
+            answers.set(*question, answer.clone());
+        }
+    });
+    FROM_CARD.set(read);
+    state.changing.set(false);
+    let first = state.answers.with_untracked(|a| journey.path(a, state.today));
+    let page = Page::Question(journey, first.questions.first().copied().unwrap_or(journey.first()));
+    crate::nav::go(state, page);
+}
+
+/// The page (not a component: it draws itself into `<main>`, see `markup::page`): the heading, the element
+/// the module draws into, and the live region. The module is loaded, then mounted.
+pub fn reader_page() -> AnyView {
+    let state = use_state();
+    keep_title(state, Msg::ReaderTitle, Signal::derive(|| false));
+    browser::open(state);
+    let body = || vec![el("div", "").attr("id", "reader-root").attr("aria-busy", "true")];
+    page(Msg::ReaderTitle, true, Box::new(body), Some(("reader-status", Box::new(Vec::new))))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use js_sys::{Array, Object, Reflect};
+    use leptos::prelude::*;
+    use leptos::tachys::view::{Mountable, Render};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    use crate::components::text::rich_view;
+    use crate::i18n::rich::Arg;
+    use crate::i18n::{loaded, Msg};
+    use crate::reader_module;
+    use crate::state::AppState;
+
+    /// A placeholder of the module's texts: its name in the locale files.
+    fn name(key: &str) -> Option<&'static str> {
+        ["code", "pin", "n", "date", "year"].into_iter().find(|n| *n == key)
+    }
+
+    /// `mynaGuide.text(index, args)`: the message at `index` in the citizen's language, drawn into a
+    /// `<span>`. An argument is a string, `{date: "YYYY-MM-DD"}` or `{msg: index}` (another text).
+    fn text(state: AppState, index: u32, args: &JsValue) -> JsValue {
+        let locale = state.locale.get_untracked();
+        let raw = |i: f64| loaded::text(locale, i as usize);
+        let mut list = Vec::new();
+        for entry in Object::entries(&Object::from(args.clone())).iter() {
+            let entry = Array::from(&entry);
+            let (Some(key), value) = (entry.get(0).as_string().and_then(|k| name(&k)), entry.get(1)) else { continue };
+            let date = Reflect::get(&value, &"date".into()).ok().and_then(|d| d.as_string());
+            let msg = Reflect::get(&value, &"msg".into()).ok().and_then(|m| m.as_f64());
+            let arg = match (value.as_string(), date.and_then(|d| rules::iso::parse_date(&d)), msg) {
+                (Some(text), _, _) => Arg::Text(text),
+                (None, Some(date), _) => Arg::Date(date),
+                (None, None, Some(index)) => Arg::Text(raw(index).to_owned()),
+                _ => continue,
+            };
+            list.push((key, arg));
+        }
+        let span = document().create_element("span").ok();
+        if let Some(span) = &span {
+            rich_view(locale, raw(f64::from(index)), &list).build().mount(span, None);
+        }
+        span.map(JsValue::from).unwrap_or_default()
+    }
+
+    /// Puts `window.mynaGuide` (texts and journeys) for the module, loads it and mounts it; draws it again
+    /// when the language changes; unmounts it when the page closes.
+    pub fn open(state: AppState) {
+        let guide = Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = Reflect::set(&guide, &key.into(), &value);
+        };
+        set(
+            "text",
+            Closure::<dyn Fn(u32, JsValue) -> JsValue>::new(move |i, args| text(state, i, &args)).into_js_value(),
+        );
+        let dates = move |issued: String, expires: String| {
+            if let (Some(issued), Some(expires)) = (rules::iso::parse_date(&issued), rules::iso::parse_date(&expires)) {
+                super::use_dates(state, Some((issued, expires)));
+            }
+        };
+        set("useDates", Closure::<dyn Fn(String, String)>::new(dates).into_js_value());
+        set("noCertificate", Closure::<dyn Fn()>::new(move || super::use_dates(state, None)).into_js_value());
+        set(
+            "lockedPin",
+            Closure::<dyn Fn(String)>::new(move |pin: String| super::use_locked_pin(state, &pin)).into_js_value(),
+        );
+        let _ = Reflect::set(&window(), &"mynaGuide".into(), &guide);
+
+        let (query_pin_tries, rcs300) = crate::profile::current_untracked().reader_switches();
+        leptos::task::spawn_local(async move {
+            if reader_module::load().await.is_some() {
+                reader_module::call("mount", &Array::of2(&query_pin_tries.into(), &rcs300.into()));
+            } else if let Some(root) = document().get_element_by_id("reader-root") {
+                // Without the module (a first visit offline, a blocked script): say so, keep the typed path.
+                let failed = rich_view(
+                    state.locale.get_untracked(),
+                    state.locale.get_untracked().raw(Msg::ReaderStateUnknownError),
+                    &[("code", Arg::Text("module".to_owned()))],
+                );
+                let _ = root.set_attribute("role", "alert");
+                failed.build().mount(&root, None);
+            }
+        });
+        // The page's elements are drawn again when the language changes: the module then draws into them.
+        Effect::new(move |previous: Option<crate::i18n::Locale>| {
+            let locale = state.locale.get();
+            if previous.is_some_and(|p| p != locale) {
+                request_animation_frame(|| reader_module::call("draw", &Array::new()));
+            }
+            locale
+        });
+        on_cleanup(|| reader_module::call("unmount", &Array::new()));
+    }
+}
+
+/// Native builds (tests) have no browser and no module.
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    pub fn open(_state: crate::state::AppState) {}
+}
