@@ -123,15 +123,20 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main class="myna-main" id="main">
-            {components::text::dynamic(move || match (state.page.get(), state.texts.get()) {
-                (page @ Page::Start, _) | (page, Texts::Ready) => page_view(page),
-                (_, Texts::Loading) => {
+            {components::text::dynamic(move || match state.page.get() {
+                // The start page does not read `texts`: the texts arriving after it is up must not draw it
+                // again (a second long task at start, design.md §7).
+                page @ Page::Start => page_view(page),
+                page => match state.texts.get() {
+                    Texts::Ready => page_view(page),
+                    Texts::Loading => {
                     view! { <p class="myna-notice myna-loading" role="status">{components::text::t(Msg::AppLoading)}</p> }
                         .into_any()
                 }
-                (_, Texts::Failed) => {
-                    view! { <p class="myna-notice" role="alert">{components::text::t(Msg::AppLoadFailed)}</p> }.into_any()
-                }
+                    Texts::Failed => {
+                        view! { <p class="myna-notice" role="alert">{components::text::t(Msg::AppLoadFailed)}</p> }.into_any()
+                    }
+                },
             })}
         </main>
         <Footer />

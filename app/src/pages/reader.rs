@@ -80,7 +80,11 @@ pub fn reader_page() -> AnyView {
     let state = use_state();
     keep_title(state, Msg::ReaderTitle, Signal::derive(|| false));
     browser::open(state);
-    let body = || vec![el("div", "").attr("id", "reader-root").attr("aria-busy", "true")];
+    // Drawn again when the language changes: the module then draws into the new element.
+    let body = || {
+        browser::redraw();
+        vec![el("div", "").attr("id", "reader-root")]
+    };
     page(Msg::ReaderTitle, true, Box::new(body), Some(("reader-status", Box::new(Vec::new))))
 }
 
@@ -168,15 +172,12 @@ mod browser {
                 failed.build().mount(&root, None);
             }
         });
-        // The page's elements are drawn again when the language changes: the module then draws into them.
-        Effect::new(move |previous: Option<crate::i18n::Locale>| {
-            let locale = state.locale.get();
-            if previous.is_some_and(|p| p != locale) {
-                request_animation_frame(|| reader_module::call("draw", &Array::new()));
-            }
-            locale
-        });
         on_cleanup(|| reader_module::call("unmount", &Array::new()));
+    }
+
+    /// Once the page's elements are drawn (again), the module draws into them (before it is loaded, nothing).
+    pub fn redraw() {
+        request_animation_frame(|| reader_module::call("draw", &Array::new()));
     }
 }
 
@@ -184,4 +185,5 @@ mod browser {
 #[cfg(not(target_arch = "wasm32"))]
 mod browser {
     pub fn open(_state: crate::state::AppState) {}
+    pub fn redraw() {}
 }
