@@ -14,7 +14,7 @@ import puppeteer from 'puppeteer-core';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.argv[2] ?? process.env.LIGHTHOUSE_PORT ?? 8097);
 const BASE = `http://127.0.0.1:${PORT}/`;
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 
 /** Answers saved by a citizen who opted in (the storage format of app/src/storage.rs, as in storage.spec.ts):

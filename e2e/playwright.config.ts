@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0, // a flaky test is a bug
   timeout: 120_000, // a whole journey with axe on every page takes 20–40 s on 2 cores
   reporter: [['list']],
-  workers: 1, // 2 cores: one browser at a time
+  workers: 2, // 2 cores: 3.6 min instead of 5.4 (the tests share nothing but the server)
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'ja-JP',
