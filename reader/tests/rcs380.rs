@@ -295,7 +295,7 @@ fn cancel_while_waiting_and_while_reading() {
 }
 
 /// The transcripts of reader.md §8.3 come out of the simulator deterministically and as valid JSON.
-/// Writing them under `e2e/fixtures/reader/` is left to the e2e work.
+/// `tests/transcripts.rs` writes them under `e2e/fixtures/reader/` and fails when a committed one is stale.
 #[test]
 fn transcripts_are_deterministic_json() {
     use reader::sim::rcs380::transcript_json;
