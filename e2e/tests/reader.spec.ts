@@ -313,3 +313,32 @@ test('the transcripts were recorded for the day the tests run on', () => {
   const today = TODAY.toISOString().slice(0, 10);
   expect(outcome.user_certificate!.issued_on < today && today < outcome.user_certificate!.expires_on).toBe(true);
 });
+
+test('the page follows the language switch: English, then やさしい日本語 with furigana, and a read in English', async ({
+  page,
+}) => {
+  await installUsbMock(page, { transcript: 'few_tries_left' });
+  await openReader(page);
+  await expect(reader(page)).toHaveAttribute('data-state', 'idle');
+  // The module draws again into the page the app redraws for the new language (reader_view::draw).
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(heading(page)).toHaveText('Read my card');
+  await expect(reader(page)).toContainText('Connect a supported card reader (Sony PaSoRi RC-S380)');
+  await expect(page.getByRole('link', { name: /Type the dates/ })).toHaveAttribute('href', /^#\/expiry\//);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'やさしい にほんご' }).click();
+  await expect(reader(page).locator('ruby').first()).toBeVisible();
+  await expect(reader(page)).toHaveAttribute('data-state', 'idle');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await readButton(page).click();
+  await expect(reader(page)).toHaveAttribute('data-state', 'done');
+  await expect(reader(page).locator('.myna-reader__message')).toHaveText('Done. Please check what was read.');
+  await expect(page.locator('.myna-reader__notice')).toHaveText(
+    /Your signature certificate password has 2 tries left\. If you are unsure of it, do not guess/,
+  );
+  await expect(page.locator('dl.myna-reader__result')).toContainText('2 tries left');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectTranscriptReplayed(page);
+  await expectAccessible(page);
+});
