@@ -110,10 +110,25 @@ async fn within(promise: Promise, limit: Duration) -> Result<JsValue, Waited> {
 /// permissions policy of an iframe without `allow="usb"` (reader.md §5.2).
 pub async fn availability() -> Result<(), Unavailable> {
     let usb = usb().ok_or(Unavailable::UnsupportedBrowser)?;
+    // Where the browser can say so without a call, the permissions policy is read first: a refused
+    // `getDevices` also logs a violation in the console of the city's page.
+    if policy_allows_usb() == Some(false) {
+        return Err(Unavailable::BlockedByEmbedding);
+    }
     match within(usb.get_devices().unchecked_into(), DEVICE_STEP).await {
         Err(Waited::Failed(error)) if error_name(&error) == "SecurityError" => Err(Unavailable::BlockedByEmbedding),
         _ => Ok(()),
     }
+}
+
+/// `document.permissionsPolicy.allowsFeature("usb")` (or the older `featurePolicy`), where the browser has it.
+fn policy_allows_usb() -> Option<bool> {
+    let document = web_sys::window()?.document()?;
+    let policy = ["permissionsPolicy", "featurePolicy"]
+        .into_iter()
+        .find_map(|name| Reflect::get(&document, &name.into()).ok().filter(|p| p.is_object()))?;
+    let allows: js_sys::Function = Reflect::get(&policy, &"allowsFeature".into()).ok()?.dyn_into().ok()?;
+    allows.call1(&policy, &"usb".into()).ok()?.as_bool()
 }
 
 /// A Sony reader this crate drives, with its model.

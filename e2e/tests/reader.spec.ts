@@ -342,3 +342,36 @@ test('the page follows the language switch: English, then やさしい日本語 
   await expectTranscriptReplayed(page);
   await expectAccessible(page);
 });
+
+for (const allowed of [false, true]) {
+  test(`in a cross-origin frame ${allowed ? 'with' : 'without'} allow="usb", under Chromium's real permissions policy (no mock)`, async ({
+    page,
+    baseURL,
+  }) => {
+    // The city's page on another origin (localhost) frames the guide (127.0.0.1) directly, as embed.js would.
+    const guide = new URL(baseURL!).origin;
+    const host = guide.replace('127.0.0.1', 'localhost');
+    const allow = allowed ? ' allow="usb"' : '';
+    await page.route(`${host}/city.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="ja"><title>市のページ</title><main><h1>市のページ</h1><iframe src="${guide}/#/reader" title="マイナンバーカードの手続きガイド" width="800" height="900"${allow}></iframe></main></html>`,
+      }),
+    );
+    // As in embed.spec.ts: a page fulfilled by the test counts as public for Local Network Access.
+    await page.context().grantPermissions(['local-network-access']);
+    await page.goto(`${host}/city.html`);
+    const frame = page.frameLocator('iframe');
+    const state = frame.locator('.myna-reader');
+    await expect(frame.locator('#myna-root h1')).toHaveText('カードを読み取る');
+    if (allowed) {
+      await expect(state).toHaveAttribute('data-state', 'idle');
+    } else {
+      await expect(state).toHaveAttribute('data-state', 'blocked_by_embedding');
+      await expect(frame.getByRole('alert')).toHaveText(TEXT.blocked_by_embedding);
+      const tab = frame.getByRole('link', { name: 'ガイドを別のタブで開く' });
+      await expect(tab).toHaveAttribute('target', '_blank');
+    }
+    await expect(frame.getByRole('link', { name: /日付を入力/ })).toBeVisible();
+  });
+}
