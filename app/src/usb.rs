@@ -22,14 +22,10 @@ use web_sys::{UsbDevice, UsbDeviceFilter, UsbDeviceRequestOptions, UsbDirection,
 /// `open`, `selectConfiguration`, `claimInterface`, `releaseInterface` and `close` wait at most 5 s each (§6).
 const DEVICE_STEP: Duration = Duration::from_secs(5);
 
-/// The product ids offered in the chooser: the RC-S380 always, the RC-S300 only when the municipality
+/// The models offered in the chooser: the RC-S380 always, the RC-S300 only when the municipality
 /// profile's `reader.rcs300` switch is on (flagged, unproven: reader.md §5.4).
-fn product_ids(rcs300: bool) -> &'static [u16] {
-    if rcs300 {
-        &[0x06C1, 0x06C3, 0x0DC8, 0x0DC9]
-    } else {
-        &[0x06C1, 0x06C3]
-    }
+fn offered(rcs300: bool) -> impl Iterator<Item = ReaderModel> {
+    ReaderModel::ALL.into_iter().filter(move |model| *model == ReaderModel::Rcs380 || rcs300)
 }
 
 /// Interface classes a page may not claim (reader.md §5.1): audio, HID, mass storage, smart card, video,
@@ -134,16 +130,16 @@ fn policy_allows_usb() -> Option<bool> {
 /// A Sony reader this crate drives, with its model.
 fn model_of(device: &UsbDevice, rcs300: bool) -> Option<ReaderModel> {
     let model = ReaderModel::from_ids(device.vendor_id(), device.product_id())?;
-    (model == ReaderModel::Rcs380 || rcs300).then_some(model)
+    offered(rcs300).find(|offered| *offered == model)
 }
 
 /// A reader the browser already allows (no chooser), or the chooser with the PaSoRi filters. Must be called
 /// from the click handler: `requestDevice` needs the user's gesture (reader.md §5.2).
 pub async fn choose(rcs300: bool) -> Result<(UsbDevice, ReaderModel), Unavailable> {
     let usb = usb().ok_or(Unavailable::UnsupportedBrowser)?;
-    let filters: Vec<UsbDeviceFilter> = product_ids(rcs300)
-        .iter()
-        .map(|&product| {
+    let filters: Vec<UsbDeviceFilter> = offered(rcs300)
+        .flat_map(ReaderModel::product_ids)
+        .map(|product| {
             let filter = UsbDeviceFilter::new();
             filter.set_vendor_id(SONY);
             filter.set_product_id(product);

@@ -34,13 +34,23 @@ pub enum ReaderModel {
 }
 
 impl ReaderModel {
+    /// Every model, the shipped one first.
+    pub const ALL: [ReaderModel; 2] = [ReaderModel::Rcs380, ReaderModel::Rcs300];
+
+    /// The model's USB product ids (vendor [`SONY`]): the one place they are written (reader.md §5.2).
+    pub const fn product_ids(self) -> [u16; 2] {
+        match self {
+            ReaderModel::Rcs380 => [0x06C1, 0x06C3],
+            ReaderModel::Rcs300 => [0x0DC8, 0x0DC9],
+        }
+    }
+
     /// The model of a USB device, if it is one the crate drives.
     pub fn from_ids(vendor: u16, product: u16) -> Option<Self> {
-        match (vendor, product) {
-            (SONY, 0x06C1 | 0x06C3) => Some(ReaderModel::Rcs380),
-            (SONY, 0x0DC8 | 0x0DC9) => Some(ReaderModel::Rcs300),
-            _ => None,
+        if vendor != SONY {
+            return None;
         }
+        Self::ALL.into_iter().find(|model| model.product_ids().contains(&product))
     }
 }
 

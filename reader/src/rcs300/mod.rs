@@ -22,7 +22,7 @@ use crate::transport::{CardChannel, Clock, Fault, LinkError, UsbLink};
 use ccid::{Decoder, Message, DATA_BLOCK, ICC_MUTE, SLOT_STATUS};
 
 /// The USB product ids of the RC-S300 (vendor `054C`).
-pub const PRODUCT_IDS: [u16; 2] = [0x0DC8, 0x0DC9];
+pub const PRODUCT_IDS: [u16; 2] = crate::session::ReaderModel::Rcs300.product_ids();
 /// The limit for a bulk OUT and for the answer to GetSlotStatus and IccPowerOff.
 pub const USB_TIMEOUT: Duration = Duration::from_secs(1);
 /// The limit for IccPowerOn, which activates the card (not in the spec: 2 s, room for Type B

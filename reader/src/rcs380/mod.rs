@@ -16,7 +16,7 @@ use crate::type_b::SensbRes;
 use frame::{Decoder, Frame, ACK};
 
 /// The USB product ids of the RC-S380 (vendor `054C`).
-pub const PRODUCT_IDS: [u16; 2] = [0x06C1, 0x06C3];
+pub const PRODUCT_IDS: [u16; 2] = crate::session::ReaderModel::Rcs380.product_ids();
 /// Bytes asked for by each `transferIn`, as nfcpy does.
 pub const READ_LEN: usize = 300;
 /// The limit for a bulk OUT, for an ACK and for the reply to a non-RF command (§6).
