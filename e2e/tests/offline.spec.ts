@@ -6,6 +6,10 @@ test.use({ serviceWorkers: 'allow' });
 
 test('a journey can be finished offline after one visit', async ({ page, context }) => {
   await openGuide(page);
+  // The worker precaches the app's files, and not the card-reader module (only PaSoRi owners need it).
+  const worker = await (await page.request.get('/sw.js')).text();
+  expect(worker).toMatch(/"app-[0-9a-f]+_bg\.wasm"/);
+  expect(worker).not.toContain('card_reader');
   // The worker registers after `load`, caches the build, and controls the next navigation.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
