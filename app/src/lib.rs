@@ -112,6 +112,14 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("lang", lang);
         }
     });
+    // A page opened before its texts had arrived gets its heading only then: the focus goes to it then.
+    Effect::new(move |previous: Option<Texts>| {
+        let texts = state.texts.get();
+        if previous == Some(Texts::Loading) && texts == Texts::Ready && state.page.get_untracked() != Page::Start {
+            focus_heading();
+        }
+        texts
+    });
     Effect::new(move |previous: Option<Page>| {
         let page = state.page.get();
         if previous.is_some_and(|p| p != page) {

@@ -51,3 +51,19 @@ test('the start page is drawn once: the texts that arrive after it do not draw i
   await page.getByRole('link', { name: '有効期限と更新の時期を調べる' }).click();
   await expect(heading).toHaveText('生年月日を入力してください');
 });
+
+test('a task chosen before the texts have arrived gets the focus on its heading once they do', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/locale-ja.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByRole('link', { name: '有効期限と更新の時期を調べる' }).click();
+  await expect(page.locator('#main .myna-loading')).toBeVisible(); // 「読み込んでいます」
+  release();
+  const heading = page.locator('#myna-root h1');
+  await expect(heading).toHaveText('生年月日を入力してください');
+  await expect(heading).toBeFocused();
+});
