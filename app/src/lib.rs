@@ -81,14 +81,14 @@ fn focus_heading() {
     });
 }
 
-/// The whole guide.
-#[component]
-pub fn App() -> impl IntoView {
+/// Everything the guide does before it draws: the state, the fetches of the profile and the texts, the
+/// answers saved on this device, the route, and the effects that follow them. `None` without a usable clock.
+pub fn start() -> Option<AppState> {
     let Some(today) = today::today_jst() else {
         // No usable clock: the guide cannot date anything; say so rather than guess.
         #[cfg(target_arch = "wasm32")]
         reveal_error_block();
-        return ().into_any();
+        return None;
     };
     let state = AppState::new(today, Locale::Ja, Page::Start);
     provide_context(state);
@@ -128,6 +128,12 @@ pub fn App() -> impl IntoView {
         }
         page
     });
+    Some(state)
+}
+
+/// The whole guide, drawn from the state `start` set up (nothing without one).
+pub fn app_view() -> AnyView {
+    let Some(state) = use_context::<AppState>() else { return ().into_any() };
     view! {
         <Header />
         <main class="myna-main" id="main">
@@ -152,24 +158,46 @@ pub fn App() -> impl IntoView {
     .into_any()
 }
 
-/// Replaces the static fallback inside `#myna-root` with the app (or mounts on `<body>` if the page has no
-/// such element, e.g. a test page).
+/// Starts the guide, then replaces the static fallback inside `#myna-root` with it (or draws on `<body>` if the
+/// page has no such element, e.g. a test page). What `leptos::mount::mount_to` does, in two tasks: the one
+/// that instantiated the wasm also sets the guide up, and the drawing gets a task of its own, so that neither
+/// is one long task on a cheap phone (total blocking time, design.md §7). Both run under one root owner that
+/// lives as long as the page.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
+    use leptos::tachys::view::{Mountable, Render};
     use wasm_bindgen::JsCast;
 
-    let root = leptos::web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(ROOT_ID))
-        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
-            root.set_text_content(None); // drop the static fallback
-            leptos::mount::mount_to(root, App).forget();
-        }
-        None => leptos::mount::mount_to_body(App),
+    // Drives effects and tasks; an error only means it was already set up.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    if owner.with(start).is_none() {
+        return;
     }
-    offline::register_after_load();
+    set_timeout(
+        move || {
+            let document = document();
+            let parent = match document.get_element_by_id(ROOT_ID) {
+                Some(root) => {
+                    root.set_text_content(None); // drop the static fallback
+                    root.unchecked_into::<leptos::web_sys::HtmlElement>()
+                }
+                None => match document.body() {
+                    Some(body) => body,
+                    None => return, // not a page: nothing to draw on
+                },
+            };
+            owner.with(|| {
+                let mut drawn = app_view().build();
+                drawn.mount(&parent, None);
+                // The guide lives as long as the page.
+                std::mem::forget(drawn);
+            });
+            std::mem::forget(owner);
+            offline::register_after_load();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Shows the static 「問題が発生しました」 block of `index.html` and hides the app when anything panics, instead of

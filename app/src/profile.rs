@@ -180,7 +180,7 @@ pub fn profile_view(draw: Box<dyn Fn(Locale, ProfileState) -> AnyView + Send + S
     crate::components::text::dynamic(move || draw(state.locale.get(), current()))
 }
 
-/// Fetches the file once, from `App` (the `<link rel="preload">` of `index.html` has usually
+/// Fetches the file once, from `start` (lib.rs) (the `<link rel="preload">` of `index.html` has usually
 /// fetched it already); the guide runs with its fallbacks until it arrives, or without it.
 pub fn start() {
     let settled = RwSignal::new(false);

@@ -61,7 +61,7 @@ impl AppState {
     }
 }
 
-/// The state of the visit. Provided by `App`; a component rendered outside it (never in the guide)
+/// The state of the visit. Provided by `start` (lib.rs); a component rendered outside it (never in the guide)
 /// gets a fresh state rather than a panic.
 pub fn use_state() -> AppState {
     use_context::<AppState>().unwrap_or_else(|| AppState::new(NaiveDate::MIN, Locale::Ja, Page::Start))

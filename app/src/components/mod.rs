@@ -4,4 +4,5 @@ pub mod errors;
 pub mod fields;
 pub mod layout;
 pub mod markup;
+pub mod parts;
 pub mod text;

@@ -50,7 +50,7 @@ impl Locale {
 
     /// The raw text of a message in this language (placeholders and ruby marks unexpanded).
     /// In the browser, a language not loaded yet falls back to Japanese, and Japanese beyond the
-    /// first view is empty until its file has loaded (the app waits for it, see `App`).
+    /// first view is empty until its file has loaded (the app waits for it, see `app_view`).
     pub fn raw(self, msg: Msg) -> &'static str {
         let index = msg as usize;
         #[cfg(target_arch = "wasm32")]

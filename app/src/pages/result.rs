@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use rules::contract::{Action, CardGuidance, CertificateGuidance, Guidance, Where};
 
 use super::keep_title;
+use crate::components::parts::in_parts;
 use crate::components::text::{dynamic, rich_view, t, t_with};
 use crate::contacts::LOSS_LINE;
 use crate::flow::route::Page;
@@ -251,13 +252,6 @@ fn action_view(index: usize, a: Action, today: NaiveDate) -> impl IntoView {
     }
 }
 
-/// Marks `<main>` while the second part of a result page is not drawn yet: the footer waits (main.css).
-fn pending(on: bool) {
-    if let Some(main) = document().get_element_by_id("main") {
-        let _ = main.class_list().toggle_with_force("myna-pending", on);
-    }
-}
-
 fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView {
     let (heading, heading_date) = present::heading(journey, &g);
     let heading_args = heading_date.map(date_arg).unwrap_or_default();
@@ -329,23 +323,27 @@ fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView 
         }
     });
     open_details_when_printing();
-    // The page is drawn in two tasks: its top now, the rest right after. One long task would keep a cheap
-    // phone from answering a tap for its whole length (Lighthouse's total blocking time, design.md §7).
-    // Until then a placeholder keeps the footer away (no layout shift, see main.css).
-    let top = view! {
+    // Drawn in parts, one task and one frame each (components/parts.rs): what matters most first.
+    let heading = view! {
         <h1 class="myna-heading" tabindex="-1">{t_with(heading, heading_args)}</h1>
         {urgent}
         {no_card}
+    };
+    let objects = view! {
         <h2>{t(Msg::ResultSectionObjects)}</h2>
         {objects}
         {insurance}
+    };
+    let timeline = view! {
         <h2>{t(Msg::ResultSectionTimeline)}</h2>
         {timeline_view(state, &g)}
     };
-    let rest = view! {
+    let actions = view! {
         <h2>{t(Msg::ResultSectionActions)}</h2>
         {actions}
         {(journey == Journey::Pin).then(|| view! { <p><a href=Page::Password.hash()>{t(Msg::TaskPassword)}</a></p> })}
+    };
+    let end = view! {
         {caveats}
         <h2>{t(Msg::ResultSectionWhy)}</h2>
         {why}
@@ -361,22 +359,8 @@ fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView 
             </button>
         </div>
         <p class="myna-noprint"><a href=Page::Start.hash()>{t(Msg::ResultOtherTask)}</a></p>
-    }
-    .into_any();
-    let drawn = RwSignal::new(false);
-    pending(true);
-    set_timeout(
-        move || {
-            drawn.try_set(true);
-            pending(false);
-        },
-        std::time::Duration::ZERO,
-    );
-    let mut rest = Some(rest);
-    view! {
-        {top}
-        {dynamic(move || if drawn.get() { rest.take().unwrap_or_else(|| ().into_any()) } else { ().into_any() })}
-    }
+    };
+    in_parts(vec![heading.into_any(), objects.into_any(), timeline.into_any(), actions.into_any(), end.into_any()])
 }
 
 #[component]

@@ -1,0 +1,65 @@
+//! A long page drawn in parts, one task each, after a frame (design.md §7). A result page built in one go is
+//! one long task on a cheap phone: its elements, the lazily compiled wasm they need and the layout of all of
+//! it, during which a tap goes unanswered (Lighthouse's total blocking time). Drawn in parts, each part's
+//! elements are built in their own task and laid out in their own frame; the first part (the heading and
+//! what matters most) is on the screen first. Until the last part is drawn `<main>` carries `myna-pending`,
+//! which keeps the footer away (main.css): it would otherwise jump down as the parts arrive.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::components::text::dynamic;
+
+/// Marks `<main>` while parts are still to come.
+fn pending(on: bool) {
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.class_list().toggle_with_force("myna-pending", on);
+    }
+}
+
+/// Runs `then` in a task of its own after the next frame, so that what was drawn before is laid out and
+/// painted first (a timer alone often runs before the frame, and the layout of both parts is one task again).
+fn after_next_frame(then: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
+}
+
+/// Shows part `next` of `shown` (and the ones after it, one per frame), then lets the footer come. A page left
+/// before its last part stops the chain: its signals are gone.
+fn show_from(shown: Rc<Vec<RwSignal<bool>>>, next: usize) {
+    let Some(signal) = shown.get(next).copied() else {
+        pending(false);
+        return;
+    };
+    after_next_frame(move || {
+        if signal.try_set(true).is_some() {
+            // Disposed: the citizen has gone to another page, which draws its own footer.
+            pending(false);
+            return;
+        }
+        show_from(shown, next + 1);
+    });
+}
+
+/// The first part now, each of the others in its own task after a frame, in order. (A `Vec<AnyView>`, like
+/// `rich_view`'s: no new generic rendering code in the wasm.)
+pub fn in_parts(parts: Vec<AnyView>) -> AnyView {
+    let mut shown = Vec::new();
+    let drawn: Vec<AnyView> = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                return part;
+            }
+            let on = RwSignal::new(false);
+            shown.push(on);
+            let mut part = Some(part);
+            dynamic(move || if on.get() { part.take().unwrap_or_else(|| ().into_any()) } else { ().into_any() })
+                .into_any()
+        })
+        .collect();
+    pending(!shown.is_empty());
+    show_from(Rc::new(shown), 0);
+    drawn.into_any()
+}
