@@ -159,45 +159,51 @@ pub fn app_view() -> AnyView {
 }
 
 /// Starts the guide, then replaces the static fallback inside `#myna-root` with it (or draws on `<body>` if the
-/// page has no such element, e.g. a test page). What `leptos::mount::mount_to` does, in two tasks: the one
-/// that instantiated the wasm also sets the guide up, and the drawing gets a task of its own, so that neither
-/// is one long task on a cheap phone (total blocking time, design.md §7). Both run under one root owner that
-/// lives as long as the page.
+/// page has no such element, e.g. a test page). What `leptos::mount::mount_to` does, spread over three tasks:
+/// the one that instantiated the wasm ends here, the next sets the guide up, the one after draws it; none is a
+/// long task on a cheap phone (total blocking time, design.md §7). All run under one root owner that lives as
+/// long as the page.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    use leptos::tachys::view::{Mountable, Render};
-    use wasm_bindgen::JsCast;
-
     // Drives effects and tasks; an error only means it was already set up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
-    if owner.with(start).is_none() {
-        return;
-    }
-    set_timeout(
-        move || {
-            let document = document();
-            let parent = match document.get_element_by_id(ROOT_ID) {
-                Some(root) => {
-                    root.set_text_content(None); // drop the static fallback
-                    root.unchecked_into::<leptos::web_sys::HtmlElement>()
-                }
-                None => match document.body() {
-                    Some(body) => body,
-                    None => return, // not a page: nothing to draw on
-                },
-            };
-            owner.with(|| {
-                let mut drawn = app_view().build();
-                drawn.mount(&parent, None);
-                // The guide lives as long as the page.
-                std::mem::forget(drawn);
-            });
-            std::mem::forget(owner);
-            offline::register_after_load();
+    next_task(move || {
+        if owner.with(start).is_some() {
+            next_task(move || draw(owner));
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn next_task(then: impl FnOnce() + 'static) {
+    set_timeout(then, std::time::Duration::ZERO);
+}
+
+/// Draws the guide into the page, for good: `owner` and the drawn view live as long as the page.
+#[cfg(target_arch = "wasm32")]
+fn draw(owner: Owner) {
+    use leptos::tachys::view::{Mountable, Render};
+    use wasm_bindgen::JsCast;
+
+    let document = document();
+    let parent = match document.get_element_by_id(ROOT_ID) {
+        Some(root) => {
+            root.set_text_content(None); // drop the static fallback
+            root.unchecked_into::<leptos::web_sys::HtmlElement>()
+        }
+        None => match document.body() {
+            Some(body) => body,
+            None => return, // not a page: nothing to draw on
         },
-        std::time::Duration::ZERO,
-    );
+    };
+    owner.with(|| {
+        let mut drawn = app_view().build();
+        drawn.mount(&parent, None);
+        std::mem::forget(drawn);
+    });
+    std::mem::forget(owner);
+    offline::register_after_load();
 }
 
 /// Shows the static 「問題が発生しました」 block of `index.html` and hides the app when anything panics, instead of
