@@ -67,3 +67,41 @@ test('a task chosen before the texts have arrived gets the focus on its heading 
   await expect(heading).toHaveText('生年月日を入力してください');
   await expect(heading).toBeFocused();
 });
+
+test('a result page drawn in parts: each part after a frame, and a page left before its last part gets its footer', async ({ page }) => {
+  // A restored PIN result (storage.spec.ts's record). As soon as the first part is in the DOM (a
+  // MutationObserver runs before any frame), the init script notes what is there and leaves for the start page.
+  await page.addInitScript(() => {
+    localStorage.setItem('myna-guide/v1', JSON.stringify({
+      v: 1,
+      saved_on: '2026-11-20',
+      answers: { 'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' }, which: 'signature', 'other-pin': 'yes' },
+    }));
+    if (sessionStorage.getItem('left')) return;
+    new MutationObserver((_, observer) => {
+      const main = document.getElementById('main');
+      if (!main?.querySelector('h1')) return;
+      observer.disconnect();
+      sessionStorage.setItem('left', JSON.stringify({
+        pending: main.classList.contains('myna-pending'),
+        h2: main.querySelectorAll('h2').length,
+        footer: getComputedStyle(document.querySelector('footer.myna-footer')!).display,
+      }));
+      location.hash = '#/';
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/#/pin/result');
+  await expect(page.locator('#myna-root h1')).toHaveText('マイナンバーカードの手続きガイド');
+  // When the heading came, the rest was still to come and the footer held back.
+  const first = JSON.parse((await page.evaluate(() => sessionStorage.getItem('left')))!);
+  expect(first).toEqual({ pending: true, h2: 0, footer: 'none' });
+  // The start page, with its footer: the parts the result page did not draw do not hold it back.
+  await expect(page.locator('#main')).not.toHaveClass(/myna-pending/);
+  await expect(page.locator('#myna-root footer.myna-footer')).toBeVisible();
+  await page.waitForTimeout(300); // the chain of the page left has run out by now: still no pending
+  await expect(page.locator('#main')).not.toHaveClass(/myna-pending/);
+  // And the whole result page, drawn to its end, when it is reached again.
+  await page.goto('/#/pin/result');
+  await expect(page.locator('#main h2')).toHaveCount(4);
+  await expect(page.locator('#myna-root footer.myna-footer')).toBeVisible();
+});

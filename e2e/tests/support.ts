@@ -132,7 +132,7 @@ export async function seeResult(page: Page) {
   await expectAccessible(page);
   await page.getByRole('button', { name: /結果を見る|結果\s*けっか\s*を\s*見\s*み\s*る|See the result/ }).click();
   await expect(page).toHaveURL(/\/result$/);
-  // The page is drawn in two tasks and the footer waits for the second (main.css): both must come.
+  // The page is drawn in parts, one task each, and the footer waits for the last (main.css): all must come.
   await expect(page.locator('#myna-root footer.myna-footer')).toBeVisible();
   await expect(page.locator('#main')).not.toHaveClass(/myna-pending/);
   await expectAccessible(page);
