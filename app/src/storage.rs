@@ -84,13 +84,17 @@ pub fn from_value(question: Question, value: Value) -> Option<Answer> {
 /// Emptied answers (「最初からやり直す」) remove the record and end the opt-in.
 pub fn start(state: AppState) {
     browser::restore(state);
+    // What was just restored is stored already: writing it again would cost the start of a restored page a
+    // synchronous storage write (design.md §7).
+    let mut restored = true;
     Effect::new(move |_| {
+        let just_restored = std::mem::take(&mut restored);
         if state.saving.get() != Saving::On {
             return;
         }
         if state.answers.with(|a| a.is_empty()) {
             forget(state);
-        } else {
+        } else if !just_restored {
             write(state);
         }
     });
