@@ -68,12 +68,23 @@ try {
       runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
       const lhr = runs[Math.floor(runs.length / 2)];
       const all = runs.map((r) => Math.round((r.categories.performance?.score ?? 0) * 100)).join('/');
+      // Lighthouse's own measure of the host's CPU with each run: a low one explains a low score.
+      const bench = runs.map((r) => Math.round(r.environment?.benchmarkIndex ?? 0)).join('/');
+      // Each run's metrics: printed with LIGHTHOUSE_EACH=1, and whenever the page fails (below).
+      const each = runs.map((r) => {
+        const ms = (id) => Math.round(r.audits[id]?.numericValue ?? NaN);
+        return `  run: performance ${Math.round((r.categories.performance?.score ?? 0) * 100)}, FCP ${ms('first-contentful-paint')} ms, ` +
+          `LCP ${ms('largest-contentful-paint')} ms, TBT ${ms('total-blocking-time')} ms, SI ${ms('speed-index')} ms, ` +
+          `CLS ${(r.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)}`;
+      });
       const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score]));
       const lcp = Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
       const tbt = Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
       summary.push({ page: target.name, url: target.url, scores, lcp_ms: lcp, tbt_ms: tbt, runtimeError: lhr.runtimeError ?? null });
       const shown = Object.entries(scores).map(([id, s]) => `${id} ${Math.round(s * 100)}`).join(', ');
-      console.log(`lighthouse ${target.name} (median of ${RUNS}; performance ${all}): ${shown}; LCP ${lcp} ms, TBT ${tbt} ms`);
+      console.log(`lighthouse ${target.name} (median of ${RUNS}; performance ${all}; benchmarkIndex ${bench}): ${shown}; LCP ${lcp} ms, TBT ${tbt} ms`);
+      const passes = !lhr.runtimeError && Object.entries(THRESHOLDS).every(([id, min]) => scores[id] >= min);
+      if (process.env.LIGHTHOUSE_EACH || !passes) console.log(each.join('\n'));
       if (lhr.runtimeError) {
         console.error(`lighthouse ${target.name}: runtime error ${lhr.runtimeError.code}`);
         failed = true;
