@@ -17,8 +17,9 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 7);
 const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 
-/** Answers saved by a citizen who opted in (the storage format of app/src/storage.rs, as in storage.spec.ts):
- * the PIN journey of cases/pin-locked-kiosk.json, whose result page has actions, places and a checklist. */
+/** Answers saved by a citizen who opted in (the storage format of app/src/storage.rs; the same record as
+ * PIN_RECORD in tests/pin-journey.ts): the PIN journey of cases/pin-locked-kiosk.json, whose result page has
+ * actions, places and a checklist. */
 const SAVED_ANSWERS = JSON.stringify({
   v: 1,
   saved_on: '2026-11-20',

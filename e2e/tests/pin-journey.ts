@@ -3,6 +3,17 @@
 import { expect, type Page } from '@playwright/test';
 import { answerChoice, answerDate, heading } from './support';
 
+/** Those answers as the guide saves them on an opt-in (app/src/storage.rs), for specs that start from a record. */
+export const PIN_RECORD = {
+  v: 1,
+  saved_on: '2026-11-20',
+  answers: {
+    'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' },
+    which: 'signature',
+    'other-pin': 'yes',
+  },
+};
+
 /** From the start page to the check page of the PIN journey (signature password locked, other PIN known). */
 export async function pinToCheck(page: Page) {
   await page.getByRole('link', { name: '暗証番号がロックされた・忘れた' }).click();

@@ -1,7 +1,9 @@
 // Start-up on a cheap phone (issue 7): the time from navigation to an interactive start page with the CPU
 // throttled 4×, reported in the test output. Measured from the test's side: the page's own clocks are
 // fixed by the guards (page.clock). The bound only catches a regression by an order of magnitude.
+import type { Page } from '@playwright/test';
 import { test, expect } from './support';
+import { PIN_RECORD } from './pin-journey';
 
 test('the start page is interactive quickly on a 4× slower CPU', async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
@@ -19,14 +21,20 @@ test('the start page is interactive quickly on a 4× slower CPU', async ({ page 
   expect(mounted).toBeLessThan(10_000);
 });
 
-test('the start page is drawn once: the texts that arrive after it do not draw it again', async ({ page }) => {
-  // The Japanese texts beyond the first view are held back until the start page is up and marked.
+/** Holds back the Japanese texts beyond the first view until the returned function is called. */
+async function holdTexts(page: Page): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/locale-ja.json', async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('the start page is drawn once: the texts that arrive after it do not draw it again', async ({ page }) => {
+  // The Japanese texts beyond the first view are held back until the start page is up and marked.
+  const release = await holdTexts(page);
   await page.goto('/');
   const heading = page.locator('#myna-root h1[tabindex="-1"]');
   await expect(heading).toBeVisible();
@@ -53,12 +61,7 @@ test('the start page is drawn once: the texts that arrive after it do not draw i
 });
 
 test('a task chosen before the texts have arrived gets the focus on its heading once they do', async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/locale-ja.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdTexts(page);
   await page.goto('/');
   await page.getByRole('link', { name: '有効期限と更新の時期を調べる' }).click();
   await expect(page.locator('#main .myna-loading')).toBeVisible(); // 「読み込んでいます」
@@ -69,14 +72,10 @@ test('a task chosen before the texts have arrived gets the focus on its heading 
 });
 
 test('a result page drawn in parts: each part after a frame, and a page left before its last part gets its footer', async ({ page }) => {
-  // A restored PIN result (storage.spec.ts's record). As soon as the first part is in the DOM (a
+  // A restored PIN result (the record of pin-journey.ts). As soon as the first part is in the DOM (a
   // MutationObserver runs before any frame), the init script notes what is there and leaves for the start page.
-  await page.addInitScript(() => {
-    localStorage.setItem('myna-guide/v1', JSON.stringify({
-      v: 1,
-      saved_on: '2026-11-20',
-      answers: { 'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' }, which: 'signature', 'other-pin': 'yes' },
-    }));
+  await page.addInitScript((record) => {
+    localStorage.setItem('myna-guide/v1', record);
     if (sessionStorage.getItem('left')) return;
     new MutationObserver((_, observer) => {
       const main = document.getElementById('main');
@@ -89,7 +88,7 @@ test('a result page drawn in parts: each part after a frame, and a page left bef
       }));
       location.hash = '#/';
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, JSON.stringify(PIN_RECORD));
   await page.goto('/#/pin/result');
   await expect(page.locator('#myna-root h1')).toHaveText('マイナンバーカードの手続きガイド');
   // When the heading came, the rest was still to come and the footer held back.

@@ -2,23 +2,12 @@
 // answers and the step; 「保存した内容を消す」 and 「最初からやり直す」 delete them; a record of another version
 // or one that does not parse is deleted and ignored; with storage blocked the guide still works.
 import { test, expect, openGuide, heading, expectAccessible, expectNothingStored, seeResult } from './support';
-import { pinToCheck } from './pin-journey';
+import { PIN_RECORD, pinToCheck } from './pin-journey';
 
 const KEY = 'myna-guide/v1';
 
 const stored = (page: import('@playwright/test').Page) =>
   page.evaluate((key) => window.localStorage.getItem(key), KEY);
-
-/** A record as the guide writes it, for the PIN journey's answers. */
-const PIN_RECORD = {
-  v: 1,
-  saved_on: '2026-11-20',
-  answers: {
-    'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' },
-    which: 'signature',
-    'other-pin': 'yes',
-  },
-};
 
 /** Puts a value under the key before the guide starts (once: a reload does not put it back). */
 async function seed(page: import('@playwright/test').Page, value: string) {
@@ -114,6 +103,8 @@ test('a saved record is restored when the guide opens', async ({ page }) => {
   await expect(heading(page)).toHaveText('回答の確認');
   await expect(page.locator('.myna-summary')).toContainText('署名用電子証明書のパスワード');
   await expect(page.getByRole('checkbox', { name: 'この端末に保存する' })).toBeChecked();
+  // What was restored is not written back at start (its saved_on would become today's, 2026-11-24).
+  expect(JSON.parse((await stored(page))!)).toEqual(PIN_RECORD);
 });
 
 for (const [name, value] of [
