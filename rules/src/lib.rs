@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 pub mod actions;
+pub mod calendar;
 pub mod card;
 pub mod certificates;
 pub mod contract;
