@@ -4,10 +4,11 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar::closed;
 use crate::contract::{Action, ActionId, CertificateKind, Document, Status, Where};
-use crate::dates::{plus_days, DateError};
+use crate::dates::{months_before, plus_days, DateError};
 use crate::explain::RuleId;
-use crate::params::{REISSUE_FEES, RENEWAL_LEAD_DAYS};
+use crate::params::{CARD_PRODUCTION_MONTHS, REISSUE_FEES, RENEWAL_LEAD_DAYS};
 
 /// A new action with no dates, no fee and no documents; the rule gives its source.
 pub fn action(id: ActionId, rule: RuleId, place: Where) -> Action {
@@ -15,6 +16,8 @@ pub fn action(id: ActionId, rule: RuleId, place: Where) -> Action {
         id,
         from: None,
         by: None,
+        apply_by: None,
+        by_closed: None,
         certificates: None,
         place,
         fee_yen: None,
@@ -42,10 +45,56 @@ impl Action {
     }
 }
 
-/// Sorts by `by` ascending (`null` last), then by id (byte order); a stable sort keeps the input
-/// order of the events that produced equal keys (`rules.md` §14.2, `actions.order`).
+/// The step of an action in the order things are done (`rules.md` §14.2, the steps table): a
+/// loss is stopped, then reported to the police, then to the office, before the reissue that needs
+/// both reports.
+fn step(id: ActionId) -> u8 {
+    match id {
+        ActionId::SuspendCard => 0,
+        ActionId::ReportToPolice => 1,
+        ActionId::ReportLossToOffice => 2,
+        ActionId::FileMoveWithinCity | ActionId::FileMoveIn | ActionId::ApplyContinuedUseAbroad => 3,
+        ActionId::PresentCardAfterMove | ActionId::UpdateCardDetails | ActionId::LiftSuspension => 4,
+        ActionId::ReissueSignatureCertificate => 5,
+        ActionId::ApplyRapidReissue | ActionId::ApplyReissue | ActionId::ApplyNewCard => 6,
+        ActionId::RenewCard | ActionId::RenewCertificates => 7,
+        ActionId::ResetPin => 8,
+    }
+}
+
+/// Whether the reissue needs this report first, so that it sorts with the reissue's deadline.
+fn needed_by_reissue(id: ActionId) -> bool {
+    matches!(id, ActionId::ReportToPolice | ActionId::ReportLossToOffice)
+}
+
+/// Puts the actions in the order a citizen can follow (`rules.md` §14.2, `actions.order`): by the
+/// sorting deadline ascending (`null` last), then by step, then by id (byte order); the stable sort
+/// keeps the input order of the events that produced equal keys. The sorting deadline is `by`,
+/// except that the police and office reports take the earliest `by` of a reissue when that is
+/// sooner (the reissue cannot be applied for without them).
 pub fn sort_actions(actions: &mut [Action]) {
-    stable_sort_by_key(actions, |a| (a.by.is_none(), a.by, a.id));
+    let reissue_by = actions
+        .iter()
+        .filter(|a| matches!(a.id, ActionId::ApplyReissue | ActionId::ApplyRapidReissue))
+        .filter_map(|a| a.by)
+        .min();
+    let deadline = |a: &Action| match (a.by, reissue_by) {
+        (Some(own), Some(reissue)) if needed_by_reissue(a.id) => Some(own.min(reissue)),
+        (None, Some(reissue)) if needed_by_reissue(a.id) => Some(reissue),
+        (own, _) => own,
+    };
+    stable_sort_by_key(actions, |a| {
+        let d = deadline(a);
+        (d.is_none(), d, step(a.id), a.id)
+    });
+}
+
+/// Fills in what every action says about its deadline (`rules.md` §14.2): whether offices are
+/// closed on `by` (§3.7). The engine never moves the date itself.
+pub fn name_closed_days(actions: &mut [Action]) {
+    for a in actions {
+        a.by_closed = a.by.and_then(closed);
+    }
 }
 
 /// A stable insertion sort. The lists sorted here hold a handful of items, and the standard
@@ -91,6 +140,13 @@ pub fn renew_card(card: Dated, today: NaiveDate) -> Result<Option<Action>, DateE
         .documents(&[Document::Card, Document::RenewalNotice]);
     renew.from = Some(opens);
     renew.by = Some(expires_on).filter(|e| *e >= today);
+    renew.apply_by = match renew.by {
+        // A new card takes about a month: apply that long before the deadline, unless that day is
+        // already past (or before the window opens): then apply now, shown as no `apply_by`.
+        Some(by) => Some(months_before(by, CARD_PRODUCTION_MONTHS.on(today))?)
+            .filter(|apply_by| *apply_by >= today && *apply_by >= opens),
+        None => None,
+    };
     Ok(Some(renew))
 }
 
@@ -156,20 +212,80 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn ids(actions: &[Action]) -> Vec<ActionId> {
+        actions.iter().map(|a| a.id).collect()
+    }
+
     #[test]
-    fn actions_sort_by_deadline_then_id_with_open_deadlines_last() {
+    fn actions_come_in_the_order_a_citizen_can_follow() {
+        // rules.md §9's example: the police report sorts with the rapid reissue that needs its 受理番号.
         let mut actions = vec![
-            action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),
             action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
+            action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),
             action(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice).by(d("2025-06-11")),
             action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(d("2025-05-20")),
         ];
         sort_actions(&mut actions);
-        let ids: Vec<ActionId> = actions.iter().map(|a| a.id).collect();
         assert_eq!(
-            ids,
-            vec![ActionId::SuspendCard, ActionId::ApplyRapidReissue, ActionId::ApplyReissue, ActionId::ReportToPolice]
+            ids(&actions),
+            vec![ActionId::SuspendCard, ActionId::ReportToPolice, ActionId::ApplyRapidReissue, ActionId::ApplyReissue]
         );
+    }
+
+    #[test]
+    fn without_a_dated_reissue_the_reports_still_come_before_it_by_step() {
+        // All undated: steps decide (police 1, office 2, reissue 6), not the ids' byte order.
+        let mut actions = vec![
+            action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
+            action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),
+            action(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice),
+        ];
+        sort_actions(&mut actions);
+        assert_eq!(ids(&actions), vec![ActionId::ReportToPolice, ActionId::ReportLossToOffice, ActionId::ApplyReissue]);
+    }
+
+    #[test]
+    fn only_the_reports_borrow_the_reissue_deadline() {
+        // A dated move filing keeps its own date; an undated PIN reset stays last; a report
+        // borrows the rapid reissue's earlier date.
+        let mut actions = vec![
+            action(ActionId::ResetPin, RuleId::PinReset, Where::WardOffice),
+            action(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice).by(d("2025-06-11")),
+            action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice).by(d("2025-06-20")),
+            action(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice),
+        ];
+        sort_actions(&mut actions);
+        assert_eq!(
+            ids(&actions),
+            vec![
+                ActionId::ReportLossToOffice,
+                ActionId::ApplyRapidReissue,
+                ActionId::FileMoveWithinCity,
+                ActionId::ResetPin
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_keys_keep_the_order_of_their_events() {
+        let mut actions = vec![
+            action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice).fee(1000),
+            action(ActionId::ApplyReissue, RuleId::DestroyedReissue, Where::WardOffice).fee(0),
+        ];
+        sort_actions(&mut actions);
+        assert_eq!(actions.iter().map(|a| a.fee_yen).collect::<Vec<_>>(), vec![Some(1000), Some(0)]);
+    }
+
+    #[test]
+    fn closed_days_are_named_never_moved() {
+        let mut actions = vec![
+            action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(d("2026-12-31")),
+            action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
+        ];
+        name_closed_days(&mut actions);
+        assert_eq!(actions[0].by, Some(d("2026-12-31")));
+        assert_eq!(actions[0].by_closed, Some(crate::calendar::Closed::YearEnd));
+        assert_eq!(actions[1].by_closed, None, "no deadline, nothing to name");
     }
 
     #[test]
@@ -189,9 +305,21 @@ mod tests {
         assert_eq!(renew_card(card, d("2029-08-03")).unwrap().map(|a| a.by), Some(Some(d("2030-01-01"))));
         assert!(renew_card(card, d("2029-08-02")).unwrap().is_none(), "61 days before the window");
         let expired = Dated { status: Status::Expired, ..card };
+        assert_eq!(renew_card(expired, d("2030-01-02")).unwrap().map(|a| a.apply_by), Some(None));
         assert_eq!(renew_card(expired, d("2030-01-02")).unwrap().map(|a| a.by), Some(None));
         let suspended = Dated { status: Status::Suspended, ..card };
         assert!(renew_card(suspended, d("2029-12-01")).unwrap().is_none());
+    }
+
+    #[test]
+    fn apply_by_is_a_month_before_the_deadline_or_now() {
+        let card =
+            Dated { status: Status::Valid, expires_on: Some(d("2030-03-31")), renewal_opens_on: Some(d("2030-01-01")) };
+        let apply_by = |today: &str| renew_card(card, d(today)).unwrap().and_then(|a| a.apply_by);
+        assert_eq!(apply_by("2029-12-01"), Some(d("2030-02-28")), "one month back, clamped (§3.5)");
+        assert_eq!(apply_by("2030-02-28"), Some(d("2030-02-28")), "the last day to apply is today");
+        assert_eq!(apply_by("2030-03-01"), None, "less than a month left: apply now");
+        assert_eq!(apply_by("2030-04-01"), None, "expired: no deadline");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Closed;
 use crate::explain::{Explanation, RuleId};
 use crate::iso;
 
@@ -259,6 +260,12 @@ pub struct Action {
     /// The last day that is still in time.
     #[serde(with = "iso::opt_date")]
     pub by: Option<NaiveDate>,
+    /// Only `renew_card`: apply by this day so that the new card is ready by `by` (`rules.md` §14.2);
+    /// `null` when that day is already past (apply now) or there is no `by`.
+    #[serde(with = "iso::opt_date")]
+    pub apply_by: Option<NaiveDate>,
+    /// Why offices are closed on `by`, if they are (`rules.md` §3.7); `null` when open or no `by`.
+    pub by_closed: Option<Closed>,
     /// Only for `renew_certificates`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificates: Option<Vec<CertificateKind>>,

@@ -115,6 +115,16 @@ pub fn add_months(d: NaiveDate, m: i32) -> Result<NaiveDate, DateError> {
     if m >= 0 { d.checked_add_months(months) } else { d.checked_sub_months(months) }.ok_or(DateError::OutOfRange)
 }
 
+/// `months` calendar months before `d`, clamped like [`add_months`] ("N months before").
+///
+/// ```
+/// # use rules::dates::{months_before, ymd};
+/// assert_eq!(months_before(ymd(2030, 3, 31), 1), Ok(ymd(2030, 2, 28)));
+/// ```
+pub fn months_before(d: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
+    add_months(d, -i32::try_from(months).map_err(|_| DateError::OutOfRange)?)
+}
+
 /// `d + n` calendar days (`n` may be negative).
 pub fn plus_days(d: NaiveDate, n: i64) -> Result<NaiveDate, DateError> {
     let days = Days::new(n.unsigned_abs());
@@ -144,8 +154,7 @@ pub fn within_days(from: NaiveDate, n: u32) -> Result<NaiveDate, DateError> {
 /// assert_eq!(renewal_opens_on(ymd(2030, 11, 30), 3), Ok(ymd(2030, 8, 31)));
 /// ```
 pub fn renewal_opens_on(expires_on: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
-    let back = i32::try_from(months).map_err(|_| DateError::OutOfRange)?;
-    plus_days(add_months(expires_on, -back)?, 1)
+    plus_days(months_before(expires_on, months)?, 1)
 }
 
 /// The forward reading of 「満了する日までの期間が三月未満となった」 (`rules.md` §3.8): the first day

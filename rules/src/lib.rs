@@ -261,6 +261,7 @@ fn evaluate(s: &Situation) -> Result<Guidance, DateError> {
     let earliest = [card_expiry, user_expiry_out].into_iter().flatten().min();
     let health_insurance_usable_until = insurance::usable_until(earliest, today, &mut caveats)?;
 
+    actions::name_closed_days(&mut actions);
     actions::sort_actions(&mut actions);
     Ok(Guidance {
         as_of: today,

@@ -46,10 +46,8 @@ pub fn lost(loss: Loss, ctx: EventContext) -> Result<EventOutcome, DateError> {
         outcome.actions.push(action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(ctx.today));
     }
     if with_police {
-        outcome.actions.push(
-            action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police)
-                .documents(&[Document::PoliceReceiptNumber]),
-        );
+        // Nothing to bring: the police give the 受理番号 that the reissue then needs (`rules.md` §9).
+        outcome.actions.push(action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police));
     }
     if loss.reported_on.is_none() {
         outcome.actions.push(

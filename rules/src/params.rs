@@ -106,6 +106,10 @@ pub static RENEWAL_WINDOW_MONTHS: Versioned<u32> = single("expiry", 3, "leaflet 
 /// Days before the window opens from which the guide lists a renewal action.
 pub static RENEWAL_LEAD_DAYS: Versioned<u32> = single("today", 60, "guide (rules.md §6.3)");
 
+/// How long a new card takes to be made, for `renew_card`'s `apply_by` (`rules.md` §14.2: "a new card
+/// takes about a month", §6.1). The guide's reading, not a statutory period.
+pub static CARD_PRODUCTION_MONTHS: Versioned<u32> = single("today", 1, "guide (rules.md §6.1, §14.2)");
+
 /// 転居届, 転入届 after the move-in, and the 追記 after a change of details.
 pub static FILING_DAYS: Versioned<u32> = single("event date", 14, "住民基本台帳法22条・23条; 番号法17条4項");
 
@@ -230,7 +234,7 @@ impl<T: Copy + Sync> Dated for Versioned<T> {
 }
 
 /// Every parameter of the table.
-pub static ALL: [&dyn Dated; 16] = [
+pub static ALL: [&dyn Dated; 17] = [
     &ADULT_AGE,
     &CARD_BIRTHDAYS,
     &AGE_DECISION_LOOKBACK_DAYS,
@@ -238,6 +242,7 @@ pub static ALL: [&dyn Dated; 16] = [
     &SIGNATURE_MIN_AGE,
     &RENEWAL_WINDOW_MONTHS,
     &RENEWAL_LEAD_DAYS,
+    &CARD_PRODUCTION_MONTHS,
     &FILING_DAYS,
     &MOVE_OUT_DAYS,
     &PRESENTATION_DAYS,

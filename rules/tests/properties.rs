@@ -171,9 +171,48 @@ fn consistent_situation() -> impl Strategy<Value = Situation> {
         )
 }
 
+/// The step of rules.md §14.2's table, written here from the spec's ids, independently of the crate.
+fn step_of(id: &str) -> usize {
+    const STEPS: [&[&str]; 9] = [
+        &["suspend_card"],
+        &["report_to_police"],
+        &["report_loss_to_office"],
+        &["file_move_within_city", "file_move_in", "apply_continued_use_abroad"],
+        &["present_card_after_move", "update_card_details", "lift_suspension"],
+        &["reissue_signature_certificate"],
+        &["apply_rapid_reissue", "apply_reissue", "apply_new_card"],
+        &["renew_card", "renew_certificates"],
+        &["reset_pin"],
+    ];
+    STEPS.iter().position(|ids| ids.contains(&id)).unwrap_or_else(|| panic!("{id} has no step"))
+}
+
+/// The order of rules.md §14.2 (sorting deadline, step, id), and the per-action deadline fields.
 fn assert_sorted(g: &Guidance) {
-    let keys: Vec<_> = g.actions.iter().map(|a| (a.by.is_none(), a.by, a.id)).collect();
+    let id = |a: &rules::contract::Action| serde_json::to_value(a.id).unwrap().as_str().unwrap().to_owned();
+    let reissue_by = g
+        .actions
+        .iter()
+        .filter(|a| id(a).contains("reissue") && id(a) != "reissue_signature_certificate")
+        .filter_map(|a| a.by)
+        .min();
+    let keys: Vec<_> = g
+        .actions
+        .iter()
+        .map(|a| {
+            let report = matches!(id(a).as_str(), "report_to_police" | "report_loss_to_office");
+            let deadline = if report { [a.by, reissue_by].into_iter().flatten().min() } else { a.by };
+            (deadline.is_none(), deadline, step_of(&id(a)), id(a))
+        })
+        .collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "actions out of order: {keys:?}");
+    for a in &g.actions {
+        assert_eq!(a.by_closed, a.by.and_then(rules::calendar::closed), "the closed day of {a:?}");
+        if let Some(apply_by) = a.apply_by {
+            assert_eq!(id(a), "renew_card", "apply_by only on renew_card");
+            assert!(a.by.is_some_and(|by| apply_by < by) && apply_by >= g.as_of, "apply_by {apply_by} in {a:?}");
+        }
+    }
     let ids: Vec<_> = g.caveats.iter().map(|c| c.id).collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "caveats not sorted and unique: {ids:?}");
 }
