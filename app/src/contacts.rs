@@ -10,3 +10,6 @@ pub const CARD_CALL_CENTRE: [&str; 2] = ["0570-783-578", "050-3818-1250"];
 
 /// 川崎市マイナンバーコールセンター, free then paid (leaflet １０); Kawasaki's profile has the same.
 pub const CITY_CALL_CENTRE_FALLBACK: [&str; 2] = ["0120-380-366", "050-3310-5907"];
+
+/// Help in foreign languages (rules.md §18): the paid line, then the two free ones.
+pub const FOREIGN_LANGUAGE_LINES: [&str; 3] = ["0570-064-738", "0120-0178-26", "0120-0178-27"];

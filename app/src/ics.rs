@@ -21,16 +21,29 @@ use crate::present;
 pub enum Kind {
     /// `from`: 受付開始.
     From,
+    /// `apply_by`: apply by then so that the new card is ready in time (design.md §3.6: a reminder).
+    ApplyBy,
     /// `by`: 締切.
     By,
 }
 
+impl Kind {
+    /// The part of the `UID` that names the date.
+    fn uid_part(self) -> &'static str {
+        match self {
+            Kind::From => ".from.",
+            Kind::ApplyBy => ".apply_by.",
+            Kind::By => ".by.",
+        }
+    }
+}
+
 /// The dates of the guidance that become events: those after `today`, in the engine's order of
-/// actions, `from` before `by`.
+/// actions, `from` before `apply_by` before `by`.
 pub fn events(g: &Guidance, today: NaiveDate) -> Vec<(&Action, Kind, NaiveDate)> {
     let mut out = Vec::new();
     for a in &g.actions {
-        for (kind, date) in [(Kind::From, a.from), (Kind::By, a.by)] {
+        for (kind, date) in [(Kind::From, a.from), (Kind::ApplyBy, a.apply_by), (Kind::By, a.by)] {
             if let Some(date) = date.filter(|d| *d > today) {
                 out.push((a, kind, date));
             }
@@ -122,22 +135,27 @@ fn push_text(out: &mut String, name: &str, text: &str) {
     push_line(out, &line);
 }
 
-/// The event's description: what the date means, the action in a sentence, where, the weekend
+/// The event's description: what the date means, the action in a sentence, where, the closed-day
 /// note, the fee and what to bring.
 fn description(locale: Locale, a: &Action, kind: Kind, date: NaiveDate) -> String {
     let field = |label: Msg, value: String| {
         plain(locale, Msg::IcsField, &[("label", Arg::Msg(label)), ("value", Arg::Text(value))])
     };
     let (_, body) = present::action_texts(a.id, a.place);
-    let mut text = plain(locale, if kind == Kind::From { Msg::IcsFrom } else { Msg::IcsBy }, &[]);
+    let meaning = match kind {
+        Kind::From => Msg::IcsFrom,
+        Kind::ApplyBy => Msg::IcsApplyBy,
+        Kind::By => Msg::IcsBy,
+    };
+    let mut text = plain(locale, meaning, &[]);
     let mut line = |more: String| {
         text.push('\n');
         text.push_str(&more);
     };
     line(plain(locale, body, &[("phone", Arg::Phone(LOSS_LINE.to_owned()))]));
     line(field(Msg::ActionWhere, plain(locale, present::place(a.place), &[])));
-    if kind == Kind::By && present::on_weekend(date) {
-        line(plain(locale, Msg::ActionWeekend, &[]));
+    if let (Kind::By, Some(reason)) = (kind, present::closed_reason(a)) {
+        line(plain(locale, Msg::IcsClosed, &[("date", Arg::Date(date)), ("reason", Arg::Msg(reason))]));
     }
     if let Some(yen) = a.fee_yen {
         line(field(Msg::ActionFee, money(locale, yen)));
@@ -173,12 +191,16 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
     stamp.push_str("T000000Z");
     for (a, kind, date) in events(g, today) {
         let (title, _) = present::action_texts(a.id, a.place);
-        let label = if kind == Kind::From { Msg::TimelineOpens } else { Msg::TimelineDeadline };
+        let label = match kind {
+            Kind::From => Msg::TimelineOpens,
+            Kind::ApplyBy => Msg::TimelineApplyBy,
+            Kind::By => Msg::TimelineDeadline,
+        };
         let summary = plain(locale, label, &[("action", Arg::Msg(title))]);
         push_line(&mut out, "BEGIN:VEVENT");
         let mut line = String::from("UID:");
         line.push_str(action_id(a.id));
-        line.push_str(if kind == Kind::From { ".from." } else { ".by." });
+        line.push_str(kind.uid_part());
         push_date(&mut line, date);
         line.push('@');
         line.push_str(domain);
@@ -193,7 +215,7 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
         push_text(&mut out, "SUMMARY", &summary);
         push_text(&mut out, "DESCRIPTION", &description(locale, a, kind, date));
         push_line(&mut out, "TRANSP:TRANSPARENT");
-        if kind == Kind::By {
+        if kind != Kind::From {
             // A reminder a week before; many calendars drop alarms on import, the event stands alone.
             push_line(&mut out, "BEGIN:VALARM");
             push_line(&mut out, "ACTION:DISPLAY");
@@ -295,7 +317,11 @@ mod tests {
         let uids: Vec<&String> = l.iter().filter(|x| x.starts_with("UID:")).collect();
         assert_eq!(
             uids,
-            ["UID:renew_card.from.20291002@city.kawasaki.jp", "UID:renew_card.by.20300101@city.kawasaki.jp"]
+            [
+                "UID:renew_card.from.20291002@city.kawasaki.jp",
+                "UID:renew_card.apply_by.20291201@city.kawasaki.jp",
+                "UID:renew_card.by.20300101@city.kawasaki.jp"
+            ]
         );
         for want in [
             "DTSTAMP:20290815T000000Z",
@@ -304,14 +330,18 @@ mod tests {
             "DTSTART;VALUE=DATE:20300101",
             "DTEND;VALUE=DATE:20300102",
             "SUMMARY:受付開始：カードを更新する",
+            "SUMMARY:申請の目安：カードを更新する",
+            "DTSTART;VALUE=DATE:20291201",
             "SUMMARY:期限：カードを更新する",
             "TRANSP:TRANSPARENT",
             "TRIGGER:-P7D",
         ] {
             assert!(l.iter().any(|x| x == want), "{want} in\n{ics}");
         }
-        assert_eq!(l.iter().filter(|x| *x == "BEGIN:VEVENT").count(), 2);
-        assert_eq!(l.iter().filter(|x| *x == "BEGIN:VALARM").count(), 1, "an alarm before the deadline only");
+        assert_eq!(l.iter().filter(|x| *x == "BEGIN:VEVENT").count(), 3);
+        assert_eq!(l.iter().filter(|x| *x == "BEGIN:VALARM").count(), 2, "alarms before applying and the deadline");
+        let deadline = l.iter().find(|x| x.starts_with("DESCRIPTION:この日までに手続き")).unwrap();
+        assert!(deadline.contains("年末年始の休みのため、窓口は休みです"), "the closed day named: {deadline}");
         assert!(!ics.contains("TZID") && !ics.contains("VTIMEZONE"));
         let description = l.iter().find(|x| x.starts_with("DESCRIPTION:この日から")).unwrap();
         assert!(description.contains("手数料：無料"), "{description}");

@@ -34,7 +34,7 @@ test('an adult whose certificates expired (cases/adult-card-valid.json)', async 
   await expect(page.locator('.myna-summary')).toContainText('1985年（昭和60年）10月10日（木）');
   await seeResult(page);
 
-  await expect(heading(page)).toHaveText('電子証明書の有効期限が切れています');
+  await expect(heading(page)).toHaveText('電子証明書の有効期限が切れています。更新してください');
   const card = page.locator('h3:has-text("マイナンバーカード") + dl');
   await expect(card).toContainText('有効');
   await expect(card).toContainText('2029年（令和11年）10月10日（水）');
@@ -49,7 +49,8 @@ test('an adult whose certificates expired (cases/adult-card-valid.json)', async 
   await expect(page.locator('time[datetime="2029-10-10"]').first()).toBeVisible();
   // The "why?" disclosures name the rules and their sources.
   await page.locator('details.myna-why summary').first().click();
-  await expect(page.locator('details.myna-why[open]')).toContainText('出典：leaflet');
+  await expect(page.locator('details.myna-why[open]')).toContainText('出典：川崎市の案内 ');
+  await expect(page.locator('details.myna-why')).not.toContainText(['leaflet']);
   await expectAccessible(page);
   await expectNothingStored(page);
 });

@@ -40,7 +40,7 @@ test('moving out of Kawasaki, 転入届 filed in time (move-other-municipality-i
   await answerChoice(page, 'yes');
   await answerDate(page, '2033', '1', '1');
   await seeResult(page);
-  await expect(heading(page)).toHaveText('このままでは2025年（令和7年）7月11日（金）にカードが失効します');
+  await expect(heading(page)).toHaveText('2025年（令和7年）7月10日（木）までにカードを転入先の窓口に出してください');
   await expect(actionTitles(page)).toHaveText(['カードの住所を書き換える（継続利用）', '署名用電子証明書を発行し直す']);
   await expect(page.locator('.myna-action').first()).toContainText('2025年（令和7年）7月10日（木）');
   await expect(page.locator('h3:has-text("署名用電子証明書") + dl')).toContainText('失効（発行し直しが必要）');
@@ -60,8 +60,10 @@ test('moving abroad as a Japanese national (move-abroad-japanese-before-departur
   await expect(actionTitles(page)).toHaveText(['国外継続利用の手続きをする']);
   const action = page.locator('.myna-action').first();
   await expect(action).toContainText('2025年（令和7年）8月31日（日）');
-  // The deadline is a Sunday: the engine does not move it; the page says to check the opening days.
-  await expect(action).toContainText('土曜日・日曜日');
+  // The deadline is a Sunday: the engine does not move it; the page names the day and the open day before.
+  await expect(action.locator('.myna-step__closed')).toHaveText(
+    '2025年（令和7年）8月31日（日）は日曜日のため、窓口は休みです。その前の開いている日、2025年（令和7年）8月29日（金）までに行ってください。',
+  );
 });
 
 test('a surname changed by marriage (change-of-name-marriage.json)', async ({ page }) => {
@@ -90,13 +92,18 @@ test('a card lost outside, stopped and reported (lost-outside-rapid-reissue.json
   await answerAlternative(page); // not found
   await answerChoice(page, 'yes'); // certificates on the card
   await seeResult(page);
-  await expect(heading(page)).toHaveText('カードは一時停止中です');
-  await expect(actionTitles(page)).toHaveText(['特急発行で再交付を申請する', 'カードの再交付を申請する', '警察に届け出る']);
+  // The police first (the reissue needs its 受理番号), then one reissue step with two options.
+  await expect(heading(page)).toHaveText('警察に届け出てください');
+  await expect(actionTitles(page)).toHaveText(['警察に届け出る', 'カードの再交付を申請する']);
   const actions = page.locator('.myna-action');
-  await expect(actions.nth(0)).toContainText('2025年（令和7年）6月11日（水）');
-  await expect(actions.nth(0)).toContainText('2,000円');
-  await expect(actions.nth(1)).toContainText('1,000円');
-  await expect(actions.nth(2)).toContainText('警察の受理番号');
+  await expect(actions.nth(0)).toContainText('受理番号を控えて');
+  await expect(actions.nth(0).locator('.myna-documents')).toHaveCount(0); // nothing to bring to the police
+  const options = actions.nth(1).locator('.myna-option');
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toContainText('2025年（令和7年）6月11日（水）');
+  await expect(options.nth(0)).toContainText('2,000円');
+  await expect(options.nth(1)).toContainText('1,000円');
+  await expect(actions.nth(1).locator('.myna-documents')).toContainText('警察の受理番号');
 });
 
 test('a card destroyed in a fire (destroyed-in-fire.json)', async ({ page }) => {
@@ -106,9 +113,9 @@ test('a card destroyed in a fire (destroyed-in-fire.json)', async ({ page }) => 
   await answerDate(page, '2025', '5', '10');
   await answerChoice(page, 'yes');
   await seeResult(page);
-  await expect(actionTitles(page)).toHaveText(['特急発行で再交付を申請する', 'カードの再交付を申請する']);
-  await expect(page.locator('.myna-action').nth(0)).toContainText('2025年（令和7年）6月9日（月）');
-  await expect(page.locator('.myna-action').nth(1)).toContainText('罹災証明書');
+  await expect(actionTitles(page)).toHaveText(['カードの再交付を申請する']);
+  await expect(page.locator('.myna-option').nth(0)).toContainText('2025年（令和7年）6月9日（月）');
+  await expect(page.locator('.myna-action')).toContainText('罹災証明書');
   await expect(page.locator('.myna-caveats')).toContainText('無料になることがあります');
 });
 

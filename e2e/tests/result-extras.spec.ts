@@ -74,6 +74,7 @@ test('the calendar file of a renewal (cases/card-renewal-notice-60-days-ahead.js
   expect(lines).toContain('PRODID:-//Kawasaki City//My Number Card guide//JA');
   expect(lines.filter((l) => l.startsWith('UID:'))).toEqual([
     'UID:renew_card.from.20291002@city.kawasaki.jp',
+    'UID:renew_card.apply_by.20291201@city.kawasaki.jp',
     'UID:renew_card.by.20300101@city.kawasaki.jp',
   ]);
   for (const line of [
@@ -83,6 +84,8 @@ test('the calendar file of a renewal (cases/card-renewal-notice-60-days-ahead.js
     'DTSTART;VALUE=DATE:20300101',
     'DTEND;VALUE=DATE:20300102',
     'SUMMARY:受付開始：カードを更新する',
+    'SUMMARY:申請の目安：カードを更新する',
+    'DTSTART;VALUE=DATE:20291201',
     'SUMMARY:期限：カードを更新する',
     'TRANSP:TRANSPARENT',
     'TRIGGER:-P7D',

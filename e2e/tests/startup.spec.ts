@@ -91,9 +91,9 @@ test('a result page drawn in parts: each part after a frame, and a page left bef
   }, JSON.stringify(PIN_RECORD));
   await page.goto('/#/pin/result');
   await expect(page.locator('#myna-root h1')).toHaveText('マイナンバーカードの手続きガイド');
-  // When the heading came, the rest was still to come and the footer held back.
+  // When the heading came with the steps (their one <h2>), the rest was still to come and the footer held back.
   const first = JSON.parse((await page.evaluate(() => sessionStorage.getItem('left')))!);
-  expect(first).toEqual({ pending: true, h2: 0, footer: 'none' });
+  expect(first).toEqual({ pending: true, h2: 1, footer: 'none' });
   // The start page, with its footer: the parts the result page did not draw do not hold it back.
   await expect(page.locator('#main')).not.toHaveClass(/myna-pending/);
   await expect(page.locator('#myna-root footer.myna-footer')).toBeVisible();

@@ -101,6 +101,25 @@ pub fn closed(d: NaiveDate) -> Option<Closed> {
     }
 }
 
+/// The last day before `d` on which the offices are open, for the guide's advice to go by then when `by`
+/// falls on a closed day (`rules.md` §3.7: the date itself is never moved). `None` only at the start of
+/// chrono's range. Closed runs last at most a week and a half (the year-end days next to a weekend and the
+/// Golden Week), so the walk is short.
+///
+/// ```
+/// # use rules::{calendar::open_day_before, dates::ymd};
+/// assert_eq!(open_day_before(ymd(2026, 12, 31)), Some(ymd(2026, 12, 28))); // year-end from the 29th
+/// assert_eq!(open_day_before(ymd(2027, 1, 4)), Some(ymd(2026, 12, 28)));
+/// assert_eq!(open_day_before(ymd(2025, 7, 21)), Some(ymd(2025, 7, 18))); // 海の日, then a weekend
+/// ```
+pub fn open_day_before(d: NaiveDate) -> Option<NaiveDate> {
+    let mut day = d.pred_opt()?;
+    while closed(day).is_some() {
+        day = day.pred_opt()?;
+    }
+    Some(day)
+}
+
 /// The national holiday `d` is under 祝日法 as in force that year, a 振替休日 or a 国民の休日; `None` on other
 /// days and outside [`HOLIDAY_YEARS`] (`rules.md` §3.7).
 ///

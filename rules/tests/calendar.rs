@@ -228,3 +228,25 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// The open day before a date is open, earlier, and every day between is closed; never a panic.
+    #[test]
+    fn the_open_day_before_is_the_last_open_day(d in any_date()) {
+        match rules::calendar::open_day_before(d) {
+            Some(open) => {
+                prop_assert!(open < d);
+                prop_assert_eq!(closed(open), None);
+                prop_assert!((open - d).num_days() >= -12, "{open} is far before {d}");
+                let mut day = open.succ_opt().unwrap();
+                while day < d {
+                    prop_assert!(closed(day).is_some(), "{day} is open, between {open} and {d}");
+                    day = day.succ_opt().unwrap();
+                }
+            }
+            None => prop_assert!(d - NaiveDate::MIN < chrono::TimeDelta::days(14)),
+        }
+    }
+}

@@ -9,7 +9,9 @@ use super::errors::{ErrorMessage, FieldError};
 use super::text::t;
 use crate::flow::{Alternative, Choice};
 use crate::i18n::format::era_name;
+use crate::i18n::rich::plain;
 use crate::i18n::Msg;
+use crate::state::use_state;
 
 /// The value of an era in the select.
 pub fn era_id(era: Era) -> &'static str {
@@ -106,12 +108,15 @@ pub fn DateField(
     invalid: Signal<Invalid>,
 ) -> impl IntoView {
     let bday = |part: &'static str| birth.then_some(part);
+    let state = use_state();
     let eras = Era::ALL
         .into_iter()
         .map(|era| {
+            // Plain text: an <option> holds no <ruby>, whose reading would be glued on (「西暦せいれき」).
+            let name = move || plain(state.locale.get(), era_name(era), &[]);
             view! {
                 <option value=era_id(era) selected=move || value.era.get() == era>
-                    {t(era_name(era))}
+                    {name}
                 </option>
             }
         })

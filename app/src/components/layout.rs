@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::text::{rich_view, t, t_with};
-use crate::contacts::{CITY_CALL_CENTRE_FALLBACK, LOSS_LINE};
+use super::text::{dynamic, rich_view, t, t_with};
+use crate::contacts::{CARD_CALL_CENTRE, CITY_CALL_CENTRE_FALLBACK, FOREIGN_LANGUAGE_LINES, LOSS_LINE};
 use crate::flow::route::Page;
 use crate::i18n::rich::Arg;
 use crate::i18n::{Locale, Msg};
@@ -117,14 +117,38 @@ fn city_call_centre(locale: Locale, profile: ProfileState) -> AnyView {
     rich_view(locale, locale.raw(msg), &args)
 }
 
+/// On English pages, the lines a citizen who does not read Japanese can call (rules.md §18): the foreign-
+/// language lines and the national call centre. Japanese pages leave them out: the lines above serve.
+fn english_lines(state: crate::state::AppState) -> impl IntoView {
+    let lines = move || {
+        (state.locale.get() == Locale::En).then(|| {
+            let [paid, free_one, free_two] = FOREIGN_LANGUAGE_LINES;
+            let [phone, fallback] = CARD_CALL_CENTRE;
+            let foreign = vec![
+                ("paid", Arg::Phone(paid.to_owned())),
+                ("free_one", Arg::Phone(free_one.to_owned())),
+                ("free_two", Arg::Phone(free_two.to_owned())),
+            ];
+            let centre = vec![("phone", Arg::Phone(phone.to_owned())), ("fallback", Arg::Phone(fallback.to_owned()))];
+            view! {
+                <p>{t_with(Msg::ContactForeign, foreign)}</p>
+                <p>{t_with(Msg::ContactCardCentre, centre)}</p>
+            }
+        })
+    };
+    dynamic(move || lines().into_any())
+}
+
 #[component]
 pub fn Footer() -> impl IntoView {
     let city = profile_view(Box::new(city_call_centre));
+    let state = use_state();
     view! {
         <footer class="myna-footer">
             <h2 class="myna-footer__title">{t(Msg::FooterHeading)}</h2>
             <p>{t_with(Msg::FooterLoss, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))])}</p>
             <p class="myna-footer__city">{city}</p>
+            {english_lines(state)}
             <p>{t(Msg::FooterPrivacy)}</p>
             <p class="myna-noprint">
                 <a href=Page::Accessibility.hash()>{t(Msg::FooterAccessibility)}</a>

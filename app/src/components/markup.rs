@@ -6,15 +6,16 @@
 //! with the same `id` when the focused one was redrawn. Locale texts are drawn by `rich_view` (ruby, Japanese
 //! terms, dates, phone links), never as HTML.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::i18n::rich::Arg;
 use crate::i18n::Msg;
 
-/// What an element does when an event reaches it.
-pub type Handler = Rc<dyn Fn(web_sys::Event)>;
+/// What an element does when an event reaches it (`Send + Sync`: Leptos's attributes require it; the
+/// handlers hold signals, which are).
+pub type Handler = Arc<dyn Fn(web_sys::Event) + Send + Sync>;
 
 /// The text inside an element.
 enum Text {
@@ -29,17 +30,31 @@ enum Text {
 pub struct Node {
     tag: &'static str,
     attrs: Vec<(&'static str, &'static str)>,
+    /// Attributes whose values are made at run time (an `id` with an index, a `datetime`, an `href`).
+    owned: Vec<(&'static str, String)>,
     /// The `value` property of an input (what was typed never becomes an attribute).
     value: Option<String>,
     text: Text,
     children: Vec<Node>,
+    /// Views drawn after the children: the parts that follow signals themselves (a date in the page's
+    /// language, the profile's offices).
+    views: Vec<AnyView>,
     on: Option<(&'static str, Handler)>,
 }
 
 /// An element: `el("p", "myna-hint")`; an empty class adds none.
 pub fn el(tag: &'static str, class: &'static str) -> Node {
     let attrs = if class.is_empty() { Vec::new() } else { vec![("class", class)] };
-    Node { tag, attrs, value: None, text: Text::None, children: Vec::new(), on: None }
+    Node {
+        tag,
+        attrs,
+        owned: Vec::new(),
+        value: None,
+        text: Text::None,
+        children: Vec::new(),
+        views: Vec::new(),
+        on: None,
+    }
 }
 
 impl Node {
@@ -62,6 +77,18 @@ impl Node {
 
     pub fn attr(mut self, name: &'static str, value: &'static str) -> Self {
         self.attrs.push((name, value));
+        self
+    }
+
+    /// An attribute whose value is made at run time.
+    pub fn attr_owned(mut self, name: &'static str, value: String) -> Self {
+        self.owned.push((name, value));
+        self
+    }
+
+    /// A view drawn after the children.
+    pub fn view(mut self, view: AnyView) -> Self {
+        self.views.push(view);
         self
     }
 
@@ -88,10 +115,49 @@ impl Node {
     }
 
     /// Calls `handler` on each `event` (`input`, `click`, `change`).
-    pub fn on(mut self, event: &'static str, handler: impl Fn(web_sys::Event) + 'static) -> Self {
-        self.on = Some((event, Rc::new(handler)));
+    pub fn on(mut self, event: &'static str, handler: impl Fn(web_sys::Event) + Send + Sync + 'static) -> Self {
+        self.on = Some((event, Arc::new(handler)));
         self
     }
+}
+
+impl Node {
+    /// The node as a Leptos view, which Leptos then owns, updates and disposes. Every element of every
+    /// node goes through this one function and one element type (a custom element named by `tag`, its
+    /// attributes and children type-erased), so a page written as nodes adds data, not generic rendering
+    /// code, to the wasm (design.md §7). Locale texts follow the language (`t_with`).
+    pub fn draw(self) -> AnyView {
+        use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
+        use leptos::tachys::html::attribute::custom::custom_attribute;
+        use leptos::tachys::html::element::{custom, ElementChild};
+        use leptos::tachys::view::add_attr::AddAnyAttr;
+
+        let mut attrs: Vec<AnyAttribute> = Vec::with_capacity(self.attrs.len() + self.owned.len());
+        for (name, value) in self.attrs {
+            attrs.push(custom_attribute(name, value).into_any_attr());
+        }
+        for (name, value) in self.owned {
+            attrs.push(custom_attribute(name, value).into_any_attr());
+        }
+        if let Some((event, handler)) = self.on {
+            use leptos::tachys::html::event::{on, Custom};
+            attrs.push(on(Custom::new(event), move |ev: web_sys::Event| handler(ev)).into_any_attr());
+        }
+        let mut children: Vec<AnyView> = Vec::with_capacity(self.children.len() + self.views.len() + 1);
+        match self.text {
+            Text::None => {}
+            Text::Msg(msg, args) => children.push(crate::components::text::t_with(msg, args).into_any()),
+            Text::Raw(raw) => children.push(raw.into_any()),
+        }
+        children.extend(self.children.into_iter().map(Node::draw));
+        children.extend(self.views);
+        custom(self.tag).add_any_attr(attrs).child(children).into_any()
+    }
+}
+
+/// Nodes drawn one after the other.
+pub fn draw_all(nodes: Vec<Node>) -> AnyView {
+    nodes.into_iter().map(Node::draw).collect::<Vec<_>>().into_any()
 }
 
 /// An element of a [`tree`]: its depth (0 for the top level), its kind (an index into the caller's table
@@ -184,6 +250,9 @@ mod browser {
         for (name, value) in node.attrs {
             element.set_attribute(name, value).ok()?;
         }
+        for (name, value) in node.owned {
+            element.set_attribute(name, &value).ok()?;
+        }
         if let Some(value) = node.value {
             element.dyn_ref::<web_sys::HtmlInputElement>()?.set_value(&value);
         }
@@ -195,6 +264,9 @@ mod browser {
         for child in node.children {
             let child = build(child, locale, listeners)?;
             element.append_child(&child).ok()?;
+        }
+        for view in node.views {
+            view.build().mount(&element, None);
         }
         if let Some((event, handler)) = node.on {
             let listener = Listener::new(move |ev| handler(ev));

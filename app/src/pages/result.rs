@@ -1,23 +1,30 @@
-//! The result page (design.md §3.5): the state in words, the most urgent action, the card and
-//! certificates, the timeline, what to do (soonest deadline first) with fees, places and a
-//! checklist, the caveats, and "why?". Everything comes from `rules::guide`.
+//! The result page (design.md §3.5): what to do first, where and by when. The state in words as the
+//! `<h1>`, the call button when the card must be stopped, the steps in the engine's order (when to apply,
+//! by when, where, the fee, a checklist), then the card and certificates, the timeline, the caveats and
+//! "why?". Everything comes from `rules::guide`; `present` decides the wording, this module lays it out.
+//!
+//! The page is written as [`Node`]s, drawn by Leptos through one generic element (components/markup.rs):
+//! a long page of many shapes costs the first view data, not a copy of rendering code per shape.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use rules::contract::{Action, CardGuidance, CertificateGuidance, Guidance, Where};
+use rules::calendar::open_day_before;
+use rules::contract::{Action, ActionId, Guidance, Where};
+use rules::params::{CARD_PRODUCTION_MONTHS, FILING_DAYS};
 
 use super::keep_title;
+use crate::components::markup::{draw_all, el, Node};
 use crate::components::parts::in_parts;
-use crate::components::text::{dynamic, rich_view, t, t_with};
+use crate::components::text::{dynamic, rich_view};
 use crate::contacts::LOSS_LINE;
 use crate::flow::route::Page;
-use crate::flow::Journey;
+use crate::flow::{Choice, Journey, Question};
 use crate::i18n::format::{days_left, money};
 use crate::i18n::rich::Arg;
 use crate::i18n::{Locale, Msg};
 use crate::ics;
 use crate::nav::go;
-use crate::present;
+use crate::present::{self, Context, ObjectGroup, SourcePart, Step, COUNTDOWN_DAYS};
 use crate::profile::{current_untracked, profile_view, Office};
 use crate::state::{use_state, AppState};
 
@@ -25,132 +32,345 @@ fn date_arg(date: NaiveDate) -> Vec<(&'static str, Arg)> {
     vec![("date", Arg::Date(date))]
 }
 
-/// A row of the card or certificate table: label and value (a date, a status or 「わからない」).
-fn row(label: Msg, value: AnyView) -> impl IntoView {
-    view! {
-        <div class="myna-summary__row">
-            <dt class="myna-summary__key">{t(label)}</dt>
-            <dd class="myna-summary__value">{value}</dd>
-        </div>
-    }
+/// A row of a summary list: a label and its value (the `<dd>`).
+fn row(label: Msg, value: Node) -> Node {
+    el("div", "myna-summary__row").child(el("dt", "myna-summary__key").msg(label)).child(value)
 }
 
-fn date_value(date: Option<NaiveDate>) -> AnyView {
-    match date {
-        Some(d) => t_with(Msg::CommonDate, date_arg(d)).into_any(),
-        None => t(Msg::ResultFieldUnknown).into_any(),
-    }
+fn dd() -> Node {
+    el("dd", "myna-summary__value")
 }
 
-fn card_view(card: CardGuidance) -> impl IntoView {
-    view! {
-        <h3>{t(Msg::ResultObjectCard)}</h3>
-        <dl class="myna-summary">
-            {row(Msg::ResultFieldStatus, t(present::status(card.status)).into_any())}
-            {row(Msg::ResultFieldExpiresOn, date_value(card.expires_on))}
-            {card.renewal_opens_on.map(|d| row(Msg::ResultFieldRenewalOpensOn, date_value(Some(d))))}
-            {card.lapses_on.map(|d| row(Msg::ResultFieldLapsesOn, date_value(Some(d))))}
-        </dl>
-    }
+fn date_dd(date: NaiveDate) -> Node {
+    dd().msg_with(Msg::CommonDate, date_arg(date))
 }
 
-fn certificate_view(title: Msg, c: CertificateGuidance) -> impl IntoView {
-    view! {
-        <h3>{t(title)}</h3>
-        <dl class="myna-summary">
-            {row(Msg::ResultFieldStatus, t(present::status(c.status)).into_any())}
-            {c.eligible_from.map(|d| row(Msg::ResultFieldEligibleFrom, date_value(Some(d))))}
-            {c.eligible_from.is_none().then(|| row(Msg::ResultFieldExpiresOn, date_value(c.expires_on)))}
-            {c.renewal_opens_on.map(|d| row(Msg::ResultFieldRenewalOpensOn, date_value(Some(d))))}
-        </dl>
-    }
+/// A text of the page's language drawn by a function of the language (joined names, a count, a source).
+fn in_language(text: impl Fn(Locale) -> String + Send + 'static) -> AnyView {
+    let state = use_state();
+    dynamic(move || {
+        let locale = state.locale.get();
+        rich_view(locale, &text(locale), &[])
+    })
+    .into_any()
 }
 
-fn timeline_view(state: AppState, g: &Guidance) -> impl IntoView {
+/// Messages joined by the language's list separator (「、」, ", "), for names said together.
+fn join_names(locale: Locale, names: &[Msg]) -> String {
+    let texts: Vec<&str> = names.iter().map(|m| locale.raw(*m)).collect();
+    texts.join(locale.raw(Msg::CommonListSeparator))
+}
+
+/// One group of the card and certificates: what they are, their status and dates, said once.
+fn object_nodes(group: ObjectGroup) -> [Node; 2] {
+    let names = group.names;
+    let dates = [
+        (Msg::ResultFieldEligibleFrom, group.eligible_from),
+        (Msg::ResultFieldExpiresOn, group.expires_on),
+        (Msg::ResultFieldRenewalOpensOn, group.renewal_opens_on),
+        (Msg::ResultFieldLapsesOn, group.lapses_on),
+    ];
+    let rows = dates.into_iter().filter_map(|(label, date)| date.map(|d| row(label, date_dd(d))));
+    [
+        el("h3", "").view(in_language(move |locale| join_names(locale, &names))),
+        el("dl", "myna-summary")
+            .child(row(Msg::ResultFieldStatus, dd().msg(present::status(group.status))))
+            .children(rows),
+    ]
+}
+
+fn objects_nodes(g: &Guidance) -> Vec<Node> {
+    let (groups, unknown) = present::objects(g);
+    let mut nodes: Vec<Node> = groups.into_iter().flat_map(object_nodes).collect();
+    if !unknown.is_empty() {
+        nodes.push(el("p", "").view(in_language(move |locale| {
+            locale.raw(Msg::ResultObjectsUnknown).replace("{names}", &join_names(locale, &unknown))
+        })));
+    }
+    nodes
+}
+
+fn timeline_node(g: &Guidance) -> Node {
     let today = g.as_of;
-    let actions = g.actions.clone();
-    let items = present::timeline(g)
-        .into_iter()
-        .map(|point| {
-            let label = match point.action.and_then(|id| actions.iter().find(|a| a.id == id)) {
+    let items = present::timeline(g).into_iter().map(|point| {
+        let labels = point.labels.into_iter().map(|label| {
+            let span = el("span", "myna-timeline__label");
+            match label.action.and_then(|id| g.actions.iter().find(|a| a.id == id)) {
                 Some(a) => {
                     let (title, _) = present::action_texts(a.id, a.place);
-                    t_with(point.label, vec![("action", Arg::Msg(title))]).into_any()
+                    span.msg_with(label.msg, vec![("action", Arg::Msg(title))])
                 }
-                None => t(point.label).into_any(),
-            };
-            let left = dynamic(move || {
-                let locale = state.locale.get();
-                let text = days_left(locale, today, point.date).unwrap_or_else(|| {
-                    if point.date < today {
-                        locale.raw(Msg::TimelinePast).to_owned()
-                    } else {
-                        String::new()
-                    }
-                });
-                rich_view(locale, &text, &[])
-            });
-            view! {
-                <li class="myna-timeline__item" data-past=(point.date < today).then_some("true")>
-                    <span class="myna-timeline__date">{t_with(Msg::CommonDate, date_arg(point.date))}</span>
-                    <span class="myna-timeline__label">{label}</span>
-                    <span class="myna-timeline__left">{left}</span>
-                </li>
+                None => span.msg(label.msg),
             }
-        })
-        .collect_view();
-    view! { <ol class="myna-timeline">{items}</ol> }
+        });
+        let date = point.date;
+        let days = (date - today).num_days();
+        // 「あと47日」 within a year only: a count of thousands of days says nothing.
+        let left = in_language(move |locale| {
+            if days > COUNTDOWN_DAYS {
+                String::new()
+            } else if days < 0 {
+                locale.raw(Msg::TimelinePast).to_owned()
+            } else {
+                days_left(locale, today, date).unwrap_or_default()
+            }
+        });
+        let item = el("li", "myna-timeline__item")
+            .child(el("span", "myna-timeline__date").msg_with(Msg::CommonDate, date_arg(date)))
+            .child(el("span", "myna-timeline__labels").children(labels))
+            .child(el("span", "myna-timeline__left").view(left));
+        if date < today {
+            item.attr("data-past", "true")
+        } else {
+            item
+        }
+    });
+    el("ol", "myna-timeline").children(items)
 }
 
 /// One office of the profile: name, address, phone as a `tel:` link, hours (each when given).
-fn office_view(locale: Locale, o: &Office) -> impl IntoView {
-    let line =
-        |text: Option<&str>| text.map(|x| view! { <span class="myna-office__line">{rich_view(locale, x, &[])}</span> });
+fn office_node(locale: Locale, o: &Office) -> Node {
+    let line = |text: Option<&str>| text.map(|x| el("span", "myna-office__line").view(rich_view(locale, x, &[])));
     let phone = o.phone.clone().map(|p| {
-        view! {
-            <span class="myna-office__line">
-                {rich_view(locale, locale.raw(Msg::OfficePhone), &[("phone", Arg::Phone(p))])}
-            </span>
-        }
+        el("span", "myna-office__line").view(rich_view(
+            locale,
+            locale.raw(Msg::OfficePhone),
+            &[("phone", Arg::Phone(p))],
+        ))
     });
-    view! {
-        <li class="myna-office">
-            <span class="myna-office__name">{rich_view(locale, o.name.get(locale), &[])}</span>
-            {line(o.address.as_ref().map(|x| x.get(locale)))}
-            {phone}
-            {line(o.hours.as_ref().map(|x| x.get(locale)))}
-        </li>
-    }
+    el("li", "myna-office")
+        .child(el("span", "myna-office__name").view(rich_view(locale, o.name.get(locale), &[])))
+        .children(line(o.address.as_ref().map(|x| x.get(locale))))
+        .children(phone)
+        .children(line(o.hours.as_ref().map(|x| x.get(locale))))
 }
 
-/// Where an action is done: the engine's place in words, then the profile's offices of that kind
-/// (design.md §6.2); at the ward office, a note when the profile could not be had.
-fn place_view(place: Where) -> impl IntoView {
+/// Where a step is done: the place in words, then, at this city's offices, the profile's offices of that
+/// kind (design.md §6.2), with a note when the profile could not be had.
+fn place_dd(place: Where, words: Msg, city_office: bool) -> Node {
     let kind = match place {
         Where::WardOffice => "ward_office",
         Where::ConvenienceStore => "convenience_store",
         Where::Phone => "phone",
         Where::Police => "police",
     };
-    profile_view(Box::new(move |locale, p| {
-        let mut offices = Vec::new();
-        if let Some(pr) = p.profile() {
-            for o in pr.offices_of(kind) {
-                offices.push(office_view(locale, o));
-            }
+    let view = profile_view(Box::new(move |locale, p| {
+        let mut nodes = vec![el("span", "").view(rich_view(locale, locale.raw(words), &[]))];
+        let offices: Vec<Node> = match (p.profile(), city_office) {
+            (Some(pr), true) => pr.offices_of(kind).map(|o| office_node(locale, o)).collect(),
+            _ => Vec::new(),
+        };
+        if !offices.is_empty() {
+            nodes.push(el("ul", "myna-offices").children(offices));
         }
-        let offices = (!offices.is_empty()).then(|| view! { <ul class="myna-offices">{offices}</ul> });
-        let missing = (place == Where::WardOffice && p.is_missing()).then(|| {
-            let text = rich_view(locale, locale.raw(Msg::ProfileMissing), &[]);
-            view! { <span class="myna-office__missing">{text}</span> }
+        if city_office && p.is_missing() {
+            nodes.push(el("span", "myna-office__missing").view(rich_view(
+                locale,
+                locale.raw(Msg::ProfileMissing),
+                &[],
+            )));
+        }
+        draw_all(nodes)
+    }));
+    dd().view(view.into_any())
+}
+
+/// The deadline in words: now, a date, or none (as soon as possible).
+fn by_dd(by: Option<NaiveDate>, today: NaiveDate) -> Node {
+    match by {
+        Some(d) if d == today => dd().msg_with(Msg::ActionByToday, date_arg(d)),
+        Some(d) => date_dd(d),
+        None => dd().msg(Msg::ActionByNone),
+    }
+}
+
+fn fee_row(yen: u32) -> Node {
+    row(Msg::ActionFee, dd().view(in_language(move |locale| money(locale, yen))))
+}
+
+/// A deadline on a day the offices are closed: the day, why, and the open day before it to go by
+/// (rules.md §3.7: the engine never moves the date; the guide says when to go instead).
+fn closed_node(a: &Action, today: NaiveDate) -> Option<Node> {
+    let reason = present::closed_reason(a)?;
+    let by = a.by?;
+    let open = open_day_before(by).filter(|open| *open >= today);
+    let mut args = vec![("date", Arg::Date(by)), ("reason", Arg::Msg(reason))];
+    let msg = match open {
+        Some(open) => {
+            args.push(("open", Arg::Date(open)));
+            Msg::ResultStepClosed
+        }
+        None => Msg::ResultStepClosedSoon,
+    };
+    Some(el("p", "myna-step__closed").msg_with(msg, args))
+}
+
+/// What to bring, as a checklist; nothing when there is nothing to bring (design.md §3.5 item 2).
+fn documents_node(index: usize, a: &Action) -> Option<Node> {
+    (!a.documents.is_empty()).then(|| {
+        let boxes = a.documents.iter().enumerate().map(|(j, doc)| {
+            let id = format!("step-{index}-document-{j}");
+            el("div", "myna-checkbox")
+                .child(el("input", "myna-checkbox__input").attr("type", "checkbox").attr_owned("id", id.clone()))
+                .child(el("label", "myna-checkbox__label").attr_owned("for", id).msg(present::document(*doc)))
         });
-        view! {
-            {rich_view(locale, locale.raw(present::place(place)), &[])}
-            {offices}
-            {missing}
-        }
-        .into_any()
-    }))
+        el("fieldset", "myna-fieldset myna-documents")
+            .child(el("legend", "myna-legend myna-legend--small").msg(Msg::ActionDocuments))
+            .children(boxes)
+    })
+}
+
+/// The figures the steps' texts name, from the engine's parameter table in force today (no number is
+/// written into a text: ARCHITECTURE.md invariant 2).
+fn figures(today: NaiveDate) -> Vec<(&'static str, Arg)> {
+    vec![
+        ("days", Arg::Text(FILING_DAYS.on(today).to_string())),
+        ("months", Arg::Text(CARD_PRODUCTION_MONTHS.on(today).to_string())),
+        ("phone", Arg::Phone(LOSS_LINE.to_owned())),
+    ]
+}
+
+fn notes_nodes(a: &Action, ctx: Context, today: NaiveDate) -> Vec<Node> {
+    present::notes(a, ctx).into_iter().map(|note| el("p", "myna-step__note").msg_with(note, figures(today))).collect()
+}
+
+fn where_row(a: &Action, ctx: Context) -> Node {
+    row(Msg::ActionWhere, place_dd(a.place, present::place_of(a, ctx), present::at_city_office(a, ctx)))
+}
+
+fn step_item(index: usize, title: Msg) -> Node {
+    el("li", "myna-action").attr_owned("id", format!("step-{index}")).child(el("h3", "myna-action__title").msg(title))
+}
+
+/// One action as a step: what, when to apply, by when, where, the fee, notes and what to bring.
+fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node {
+    let (title, body) = present::action_texts(a.id, a.place);
+    let apply_by = a.apply_by.map(|d| {
+        let mut args = figures(today);
+        args.push(("date", Arg::Date(d)));
+        el("p", "myna-step__apply-by").child(el("strong", "").msg_with(Msg::ResultStepApplyBy, args))
+    });
+    let summary = el("dl", "myna-summary")
+        .children(a.from.map(|d| row(Msg::ActionFrom, date_dd(d))))
+        .child(row(Msg::ActionBy, by_dd(a.by, today)))
+        .child(where_row(a, ctx))
+        .children(a.fee_yen.map(fee_row));
+    step_item(index, title)
+        .children(apply_by)
+        .child(el("p", "").msg_with(body, figures(today)))
+        .children(notes_nodes(a, ctx, today))
+        .child(summary)
+        .children(closed_node(a, today))
+        .children(documents_node(index, a))
+}
+
+/// The rapid and the normal reissue as one step with two options (rules.md §9): the fast one by its date
+/// and dearer, the normal one in about a month; one place and one checklist.
+fn reissue_step(index: usize, rapid: &Action, normal: &Action, ctx: Context, today: NaiveDate) -> Node {
+    let option = |label: Msg, a: &Action| {
+        let (_, body) = present::action_texts(a.id, a.place);
+        el("li", "myna-option")
+            .child(el("h4", "myna-option__title").msg(label))
+            .child(el("p", "").msg_with(body, figures(today)))
+            .child(
+                el("dl", "myna-summary")
+                    .children(a.by.map(|d| row(Msg::ActionBy, by_dd(Some(d), today))))
+                    .children(a.fee_yen.map(fee_row)),
+            )
+            .children(closed_node(a, today))
+    };
+    let (title, _) = present::action_texts(ActionId::ApplyReissue, normal.place);
+    step_item(index, title)
+        .child(el("p", "").msg(Msg::ResultStepOptions))
+        .child(
+            el("ul", "myna-options")
+                .child(option(Msg::ResultOptionRapid, rapid))
+                .child(option(Msg::ResultOptionNormal, normal)),
+        )
+        .children(notes_nodes(normal, ctx, today))
+        .child(el("dl", "myna-summary").child(where_row(normal, ctx)))
+        .children(documents_node(index, normal))
+}
+
+/// Extending the stay, before renewing a card that ends with it (a step of the guide, not of the engine).
+fn extend_stay_step(index: usize) -> Node {
+    step_item(index, Msg::ResultStepExtendStayTitle)
+        .child(el("p", "").msg(Msg::ResultStepExtendStayBody))
+        .child(el("dl", "myna-summary").child(row(Msg::ActionWhere, dd().msg(Msg::ResultStepExtendStayWhere))))
+}
+
+fn steps_node(g: &Guidance, ctx: Context) -> Node {
+    let steps = present::steps(g);
+    if steps.is_empty() {
+        return el("p", "").msg(Msg::ResultNone);
+    }
+    let items = steps.into_iter().enumerate().map(|(i, step)| match step {
+        Step::Action(a) => action_step(i, a, ctx, g.as_of),
+        Step::Reissue { rapid, normal } => reissue_step(i, rapid, normal, ctx, g.as_of),
+        Step::ExtendStay => extend_stay_step(i),
+    });
+    el("ol", "myna-actions").children(items)
+}
+
+/// The full-width call button when the card must be stopped (design.md §3.5 item 1): the 24-hour line.
+fn call_banner(g: &Guidance) -> Option<Node> {
+    g.actions.iter().any(|a| a.id == ActionId::SuspendCard).then(|| {
+        let number = vec![("phone", Arg::Text(LOSS_LINE.to_owned()))];
+        el("div", "myna-call")
+            .child(
+                el("a", "myna-button myna-call__button")
+                    .attr_owned("href", format!("tel:{LOSS_LINE}"))
+                    .msg_with(Msg::ResultCallButton, number),
+            )
+            .child(el("p", "myna-call__hours").msg(Msg::ResultCallHours))
+    })
+}
+
+/// 「出典」 in words, in the page's language (design.md §3.5 item 5): the leaflet's sections, the laws
+/// as written (Japanese, marked as such on English pages), the guide's own reading.
+fn source_text(locale: Locale, source: &str) -> String {
+    let japanese_digits = locale != Locale::En;
+    let parts: Vec<String> = present::source_parts(source)
+        .into_iter()
+        .map(|part| match part {
+            SourcePart::Leaflet(sections) => {
+                let sections: Vec<String> = sections
+                    .iter()
+                    .map(|s| {
+                        s.chars()
+                            .map(|c| match c.to_digit(10) {
+                                // ５①: the leaflet's own numbering, in full-width digits on Japanese pages.
+                                Some(n) if japanese_digits => char::from_u32(0xFF10 + n).unwrap_or(c),
+                                _ => c,
+                            })
+                            .collect()
+                    })
+                    .collect();
+                let sections = sections.join(locale.raw(Msg::CommonListSeparator));
+                locale.raw(Msg::WhySourceLeaflet).replace("{sections}", &sections)
+            }
+            SourcePart::Law { name, analogy } => {
+                let mut text = if locale == Locale::En { format!("[[{name}]]") } else { name.to_owned() };
+                if analogy {
+                    text.push_str(locale.raw(Msg::WhyByAnalogy));
+                }
+                text
+            }
+            SourcePart::Guide => locale.raw(Msg::WhySourceGuide).to_owned(),
+        })
+        .collect();
+    locale.raw(Msg::WhySource).replace("{source}", &parts.join(locale.raw(Msg::CommonListSeparator)))
+}
+
+fn why_nodes(g: &Guidance) -> Vec<Node> {
+    present::rules_named(g)
+        .into_iter()
+        .map(|(rule, source)| {
+            el("details", "myna-why")
+                .child(el("summary", "").msg(present::why(rule)))
+                .child(el("p", "").view(in_language(move |locale| source_text(locale, &source))))
+        })
+        .collect()
 }
 
 /// Builds the calendar file and offers it as `mynumber-YYYYMMDD.ics` (design.md §3.6).
@@ -192,119 +412,21 @@ fn open_details_when_printing() {
     });
 }
 
-fn action_view(index: usize, a: Action, today: NaiveDate) -> impl IntoView {
-    let (title, body) = present::action_texts(a.id, a.place);
-    let by = match a.by {
-        Some(d) if d == today => t_with(Msg::ActionByToday, date_arg(d)).into_any(),
-        Some(d) => t_with(Msg::CommonDate, date_arg(d)).into_any(),
-        None => t(Msg::ActionByNone).into_any(),
-    };
-    let weekend =
-        a.by.filter(|d| present::on_weekend(*d)).map(|_| view! { <p class="myna-hint">{t(Msg::ActionWeekend)}</p> });
-    let fee = a.fee_yen.map(|yen| {
-        let state = use_state();
-        let text = dynamic(move || {
-            let locale = state.locale.get();
-            rich_view(locale, &money(locale, yen), &[])
-        });
-        view! {
-            <div class="myna-summary__row">
-                <dt class="myna-summary__key">{t(Msg::ActionFee)}</dt>
-                <dd class="myna-summary__value">{text}</dd>
-            </div>
-        }
-    });
-    let documents = (!a.documents.is_empty()).then(|| {
-        let boxes = a
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(j, doc)| {
-                let id = format!("action-{index}-document-{j}");
-                view! {
-                    <div class="myna-checkbox">
-                        <input class="myna-checkbox__input" type="checkbox" id=id.clone() />
-                        <label class="myna-checkbox__label" for=id>{t(present::document(*doc))}</label>
-                    </div>
-                }
-            })
-            .collect_view();
-        view! {
-            <fieldset class="myna-fieldset myna-documents">
-                <legend class="myna-legend myna-legend--small">{t(Msg::ActionDocuments)}</legend>
-                {boxes}
-            </fieldset>
-        }
-    });
-    view! {
-        <li class="myna-action" id=format!("action-{index}")>
-            <h3 class="myna-action__title">{t(title)}</h3>
-            <p>{t_with(body, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))])}</p>
-            <dl class="myna-summary">
-                {a.from.map(|d| row(Msg::ActionFrom, t_with(Msg::CommonDate, date_arg(d)).into_any()))}
-                {row(Msg::ActionBy, by)}
-                {row(Msg::ActionWhere, place_view(a.place).into_any())}
-                {fee}
-            </dl>
-            {weekend}
-            {documents}
-        </li>
-    }
+fn secondary_button() -> Node {
+    el("button", "myna-button myna-button--secondary").attr("type", "button")
 }
 
-fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView {
-    let (heading, heading_date) = present::heading(journey, &g);
-    let heading_args = heading_date.map(date_arg).unwrap_or_default();
-    let urgent = g.actions.first().map(|a| {
-        let (title, _) = present::action_texts(a.id, a.place);
-        let view = match a.by {
-            Some(by) => {
-                t_with(Msg::ResultUrgentBy, vec![("action", Arg::Msg(title)), ("date", Arg::Date(by))]).into_any()
-            }
-            None => t_with(Msg::ResultUrgent, vec![("action", Arg::Msg(title))]).into_any(),
-        };
-        view! { <p class="myna-banner" role="note">{view}</p> }
-    });
-    let objects = view! {
-        {g.card.clone().map(card_view)}
-        {g.user_certificate.clone().map(|c| certificate_view(Msg::ResultObjectUser, c))}
-        {g.signature_certificate.clone().map(|c| certificate_view(Msg::ResultObjectSignature, c))}
-    };
+fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> AnyView {
+    let (heading, heading_date) = present::heading(&g);
+    let as_of = g.as_of;
     let insurance = g
         .health_insurance_usable_until
-        .filter(|d| *d >= g.as_of)
-        .map(|d| view! { <p class="myna-notice">{t_with(Msg::ResultInsurance, date_arg(d))}</p> });
-    let actions = if g.actions.is_empty() {
-        view! { <p>{t(Msg::ResultNone)}</p> }.into_any()
-    } else {
-        let items = g.actions.clone().into_iter().enumerate().map(|(i, a)| action_view(i, a, g.as_of)).collect_view();
-        view! { <ol class="myna-actions">{items}</ol> }.into_any()
-    };
+        .filter(|d| *d >= as_of)
+        .map(|d| el("p", "myna-notice").msg_with(Msg::ResultInsurance, date_arg(d)));
     let caveats = (!g.caveats.is_empty()).then(|| {
-        let items = g.caveats.iter().map(|c| view! { <li>{t(present::caveat(c.id))}</li> }).collect_view();
-        view! {
-            <h2>{t(Msg::ResultSectionCaveats)}</h2>
-            <ul class="myna-caveats">{items}</ul>
-        }
+        let items = g.caveats.iter().map(|c| el("li", "").msg(present::caveat(c.id)));
+        [el("h2", "").msg(Msg::ResultSectionCaveats), el("ul", "myna-caveats").children(items)]
     });
-    let why = present::rules_named(&g)
-        .into_iter()
-        .map(|(rule, source)| {
-            view! {
-                <details class="myna-why">
-                    <summary>{t(present::why(rule))}</summary>
-                    <p lang="ja">{t_with(Msg::WhySource, vec![("source", Arg::Text(source))])}</p>
-                </details>
-            }
-        })
-        .collect_view();
-    let no_card = (g.card.is_none() && journey == Journey::Expiry).then(|| view! { <p>{t(Msg::ResultNoCardBody)}</p> });
-    let restart = move |_| {
-        state.answers.update(|a| a.clear());
-        state.changing.set(false);
-        go(state, Page::Start);
-    };
-    let as_of = g.as_of;
     let as_of_line = profile_view(Box::new(move |locale, p| {
         let args = [("date", Arg::Date(as_of)), ("city", Arg::Text(p.city(locale)))];
         rich_view(locale, locale.raw(Msg::ResultAsOf), &args)
@@ -312,55 +434,58 @@ fn result_view(state: AppState, journey: Journey, g: Guidance) -> impl IntoView 
     // Only when some date is still ahead: a file with no event would be of no use.
     let calendar = (!ics::events(&g, as_of).is_empty()).then(|| {
         let g = g.clone();
-        view! {
-            <button
-                class="myna-button myna-button--secondary"
-                type="button"
-                on:click=move |_| save_calendar(&g, state.locale.get_untracked(), as_of)
-            >
-                {t(Msg::ResultCalendar)}
-            </button>
-        }
+        secondary_button()
+            .msg(Msg::ResultCalendar)
+            .on("click", move |_| save_calendar(&g, state.locale.get_untracked(), as_of))
     });
+    let restart = move |_| {
+        state.answers.update(|a| a.clear());
+        state.changing.set(false);
+        go(state, Page::Start);
+    };
     open_details_when_printing();
-    // Drawn in parts, one task and one frame each (components/parts.rs): what matters most first.
-    let heading = view! {
-        <h1 class="myna-heading" tabindex="-1">{t_with(heading, heading_args)}</h1>
-        {urgent}
-        {no_card}
-    };
-    let objects = view! {
-        <h2>{t(Msg::ResultSectionObjects)}</h2>
-        {objects}
-        {insurance}
-    };
-    let timeline = view! {
-        <h2>{t(Msg::ResultSectionTimeline)}</h2>
-        {timeline_view(state, &g)}
-    };
-    let actions = view! {
-        <h2>{t(Msg::ResultSectionActions)}</h2>
-        {actions}
-        {(journey == Journey::Pin).then(|| view! { <p><a href=Page::Password.hash()>{t(Msg::TaskPassword)}</a></p> })}
-    };
-    let end = view! {
-        {caveats}
-        <h2>{t(Msg::ResultSectionWhy)}</h2>
-        {why}
-        <p class="myna-hint myna-as-of">{as_of_line}</p>
-        <div class="myna-buttons">
-            <button class="myna-button myna-button--secondary" type="button" on:click=move |_| { let _ = window().print(); }>
-                {t(Msg::ResultPrint)}
-            </button>
-            {calendar}
-            <a class="myna-button myna-button--secondary" href=Page::Check(journey).hash()>{t(Msg::ResultChange)}</a>
-            <button class="myna-button myna-button--secondary" type="button" on:click=restart>
-                {t(Msg::CommonStartAgain)}
-            </button>
-        </div>
-        <p class="myna-noprint"><a href=Page::Start.hash()>{t(Msg::ResultOtherTask)}</a></p>
-    };
-    in_parts(vec![heading.into_any(), objects.into_any(), timeline.into_any(), actions.into_any(), end.into_any()])
+
+    // Drawn in parts, one task and one frame each (components/parts.rs): what to do first.
+    let first = vec![el("h1", "myna-heading")
+        .attr("tabindex", "-1")
+        .msg_with(heading, heading_date.map(date_arg).unwrap_or_default())]
+    .into_iter()
+    .chain(call_banner(&g))
+    .chain(g.card.is_none().then(|| el("p", "").msg(Msg::ResultNoCardBody)))
+    .chain([el("h2", "").msg(Msg::ResultSectionActions), steps_node(&g, ctx)])
+    .chain(
+        (journey == Journey::Pin)
+            .then(|| el("p", "").child(el("a", "").attr_owned("href", Page::Password.hash()).msg(Msg::TaskPassword))),
+    )
+    .collect();
+    let mut objects = vec![el("h2", "").msg(Msg::ResultSectionObjects)];
+    objects.extend(objects_nodes(&g));
+    objects.extend(insurance);
+    // On paper the steps and the card's dates say it all: the timeline would repeat them.
+    let timeline = vec![
+        el("h2", "myna-noprint").msg(Msg::ResultSectionTimeline),
+        el("div", "myna-noprint").child(timeline_node(&g)),
+    ];
+    let buttons = el("div", "myna-buttons")
+        .child(secondary_button().msg(Msg::ResultPrint).on("click", |_| {
+            let _ = window().print();
+        }))
+        .children(calendar)
+        .child(
+            el("a", "myna-button myna-button--secondary")
+                .attr_owned("href", Page::Check(journey).hash())
+                .msg(Msg::ResultChange),
+        )
+        .child(secondary_button().msg(Msg::CommonStartAgain).on("click", restart));
+    let mut end: Vec<Node> = caveats.into_iter().flatten().collect();
+    end.push(el("h2", "").msg(Msg::ResultSectionWhy));
+    end.extend(why_nodes(&g));
+    end.push(el("p", "myna-hint myna-as-of").view(as_of_line.into_any()));
+    end.push(buttons);
+    end.push(
+        el("p", "myna-noprint").child(el("a", "").attr_owned("href", Page::Start.hash()).msg(Msg::ResultOtherTask)),
+    );
+    in_parts(vec![draw_all(first), draw_all(objects), draw_all(timeline), draw_all(end)])
 }
 
 #[component]
@@ -368,9 +493,13 @@ pub fn ResultPage(journey: Journey) -> impl IntoView {
     let state = use_state();
     keep_title(state, Msg::ResultSectionActions, Signal::derive(|| false));
     let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
+    let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::OutOfCity));
+    let ctx = Context::of(&situation, moving_out);
     match rules::guide(&situation) {
-        Ok(g) => result_view(state, journey, g).into_any(),
+        Ok(g) => result_view(state, journey, g, ctx),
         // The check page only comes here with guidance; a changed answer since is sent back there.
-        Err(_) => view! { <p><a href=Page::Check(journey).hash()>{t(Msg::ResultChange)}</a></p> }.into_any(),
+        Err(_) => {
+            el("p", "").child(el("a", "").attr_owned("href", Page::Check(journey).hash()).msg(Msg::ResultChange)).draw()
+        }
     }
 }
