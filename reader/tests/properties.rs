@@ -327,7 +327,11 @@ proptest! {
         scenario in scenario(),
         lose_reply in prop::collection::btree_set(0usize..40, 0..3),
         lose_request in prop::collection::btree_set(0usize..40, 0..3),
-        garble in prop::collection::btree_set(0usize..40, 0..3),
+        garble in prop::collection::btree_map(
+            0usize..40,
+            prop::sample::select(vec![0x01u32, 0x02, 0x04, 0x08, 0x10, 0x400, 0x8000_0000]),
+            0..3,
+        ),
         wrong_block in prop::option::of(0usize..40),
         removed_after in prop::option::of(0usize..40),
         wtx in prop::option::of((0usize..20, prop::collection::vec(0u8..70, 1..4))),

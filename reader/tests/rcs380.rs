@@ -18,7 +18,7 @@ use reader::session::read_with_rcs380;
 use reader::sim::card::SimCard;
 use reader::sim::clock::SimClock;
 use reader::sim::host::SimHost;
-use reader::sim::picc::SimPicc;
+use reader::sim::picc::{SimPicc, FLAG_CRC};
 use reader::sim::rcs380::{SimRcs380, Transfer};
 use reader::state::{ReadError, State, WrongCard};
 use reader::transport::Clock;
@@ -213,11 +213,35 @@ fn lost_and_garbled_blocks_are_recovered_by_nak() {
         let faults = &mut r.picc.as_mut().unwrap().faults;
         faults.lose_reply.extend([2, 9, 30]);
         faults.lose_request.extend([5, 20]);
-        faults.garble_reply.extend([12]);
+        faults.garble_reply.insert(12, FLAG_CRC);
     });
     let reading = result.unwrap();
     assert_eq!(reading.pins.get(Pin::Residence), Tries::Left(3));
     assert!(reader.rf_sent().iter().any(|rf| rf == &[0xB2] || rf == &[0xB3]));
+}
+
+/// Every InCommRF error flag but the timeout is a transmission error that ISO-DEP answers with
+/// R(NAK), as nfcpy does: nothing at the reader's layer ends the read by itself (reader.md §5.3).
+#[test]
+fn every_transmission_error_flag_is_answered_with_nak() {
+    for flags in [0x01u32, 0x02, 0x04, 0x08, 0x10, 0x40, 0x400, 0x8000_0000, 0x06] {
+        let (result, reader, _) = read(SimCard::my_number_card(), |r| {
+            r.picc.as_mut().unwrap().faults.garble_reply.insert(3, flags);
+        });
+        assert!(result.is_ok(), "{flags:#x}: {result:?}");
+        // The fourth RF frame after ATTRIB (the token READ's I-block) is followed by R(NAK).
+        let after_attrib = reader.rf_sent().iter().position(|rf| rf[0] == 0x1D).unwrap() + 1;
+        let sent = &reader.rf_sent()[after_attrib..];
+        assert_eq!(sent[4], [0xB2 | (sent[3][0] & 1)], "{flags:#x}: {:02X?}", &sent[..6]);
+        // The chip's failed reply is the 6 bytes of `D7 05` and the flags.
+        let failed = encode(&[[0xD7, 0x05].as_slice(), &flags.to_le_bytes()].concat());
+        assert!(reader.transcript().contains(&Transfer::In(failed)), "{flags:#x}");
+    }
+    // Outlasting the retries gives the flags as the code.
+    let (result, _, _) = read(SimCard::my_number_card(), |r| {
+        r.picc.as_mut().unwrap().faults.garble_reply.extend((3..10).map(|i| (i, 0x02)));
+    });
+    assert_eq!(result.unwrap_err().code().as_deref(), Some("RF 0x02"));
 }
 
 #[test]

@@ -324,6 +324,43 @@ fn full_read() {
     check_file("full_read", &run);
 }
 
+/// The body of every InCommRF reply the reader sent in this run (`D7 05 …`).
+fn in_comm_rf_replies(run: &Run) -> Vec<Vec<u8>> {
+    let mut decoder = reader::rcs380::frame::Decoder::new();
+    let mut replies = Vec::new();
+    for transfer in &run.transfers {
+        if let Transfer::In(bytes) = transfer {
+            decoder.push(bytes);
+            while let Some(frame) = decoder.next_frame().unwrap() {
+                if let reader::rcs380::frame::Frame::Data(body) = frame {
+                    if body.starts_with(&[0xD7, 0x05]) {
+                        replies.push(body);
+                    }
+                }
+            }
+        }
+    }
+    replies
+}
+
+/// reader.md §5.3: a failed InCommRF is `D7 05` + 4 flag bytes and nothing more; a successful one
+/// carries RxLastBit and the card's bytes after 4 zero flag bytes. In every transcript.
+#[test]
+fn every_failed_in_comm_rf_reply_is_6_bytes() {
+    for name in SCENARIOS {
+        let replies = in_comm_rf_replies(&run(name));
+        assert!(!replies.is_empty(), "{name}");
+        for reply in replies {
+            let flags = u32::from_le_bytes(reply[2..6].try_into().unwrap());
+            if flags == 0 {
+                assert!(reply.len() >= 7, "{name}: success without RxLastBit: {reply:02X?}");
+            } else {
+                assert_eq!(reply.len(), 6, "{name}: failed reply {reply:02X?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn locked_pin() {
     let run = run("locked_pin");
@@ -355,6 +392,10 @@ fn card_removed() {
     assert_eq!(run.apdus[4], [0x00, 0xB0, 0x00, 0x00, 0x04]);
     assert_eq!(run.apdus[5][..4], [0x00, 0xB0, 0x00, 0x04]);
     assert_eq!(run.progress, [State::WaitingForCard, State::Reading]);
+    // The card's absence is the chip's short reply, once for the chunk's I-block and once per R(NAK).
+    let replies = in_comm_rf_replies(&run);
+    let silent = replies.iter().rev().take_while(|r| r.as_slice() == [0xD7, 0x05, 0x80, 0x00, 0x00, 0x00]).count();
+    assert_eq!(silent, 1 + 5, "FWI 8: five R(NAK)s");
     check_file("card_removed", &run);
 }
 
