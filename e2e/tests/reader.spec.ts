@@ -22,7 +22,10 @@ import {
   usbMockReport,
   expectTranscriptReplayed,
   readTranscript,
+  ackAfterApdu,
+  inCommRfPayload,
   type Outcome,
+  type Transfer,
   type TranscriptName,
 } from './usb-mock';
 
@@ -35,6 +38,7 @@ const TEXT = {
   no_device_chosen: 'カードリーダーが選ばれませんでした。リーダーをつないでから、もう一度お試しください。',
   device_unavailable:
     'カードリーダーを使えませんでした。リーダーを使う他のアプリやタブを閉じ、抜き差ししてから、もう一度お試しください。',
+  no_card: 'カードが見つかりませんでした。カードを1枚だけ、リーダーの中央に置いてください。',
   wrong_card:
     'マイナンバーカードとして読み取れませんでした。他のカード（運転免許証、在留カード、交通系ICカードなど）でないか確認してください。新しい様式のカードには、まだ対応していない場合があります。',
   reading: '読み取っています。終わるまでカードを動かさないでください。',
@@ -215,6 +219,47 @@ test('a 住基カード: wrong_card', async ({ page }) => {
   await expectFailure(page, 'wrong_card');
 });
 
+test('no card within 20 s: no_card, found without a real wait', async ({ page }) => {
+  // reader.md §8.3: the citizen presses Read and never puts a card down. The transcript holds 20 s of polls (a
+  // SENSB_REQ every 300 ms, each answered `D7 05 80 00 00 00` alone, the field off in between); Playwright's clock
+  // runs the page's pauses through them.
+  const { transfers } = readTranscript('no_card');
+  const polls = transfers.filter((t) => inCommRfPayload(t) === '050010').length;
+  expect(polls).toBe(68);
+  await installUsbMock(page, { transcript: 'no_card' });
+  await openReader(page);
+  await readButton(page).click();
+  await expect(reader(page)).toHaveAttribute('data-state', 'waiting_for_card');
+  await expect(page.locator('#reader-status')).toHaveText('マイナンバーカードをリーダーの上に置いてください。');
+  await page.clock.runFor(21_000);
+  await expect(reader(page)).toHaveAttribute('data-state', 'no_card');
+  await expectTranscriptReplayed(page);
+  await expectFailure(page, 'no_card');
+});
+
+test('a tampered transcript: one byte the page must send is changed, and the mock fails the read', async ({ page }) => {
+  // The strictness of the replay, itself tested: the full read's transcript, but expecting another last byte in the
+  // JPKI AP's identifier. The page sends the right bytes, so the replay fails at that frame (as a reader that
+  // answers with a transfer error) and the read never reaches `done`.
+  const { transfers } = readTranscript('full_read');
+  const jpki = '00A4040C0AD392F000260100000001';
+  const at = transfers.findIndex((t) => inCommRfPayload(t)?.slice(2) === jpki);
+  expect(at).toBeGreaterThan(0);
+  const original = (transfers[at] as { out: string }).out;
+  const tampered = original.replace(jpki, jpki.slice(0, -2) + '02');
+  expect(tampered).not.toBe(original);
+  const edit = (replay: Transfer[]) => replay.map((t, i) => (i === at ? { out: tampered } : t));
+  await installUsbMock(page, { transcript: 'full_read', edit });
+  await openReader(page);
+  await readButton(page).click();
+  await expect(reader(page)).toHaveAttribute('data-state', 'reader_disconnected');
+  const report = (await usbMockReport(page))!;
+  expect(report.errors).toEqual([{ index: at, expected: `out ${tampered}`, got: `out ${original}` }]);
+  expect(report.closed).toBe(true);
+  await expect(page.locator('dl.myna-reader__result')).toHaveCount(0);
+  await expectFailure(page, 'reader_disconnected');
+});
+
 test('the chooser closed without a reader: no_device_chosen, and Read works again', async ({ page }) => {
   await installUsbMock(page, { requestDevice: 'NotFoundError' });
   await openReader(page);
@@ -276,9 +321,8 @@ test('Cancel during the read: cancelled, the reader switched off and closed', as
 });
 
 test('the reader stops answering while reading: timeout, found without a real wait', async ({ page }) => {
-  // 22 answers bring the card to ISO-DEP, 8 more answer the first APDU; the 31st (index 30) is the ACK of the second
-  // APDU's first reader command, which the bridge awaits for 1 s.
-  await installUsbMock(page, { transcript: 'full_read', hangAfter: 30 });
+  // The reader holds its ACK of the second APDU's first reader command, which the bridge awaits for 1 s.
+  await installUsbMock(page, { transcript: 'full_read', hangAfter: ackAfterApdu(readTranscript('full_read'), 1) });
   await openReader(page);
   await readButton(page).click();
   await expect.poll(async () => (await usbMockReport(page))?.hanging ?? false).toBe(true);
@@ -295,7 +339,7 @@ test('the reader stops answering while reading: timeout, found without a real wa
 });
 
 test('the reader is unplugged while reading: reader_disconnected', async ({ page }) => {
-  await installUsbMock(page, { transcript: 'full_read', hangAfter: 30 });
+  await installUsbMock(page, { transcript: 'full_read', hangAfter: ackAfterApdu(readTranscript('full_read'), 1) });
   await openReader(page);
   await page.evaluate(() => {
     const mock = (window as unknown as { __usbMock: { onHang: () => void; unplug: () => void } }).__usbMock;

@@ -44,15 +44,23 @@ export type Transcript = {
   transfers: Transfer[];
 };
 
-export type TranscriptName = 'full_read' | 'locked_pin' | 'few_tries_left' | 'card_removed' | 'wrong_card' | 'cancelled';
+export type TranscriptName =
+  | 'full_read'
+  | 'locked_pin'
+  | 'few_tries_left'
+  | 'card_removed'
+  | 'wrong_card'
+  | 'cancelled'
+  | 'no_card';
 
 /** The situations the mock plays. */
 export type UsbScenario =
   /** A reader with a card: replay e2e/fixtures/reader/<name>.json. With `hangAfter: n`, the transferIn that would
    * return the IN entry n (from 0) is held: `window.__usbMock.hanging` becomes true, `onHang` is called, and it
    * settles only on `release()` (answered as recorded), `unplug()` (NetworkError) or `close()` (AbortError). The
-   * `cancelled` transcript holds at its `cancel_at_in` unless told otherwise. */
-  | { transcript: TranscriptName; hangAfter?: number }
+   * `cancelled` transcript holds at its `cancel_at_in` unless told otherwise. With `edit`, the mock replays the
+   * transcript as `edit` changed it (a tampered transcript, to show that the replay is strict). */
+  | { transcript: TranscriptName; hangAfter?: number; edit?: (transfers: Transfer[]) => Transfer[] }
   /** The chooser is closed without a choice (`NotFoundError`), or refused (`SecurityError`). */
   | { requestDevice: 'NotFoundError' | 'SecurityError' }
   /** The reader is chosen but cannot be opened (another app holds it, a driver, access denied). */
@@ -394,16 +402,43 @@ function initUsbMock({ scenario, transfers, hangAfter }: InitArg) {
   w.__usbMock = mock;
 }
 
+/** The RF bytes of an OUT entry that is an InCommRF command frame (`00 00 FF FF FF` LEN LCS `D6 04` timeout RF…
+ * DCS `00`), as hex; null for any other frame. */
+export function inCommRfPayload(entry: Transfer): string | null {
+  if (!('out' in entry) || !entry.out.startsWith('0000FFFFFF') || entry.out.slice(16, 20) !== 'D604') return null;
+  return entry.out.slice(24, -4);
+}
+
+/** The index, among the IN entries of `transcript`, of the reader's ACK to the first command after the `n`-th
+ * APDU's last I-block (n from 1): where the bridge next waits on the reader while a card is being read. */
+export function ackAfterApdu(transcript: Transcript, n: number): number {
+  let apdus = 0;
+  let ins = 0;
+  let found = false;
+  for (const entry of transcript.transfers) {
+    if ('in' in entry) {
+      ins++;
+      continue;
+    }
+    if (found) return ins;
+    const rf = inCommRfPayload(entry);
+    if (rf !== null && (rf.startsWith('02') || rf.startsWith('03')) && ++apdus === n) found = true;
+  }
+  throw new Error(`${transcript.scenario} has no command after APDU ${n}`);
+}
+
 /** Installs the fake `navigator.usb` in every document the page opens from now on. */
 export async function installUsbMock(page: Page, scenario: UsbScenario) {
   let transfers: Transfer[] = [];
   let hangAfter: number | null = null;
+  let arg = scenario;
   if ('transcript' in scenario) {
     const transcript = readTranscript(scenario.transcript);
-    transfers = transcript.transfers;
+    transfers = scenario.edit ? scenario.edit(structuredClone(transcript.transfers)) : transcript.transfers;
     hangAfter = scenario.hangAfter ?? transcript.cancel_at_in ?? null;
+    arg = { transcript: scenario.transcript, hangAfter: scenario.hangAfter }; // a function cannot cross to the page
   }
-  await page.addInitScript(initUsbMock, { scenario, transfers, hangAfter } satisfies InitArg);
+  await page.addInitScript(initUsbMock, { scenario: arg, transfers, hangAfter } satisfies InitArg);
 }
 
 /** The replay so far, in the page's current document (null when the mock is not installed there). */

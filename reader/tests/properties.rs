@@ -332,6 +332,7 @@ proptest! {
             prop::sample::select(vec![0x01u32, 0x02, 0x04, 0x08, 0x10, 0x400, 0x8000_0000]),
             0..3,
         ),
+        garble_attrib in 0usize..3,
         wrong_block in prop::option::of(0usize..40),
         removed_after in prop::option::of(0usize..40),
         wtx in prop::option::of((0usize..20, prop::collection::vec(0u8..70, 1..4))),
@@ -348,6 +349,7 @@ proptest! {
         picc.faults.lose_reply = lose_reply;
         picc.faults.lose_request = lose_request;
         picc.faults.garble_reply = garble;
+        picc.faults.garble_attrib = garble_attrib;
         picc.faults.wrong_block_number = wrong_block.into_iter().collect();
         picc.faults.removed_after = removed_after;
         picc.faults.wtx = wtx;

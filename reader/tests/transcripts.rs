@@ -63,27 +63,44 @@ const REMOVED_AFTER_BLOCKS: usize = 6;
 /// until the test has pressed Cancel (`cancel_at_in` in the file).
 const CANCEL_AT_IN: usize = 40;
 
+/// In `full_read`, the card is put on the reader this long after the citizen pressed 「読み取る」: the
+/// polls at 0 and 300 ms find nothing (`D7 05 80 00 00 00`), the one at 600 ms finds the card.
+const FULL_READ_CARD_PLACED_AT: Duration = Duration::from_millis(400);
+
+/// In `no_card`, no card comes within the 20 s of waiting (reader.md §8.3).
+const NEVER: Duration = Duration::from_secs(3600);
+
 struct Scenario {
     card: SimCard,
     removed_after: Option<usize>,
     cancel_at_in: Option<usize>,
+    placed_at: Duration,
+    options: Options,
 }
 
 fn scenario(name: &str) -> Scenario {
-    let plain = |card| Scenario { card, removed_after: None, cancel_at_in: None };
+    let plain = |card| Scenario {
+        card,
+        removed_after: None,
+        cancel_at_in: None,
+        placed_at: Duration::ZERO,
+        options: Options::default(),
+    };
     match name {
-        "full_read" => plain(card()),
+        "full_read" => Scenario { placed_at: FULL_READ_CARD_PLACED_AT, ..plain(card()) },
         "locked_pin" => plain(card().with_pin(Pin::User, Some(0))),
         "few_tries_left" => plain(card().with_pin(Pin::Signature, Some(2))),
         "card_removed" => Scenario { removed_after: Some(REMOVED_AFTER_BLOCKS), ..plain(card()) },
         // A 住基カード: its JPKI application answers, but the token is `JPKIAPICCTOKEN`.
         "wrong_card" => plain(card().with_file(DataFile::Token, Some(token("JPKIAPICCTOKEN")))),
         "cancelled" => Scenario { cancel_at_in: Some(CANCEL_AT_IN), ..plain(card()) },
+        "no_card" => Scenario { placed_at: NEVER, ..plain(card()) },
         other => panic!("no scenario {other}"),
     }
 }
 
-const SCENARIOS: [&str; 6] = ["full_read", "locked_pin", "few_tries_left", "card_removed", "wrong_card", "cancelled"];
+const SCENARIOS: [&str; 7] =
+    ["full_read", "locked_pin", "few_tries_left", "card_removed", "wrong_card", "cancelled", "no_card"];
 
 /// The simulated reader as the bridge's `UsbLink`; the Cancel button is pressed just before the
 /// IN transfer `cancel_at_in` is answered, as the e2e test does while the mock holds it.
@@ -141,19 +158,21 @@ struct Run {
     progress: Vec<State>,
     apdus: Vec<Vec<u8>>,
     cancel_at_in: Option<usize>,
+    options: Options,
 }
 
 /// One whole read, as the browser bridge runs it, with the checks of `tests/rcs380.rs`.
 fn run(name: &str) -> Run {
-    let Scenario { card, removed_after, cancel_at_in } = scenario(name);
+    let Scenario { card, removed_after, cancel_at_in, placed_at, options } = scenario(name);
     let clock = SimClock::new();
     let mut picc = SimPicc::new(card);
     picc.faults.removed_after = removed_after;
     let mut reader = SimRcs380::new(clock.clone(), Some(picc));
+    reader.card_placed_at = placed_at;
     let page = Page { host: SimHost::new(clock), pressed: Rc::new(Cell::new(false)) };
     let before = reader.picc.as_ref().unwrap().card.counters();
     let bridge = Bridge { reader: &mut reader, ins: 0, cancel_at_in, pressed: page.pressed.clone() };
-    let result = block_on(read_with_rcs380(bridge, &page, Options::default())).expect("never a hang");
+    let result = block_on(read_with_rcs380(bridge, &page, options)).expect("never a hang");
     assert!(reader.bad_out_frames.is_empty(), "{name}: frames the reader could not decode");
     let card = &reader.picc.as_ref().unwrap().card;
     common::check_session(card.received(), card.answers());
@@ -165,6 +184,7 @@ fn run(name: &str) -> Run {
         progress: page.host.progress_states(),
         apdus: card.received().to_vec(),
         cancel_at_in,
+        options,
     }
 }
 
@@ -266,6 +286,9 @@ fn file_text(name: &str, run: &Run) -> String {
     )
     .unwrap();
     writeln!(text, "  \"outcome\": {},", outcome(run)).unwrap();
+    if !run.options.query_pin_tries {
+        writeln!(text, "  \"options\": {{\"query_pin_tries\": false}},").unwrap();
+    }
     if let Some(at) = run.cancel_at_in {
         writeln!(text, "  \"cancel_at_in\": {at},").unwrap();
     }
@@ -321,6 +344,10 @@ fn full_read() {
     assert_eq!(counters, [Tries::Left(3), Tries::Left(5), Tries::Left(3), Tries::Left(3)]);
     assert!(reading.notices().is_empty() && reading.notes.is_empty());
     assert_eq!(run.progress, [State::WaitingForCard, State::Reading]);
+    // The citizen pressed 「読み取る」 before putting the card down: two empty polls come first.
+    let replies = in_comm_rf_replies(&run);
+    assert_eq!(replies[..3].iter().map(|r| r.len()).collect::<Vec<_>>(), [6, 6, 19]);
+    assert_eq!(replies[0], [0xD7, 0x05, 0x80, 0x00, 0x00, 0x00]);
     check_file("full_read", &run);
 }
 
@@ -359,6 +386,19 @@ fn every_failed_in_comm_rf_reply_is_6_bytes() {
             }
         }
     }
+}
+
+#[test]
+fn no_card() {
+    let run = run("no_card");
+    assert_eq!(run.result, Err(ReadError::NoCard));
+    assert_eq!(run.progress, [State::WaitingForCard]);
+    assert!(run.apdus.is_empty());
+    let replies = in_comm_rf_replies(&run);
+    // 20 s of SENSB_REQ every 300 ms (`tests/rcs380.rs` checks the schedule), each one unanswered.
+    assert_eq!(replies.len(), 68);
+    assert!(replies.iter().all(|r| r.as_slice() == [0xD7, 0x05, 0x80, 0x00, 0x00, 0x00]));
+    check_file("no_card", &run);
 }
 
 #[test]

@@ -118,8 +118,14 @@ impl<U: UsbLink> Rcs380<U> {
         self.write(&ACK).await?;
         self.command(&ReaderCommand::SetCommandType, USB_TIMEOUT).await?;
         self.command(&ReaderCommand::GetFirmwareVersion, USB_TIMEOUT).await?;
-        self.command(&ReaderCommand::SwitchRfOff, USB_TIMEOUT).await?;
-        Ok(())
+        self.switch_rf_off().await
+    }
+
+    /// SwitchRF off. Also between two polls (reader.md §6): a card left half-activated by a garbled
+    /// ATTRIB answer would ignore every later SENSB_REQ; without the field it resets and answers the
+    /// next one afresh. nfcpy likewise mutes (`switch_rf("off")`) after each sense that found nothing.
+    pub async fn switch_rf_off(&mut self) -> Result<(), LinkError> {
+        self.command(&ReaderCommand::SwitchRfOff, USB_TIMEOUT).await.map(|_| ())
     }
 
     /// SwitchRF off, then ACK: best effort, and nothing at all once a transfer has failed.

@@ -30,6 +30,9 @@ pub struct PiccFaults {
     pub lose_request: BTreeSet<usize>,
     /// The answer to these frames arrives garbled; the chip reports these error flags.
     pub garble_reply: BTreeMap<usize, u32>,
+    /// The card's answers to this many ATTRIBs arrive garbled (reported as a CRC error) although
+    /// the card heard them and is now active: it ignores SENSB_REQ until the field goes off.
+    pub garble_attrib: usize,
     /// The I-block answering these frames carries the wrong block number.
     pub wrong_block_number: BTreeSet<usize>,
     /// Before answering the APDU with this index (from 0), the card asks for these S(WTX).
@@ -130,6 +133,10 @@ impl SimPicc {
                 self.block = 1; // ISO/IEC 14443-4 rule C
                 self.command.clear();
                 self.pending.clear();
+                if self.faults.garble_attrib > 0 {
+                    self.faults.garble_attrib -= 1;
+                    return RfOutcome::Failed(FLAG_CRC);
+                }
                 RfOutcome::Reply(vec![0x00])
             }
             _ => RfOutcome::Silent,
