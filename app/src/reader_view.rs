@@ -59,6 +59,13 @@ pub fn is_failure(state: &str) -> bool {
     !matches!(state, "idle" | "done" | "loading") && !is_progress(state)
 }
 
+/// Whether a PIN's counter is shown marked 「（未確認）」: a number (or "not locked") read the way no real
+/// card has confirmed yet — today the 住基 PIN, whose application identifier is unsettled (reader.md §2.1).
+/// An unknown counter says so already and carries no mark.
+pub fn marked_unconfirmed(pin: reader::apdu::Pin, tries: reader::reading::Tries) -> bool {
+    !pin.counter_confirmed() && tries != reader::reading::Tries::Unknown
+}
+
 /// The expiry journey's first page: the typed path, one click away in every state.
 pub const TYPED_PATH: &str = "#/expiry/birth-date";
 
@@ -80,7 +87,7 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::Element;
 
-    use super::{is_failure, is_progress, pin_name, state_text, TYPED_PATH};
+    use super::{is_failure, is_progress, marked_unconfirmed, pin_name, state_text, TYPED_PATH};
     use crate::i18n::Msg;
     use crate::usb::{self, Link, PageHost};
 
@@ -241,11 +248,23 @@ mod browser {
         }
         for pin in Pin::ALL {
             if let Some(name) = pin_name(pin.id()) {
-                let (msg, args) = tries_text(reading.pins.get(pin));
-                add(&list, row(name, msg, &args));
+                let tries = reading.pins.get(pin);
+                let (msg, args) = tries_text(tries);
+                let line = row(name, msg, &args);
+                let value = line.as_ref().and_then(|line| line.last_element_child());
+                if let (true, Some(value)) = (marked_unconfirmed(pin, tries), value) {
+                    add(&value, text(Msg::ReaderUnconfirmed, &[]));
+                }
+                add(&list, line);
             }
         }
         Some(list)
+    }
+
+    /// Why a counter is marked 「（未確認）」, under the list, when one is.
+    fn unconfirmed_note(reading: &CardReading) -> Option<Element> {
+        let marked = Pin::ALL.into_iter().any(|pin| marked_unconfirmed(pin, reading.pins.get(pin)));
+        marked.then(|| p("myna-hint myna-reader__unconfirmed", Msg::ReaderResidenceUnconfirmed, &[])).flatten()
     }
 
     /// The notices inside `done`: a locked PIN (with the way to its reset), few tries left, no user certificate.
@@ -308,6 +327,7 @@ mod browser {
         }
         if let Some(Ok(reading)) = &ui.outcome {
             add(&part, result_list(reading));
+            add(&part, unconfirmed_note(reading));
             add(&part, p("myna-hint", Msg::ReaderTriesNote, &[]));
             if let Some(ca) = reading.ca_certificate {
                 let details = el("details", "myna-why", None)?;
@@ -536,6 +556,19 @@ mod tests {
         assert!(is_progress("reading") && is_progress("waiting_for_card"));
         assert!(is_failure("no_card") && is_failure("unsupported_browser") && is_failure("cancelled"));
         assert!(!is_failure("done") && !is_failure("idle") && !is_failure("reading") && !is_failure("loading"));
+    }
+
+    #[test]
+    fn only_a_residence_counter_read_is_marked_unconfirmed() {
+        use reader::apdu::Pin;
+        use reader::reading::Tries;
+        for tries in [Tries::Left(3), Tries::Locked, Tries::NotLockedCountUnknown] {
+            assert!(marked_unconfirmed(Pin::Residence, tries), "{tries:?}");
+            for pin in [Pin::User, Pin::Signature, Pin::CardInfo] {
+                assert!(!marked_unconfirmed(pin, tries), "{pin:?}");
+            }
+        }
+        assert!(!marked_unconfirmed(Pin::Residence, Tries::Unknown));
     }
 
     #[test]

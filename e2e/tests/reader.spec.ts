@@ -69,6 +69,11 @@ function jaDate(iso: string) {
   return `${year}年（令和${reiwa === 1 ? '元' : reiwa}年）${month}月${day}日（${weekday}）`;
 }
 
+/** The mark on the 住基 PIN's counter, and why (reader.md §2.1: its application identifier is unconfirmed). */
+const UNCONFIRMED = '（未確認）';
+const RESIDENCE_UNCONFIRMED =
+  '住民基本台帳用暗証番号の残りの回数は、読み取り方を実際のカードでまだ確かめていないため、未確認です。目安としてご覧ください。';
+
 const reader = (page: Page) => page.locator('.myna-reader');
 const readButton = (page: Page) => page.locator('#reader-read');
 
@@ -119,8 +124,10 @@ async function expectDone(page: Page, outcome: Outcome) {
     const row = result.locator('.myna-summary__row', { has: page.locator('dt', { hasText: PIN_NAME[pin] }) });
     const n = tries === 'locked' ? 0 : tries;
     expect(typeof n, `${pin}: a number in the transcript`).toBe('number');
-    await expect(row.locator('dd')).toHaveText(`残り${n}回`);
+    // The 住基 PIN's counter is marked unconfirmed until a real card settles its application identifier (§2.1).
+    await expect(row.locator('dd')).toHaveText(pin === 'residence' ? `残り${n}回${UNCONFIRMED}` : `残り${n}回`);
   }
+  await expect(reader(page).locator('.myna-reader__unconfirmed')).toHaveText(RESIDENCE_UNCONFIRMED);
   await expect(result).not.toContainText('回中'); // a number only, never "of 3" (reader.md §7)
   const notices = page.locator('.myna-reader__notice');
   await expect(notices).toHaveCount(outcome.notices!.length);

@@ -27,6 +27,8 @@ export type Outcome = {
   user_certificate?: { issued_on: string; expires_on: string; issuer: string } | null;
   ca_certificate?: { generation: number; valid_from: string; valid_until: string } | null;
   pins?: Record<'user' | 'signature' | 'card_info' | 'residence', TranscriptTries>;
+  /** The 住基AP identifier under which EF 001C answered (reader.md §2.1; unconfirmed on a real card). */
+  residence_application?: string | null;
   notices?: { state: string; pin?: string; n?: number }[];
   /** The token of a `wrong_card` (`resident_registry_card`, …). */
   token?: string;

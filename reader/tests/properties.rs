@@ -263,7 +263,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     (
         [0u8..16, 0u8..16, 0u8..16, 0u8..16],
         prop::option::of((0usize..4, prop::sample::select(vec![0x6983u16, 0x6984, 0x9000, 0x6300, 0x6A88]))),
-        prop::option::of(0usize..3),
+        prop::option::of(0usize..Application::ALL.len()),
         0usize..5,
         prop::option::of((0usize..45, sw)),
     )

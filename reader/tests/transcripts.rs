@@ -236,6 +236,13 @@ fn outcome(run: &Run) -> String {
                 None => "\"ca_certificate\": null".to_owned(),
             });
             fields.push(format!("\"pins\": {}", pins_json(&reading.pins)));
+            fields.push(match reading.residence_application {
+                Some(app) => {
+                    let aid: String = app.aid().iter().map(|b| format!("{b:02X}")).collect();
+                    format!("\"residence_application\": \"{aid}\"")
+                }
+                None => "\"residence_application\": null".to_owned(),
+            });
             let notices: Vec<String> = reading
                 .notices()
                 .into_iter()
@@ -348,6 +355,7 @@ fn full_read() {
     let replies = in_comm_rf_replies(&run);
     assert_eq!(replies[..3].iter().map(|r| r.len()).collect::<Vec<_>>(), [6, 6, 19]);
     assert_eq!(replies[0], [0xD7, 0x05, 0x80, 0x00, 0x00, 0x00]);
+    assert_eq!(reading.residence_application, Some(reader::apdu::Application::ResidenceAlternative));
     check_file("full_read", &run);
 }
 
