@@ -70,7 +70,7 @@ pub fn marked_unconfirmed(pin: reader::apdu::Pin, tries: reader::reading::Tries)
 pub const TYPED_PATH: &str = "#/expiry/birth-date";
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{draw, mount, unmount};
+pub use browser::{draw, mount, settle, unmount};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -93,6 +93,9 @@ mod browser {
 
     type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
+    /// How long the page waits for the app to settle the profile's switches before it takes the defaults.
+    const PROFILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
     /// Where the page is.
     struct Ui {
         /// A state id of reader.md §7, or `loading` until the browser has been asked.
@@ -105,12 +108,15 @@ mod browser {
         forgotten: bool,
         /// The Cancel flag of the read that runs.
         cancelled: Rc<std::cell::Cell<bool>>,
-        /// The page's switches from the municipality profile: `(query_pin_tries, rcs300)`.
-        switches: (bool, bool),
+        /// The page's switches from the municipality profile, `(query_pin_tries, rcs300)`, once the app has
+        /// decided them (`settle`); until then Read is not offered.
+        switches: Option<(bool, bool)>,
         /// The listeners of the elements drawn last, dropped with the next drawing.
         listeners: Vec<Listener>,
         /// Whether the page is open (a read that ends after the citizen left draws nothing).
         open: bool,
+        /// How many times the page was opened: a wait begun for an earlier opening does not act on this one.
+        opened: u32,
     }
 
     thread_local! {
@@ -120,9 +126,10 @@ mod browser {
             outcome: None,
             forgotten: false,
             cancelled: Rc::new(std::cell::Cell::new(false)),
-            switches: (true, false),
+            switches: None,
             listeners: Vec::new(),
             open: false,
+            opened: 0,
         });
     }
 
@@ -296,9 +303,18 @@ mod browser {
         }
     }
 
+    /// The state drawn: `idle` waits, as `loading`, for the profile's switches.
+    fn shown_state(ui: &Ui) -> &'static str {
+        if ui.state == "idle" && ui.switches.is_none() {
+            "loading"
+        } else {
+            ui.state
+        }
+    }
+
     /// The part of the page that follows the state.
     fn state_part(ui: &mut Ui) -> Option<Element> {
-        let id = ui.state;
+        let id = shown_state(ui);
         let part = el("div", "myna-reader", None)?;
         attrs(&part, &[("data-state", id)]);
         let message = state_text(id).unwrap_or(Msg::ReaderStateUnknownError);
@@ -401,7 +417,7 @@ mod browser {
             add(&root, el("h2", "", Some((Msg::ReaderHelpHeading, &[]))));
             add(&root, p("", Msg::ReaderHelpReaders, &[]));
             add(&root, p("", Msg::ReaderHelpHid, &[]));
-            if !ui.busy && !matches!(ui.state, "loading" | "unsupported_browser" | "blocked_by_embedding") {
+            if !ui.busy && !matches!(shown_state(ui), "loading" | "unsupported_browser" | "blocked_by_embedding") {
                 if ui.forgotten {
                     let said = p("", Msg::ReaderForgotten, &[]);
                     if let Some(said) = &said {
@@ -464,11 +480,10 @@ mod browser {
 
     /// The Read button: the chooser (in the click's gesture), then the whole read.
     fn start_read() {
-        let (busy, cancelled, (query_pin_tries, rcs300)) =
-            UI.with_borrow(|ui| (ui.busy, ui.cancelled.clone(), ui.switches));
-        if busy {
+        let (busy, cancelled, switches) = UI.with_borrow(|ui| (ui.busy, ui.cancelled.clone(), ui.switches));
+        let (false, Some((query_pin_tries, rcs300))) = (busy, switches) else {
             return;
-        }
+        };
         cancelled.set(false);
         UI.with_borrow_mut(|ui| {
             ui.forgotten = false;
@@ -503,15 +518,18 @@ mod browser {
         });
     }
 
-    /// The page opened: asks the browser whether WebUSB can be used here (never a prompt), then draws.
-    pub fn mount(query_pin_tries: bool, rcs300: bool) {
-        UI.with_borrow_mut(|ui| {
+    /// The page opened: asks the browser whether WebUSB can be used here (never a prompt), then draws. Read
+    /// is offered once the app has given the profile's switches (`settle`).
+    pub fn mount() {
+        let opened = UI.with_borrow_mut(|ui| {
+            ui.opened = ui.opened.wrapping_add(1);
             ui.open = true;
-            ui.switches = (query_pin_tries, rcs300);
+            ui.switches = None;
             ui.outcome = None;
             ui.busy = false;
             ui.forgotten = false;
             ui.state = "loading";
+            ui.opened
         });
         draw();
         wasm_bindgen_futures::spawn_local(async {
@@ -521,6 +539,26 @@ mod browser {
             };
             reach(state, false, None);
         });
+        // A profile that neither arrives nor fails (a stalled request) counts as failed after a while: the
+        // defaults of reader.md §1, rather than a page that never offers Read.
+        wasm_bindgen_futures::spawn_local(async move {
+            usb::sleep(PROFILE_LIMIT).await;
+            if UI.with_borrow(|ui| ui.open && ui.opened == opened && ui.switches.is_none()) {
+                settle(true, false);
+            }
+        });
+    }
+
+    /// The municipality profile's switches `(query_pin_tries, rcs300)`, decided by the app once the profile
+    /// has arrived or failed (`pages::reader`): Read is offered from now on, with them.
+    pub fn settle(query_pin_tries: bool, rcs300: bool) {
+        let open = UI.with_borrow_mut(|ui| {
+            ui.switches = Some((query_pin_tries, rcs300));
+            ui.open
+        });
+        if open {
+            draw();
+        }
     }
 
     /// The page closed: a running read is cancelled and nothing more is drawn.

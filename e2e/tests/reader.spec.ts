@@ -267,6 +267,45 @@ test('a tampered transcript: one byte the page must send is changed, and the moc
   await expectFailure(page, 'reader_disconnected');
 });
 
+test('a city that turns the counters off, opened directly at #/reader: no VERIFY is sent', async ({ page }) => {
+  // reader.md §1: `reader.query_pin_tries: false` holds although on a direct load the profile arrives after the
+  // card-reader module. The profile is held until the module is there. The transcript has no VERIFY (nor a PIN file
+  // SELECT): the strict mock fails on the first one the page would send.
+  const transcript = readTranscript('no_pin_queries');
+  expect(transcript.options).toEqual({ query_pin_tries: false });
+  const apdus = transcript.transfers.map(inCommRfPayload).filter((rf) => rf !== null && /^0[23]/.test(rf));
+  expect(apdus.length).toBeGreaterThan(3);
+  expect(apdus.filter((rf) => rf!.slice(2, 6) === '0020')).toEqual([]);
+  const profile = await (await page.request.get('/municipality.json')).json();
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/municipality.json', async (route) => {
+    await held;
+    await route.fulfill({ json: { ...profile, reader: { ...profile.reader, query_pin_tries: false } } });
+  });
+  await installUsbMock(page, { transcript: 'no_pin_queries' });
+  // Not waiting for `load`: the held profile is preloaded by index.html.
+  await page.goto('/#/reader', { waitUntil: 'domcontentloaded' });
+  await expect(heading(page)).toHaveText('カードを読み取る');
+  await expect.poll(() => page.evaluate(() => 'mynaCardReader' in window)).toBe(true);
+  // The module is there, the profile is not: Read waits for it, the typed path does not.
+  await expect(reader(page)).toHaveAttribute('data-state', 'loading');
+  await expect(readButton(page)).toHaveCount(0);
+  await expectTypedPath(page);
+  release();
+  await expect(reader(page)).toHaveAttribute('data-state', 'idle');
+  await readButton(page).click();
+  await expect(reader(page)).toHaveAttribute('data-state', 'done');
+  await expectTranscriptReplayed(page);
+  const result = page.locator('dl.myna-reader__result');
+  for (const name of Object.values(PIN_NAME)) {
+    const row = result.locator('.myna-summary__row', { has: page.locator('dt', { hasText: name }) });
+    await expect(row.locator('dd')).toHaveText('読み取れませんでした');
+  }
+  await expect(reader(page).locator('.myna-reader__unconfirmed')).toHaveCount(0);
+  await expectAccessible(page);
+});
+
 test('the chooser closed without a reader: no_device_chosen, and Read works again', async ({ page }) => {
   await installUsbMock(page, { requestDevice: 'NotFoundError' });
   await openReader(page);

@@ -40,6 +40,8 @@ export type Outcome = {
 export type Transcript = {
   scenario: string;
   outcome: Outcome;
+  /** The profile switches of the read, when not the defaults (`no_pin_queries`: `query_pin_tries: false`). */
+  options?: { query_pin_tries: boolean };
   /** `cancelled`: the IN entry (from 0, among IN entries) during which Cancel is pressed; the mock holds it. */
   cancel_at_in?: number;
   counts: { out: number; in: number; zero_length_packets: number; apdus: number };
@@ -53,7 +55,8 @@ export type TranscriptName =
   | 'card_removed'
   | 'wrong_card'
   | 'cancelled'
-  | 'no_card';
+  | 'no_card'
+  | 'no_pin_queries';
 
 /** The situations the mock plays. */
 export type UsbScenario =

@@ -95,12 +95,22 @@ fn scenario(name: &str) -> Scenario {
         "wrong_card" => plain(card().with_file(DataFile::Token, Some(token("JPKIAPICCTOKEN")))),
         "cancelled" => Scenario { cancel_at_in: Some(CANCEL_AT_IN), ..plain(card()) },
         "no_card" => Scenario { placed_at: NEVER, ..plain(card()) },
+        // A city whose profile says `reader.query_pin_tries: false` (reader.md §1): no VERIFY at all.
+        "no_pin_queries" => Scenario { options: Options { query_pin_tries: false }, ..plain(card()) },
         other => panic!("no scenario {other}"),
     }
 }
 
-const SCENARIOS: [&str; 7] =
-    ["full_read", "locked_pin", "few_tries_left", "card_removed", "wrong_card", "cancelled", "no_card"];
+const SCENARIOS: [&str; 8] = [
+    "full_read",
+    "locked_pin",
+    "few_tries_left",
+    "card_removed",
+    "wrong_card",
+    "cancelled",
+    "no_card",
+    "no_pin_queries",
+];
 
 /// The simulated reader as the bridge's `UsbLink`; the Cancel button is pressed just before the
 /// IN transfer `cancel_at_in` is answered, as the e2e test does while the mock holds it.
@@ -407,6 +417,16 @@ fn no_card() {
     assert_eq!(replies.len(), 68);
     assert!(replies.iter().all(|r| r.as_slice() == [0xD7, 0x05, 0x80, 0x00, 0x00, 0x00]));
     check_file("no_card", &run);
+}
+
+#[test]
+fn no_pin_queries() {
+    let run = run("no_pin_queries");
+    let reading = run.result.as_ref().unwrap();
+    assert!(Pin::ALL.iter().all(|pin| reading.pins.get(*pin) == Tries::Unknown));
+    assert!(run.apdus.iter().all(|apdu| apdu[1] != 0x20), "no VERIFY");
+    assert_eq!(run.apdus.iter().filter(|apdu| apdu[..4] == [0x00, 0xA4, 0x04, 0x0C]).count(), 1, "only the JPKI AP");
+    check_file("no_pin_queries", &run);
 }
 
 #[test]
