@@ -38,6 +38,10 @@ fn register() {
 }
 
 fn main() {
+    // A panic in the module shows the static 「問題が発生しました」 block and hides the app, as a panic in
+    // the app does (`app::install_panic_hook`, design.md §1.1 invariant 6); without it a panic would only
+    // trap, leaving a half-drawn page. The module and the app share one document.
+    app::install_panic_hook();
     #[cfg(target_arch = "wasm32")]
     register();
 }
