@@ -265,7 +265,9 @@ impl<C: CardChannel> Plan<'_, C> {
     /// Steps 8–12 for one PIN: SELECT its application when it is not current, SELECT its EF, and
     /// VERIFY with no data only if that answered `90 00` (§3 rule 3). The 住基 PIN has two candidate
     /// applications (§2.1): when the SELECT of the first, or of EF `001C` under it, fails, the second
-    /// is tried the same way. A VERIFY answer ends the step whatever it says (never a second VERIFY).
+    /// is tried the same way. (§2.1 names only the EF's SELECT; a DF that does not answer cannot hold
+    /// the EF either, so its failure counts the same.) A VERIFY answer ends the step whatever it says:
+    /// never a second VERIFY of one PIN.
     async fn pin_counter(&mut self, pin: Pin, notes: &mut Vec<Note>) -> Result<(), ReadError> {
         let mut failure = None;
         for application in pin.applications() {
