@@ -59,11 +59,18 @@ pub fn is_failure(state: &str) -> bool {
     !matches!(state, "idle" | "done" | "loading") && !is_progress(state)
 }
 
+/// Whether a PIN's counter is shown marked 「（未確認）」: a number (or "not locked") read the way no real
+/// card has confirmed yet — today the 住基 PIN, whose application identifier is unsettled (reader.md §2.1).
+/// An unknown counter says so already and carries no mark.
+pub fn marked_unconfirmed(pin: reader::apdu::Pin, tries: reader::reading::Tries) -> bool {
+    !pin.counter_confirmed() && tries != reader::reading::Tries::Unknown
+}
+
 /// The expiry journey's first page: the typed path, one click away in every state.
 pub const TYPED_PATH: &str = "#/expiry/birth-date";
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{draw, mount, unmount};
+pub use browser::{draw, mount, settle, unmount};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -80,11 +87,14 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::Element;
 
-    use super::{is_failure, is_progress, pin_name, state_text, TYPED_PATH};
+    use super::{is_failure, is_progress, marked_unconfirmed, pin_name, state_text, TYPED_PATH};
     use crate::i18n::Msg;
     use crate::usb::{self, Link, PageHost};
 
     type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+    /// How long the page waits for the app to settle the profile's switches before it takes the defaults.
+    const PROFILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
     /// Where the page is.
     struct Ui {
@@ -98,12 +108,15 @@ mod browser {
         forgotten: bool,
         /// The Cancel flag of the read that runs.
         cancelled: Rc<std::cell::Cell<bool>>,
-        /// The page's switches from the municipality profile: `(query_pin_tries, rcs300)`.
-        switches: (bool, bool),
+        /// The page's switches from the municipality profile, `(query_pin_tries, rcs300)`, once the app has
+        /// decided them (`settle`); until then Read is not offered.
+        switches: Option<(bool, bool)>,
         /// The listeners of the elements drawn last, dropped with the next drawing.
         listeners: Vec<Listener>,
         /// Whether the page is open (a read that ends after the citizen left draws nothing).
         open: bool,
+        /// How many times the page was opened: a wait begun for an earlier opening does not act on this one.
+        opened: u32,
     }
 
     thread_local! {
@@ -113,9 +126,10 @@ mod browser {
             outcome: None,
             forgotten: false,
             cancelled: Rc::new(std::cell::Cell::new(false)),
-            switches: (true, false),
+            switches: None,
             listeners: Vec::new(),
             open: false,
+            opened: 0,
         });
     }
 
@@ -241,11 +255,23 @@ mod browser {
         }
         for pin in Pin::ALL {
             if let Some(name) = pin_name(pin.id()) {
-                let (msg, args) = tries_text(reading.pins.get(pin));
-                add(&list, row(name, msg, &args));
+                let tries = reading.pins.get(pin);
+                let (msg, args) = tries_text(tries);
+                let line = row(name, msg, &args);
+                let value = line.as_ref().and_then(|line| line.last_element_child());
+                if let (true, Some(value)) = (marked_unconfirmed(pin, tries), value) {
+                    add(&value, text(Msg::ReaderUnconfirmed, &[]));
+                }
+                add(&list, line);
             }
         }
         Some(list)
+    }
+
+    /// Why a counter is marked 「（未確認）」, under the list, when one is.
+    fn unconfirmed_note(reading: &CardReading) -> Option<Element> {
+        let marked = Pin::ALL.into_iter().any(|pin| marked_unconfirmed(pin, reading.pins.get(pin)));
+        marked.then(|| p("myna-hint myna-reader__unconfirmed", Msg::ReaderResidenceUnconfirmed, &[])).flatten()
     }
 
     /// The notices inside `done`: a locked PIN (with the way to its reset), few tries left, no user certificate.
@@ -277,9 +303,18 @@ mod browser {
         }
     }
 
+    /// The state drawn: `idle` waits, as `loading`, for the profile's switches.
+    fn shown_state(ui: &Ui) -> &'static str {
+        if ui.state == "idle" && ui.switches.is_none() {
+            "loading"
+        } else {
+            ui.state
+        }
+    }
+
     /// The part of the page that follows the state.
     fn state_part(ui: &mut Ui) -> Option<Element> {
-        let id = ui.state;
+        let id = shown_state(ui);
         let part = el("div", "myna-reader", None)?;
         attrs(&part, &[("data-state", id)]);
         let message = state_text(id).unwrap_or(Msg::ReaderStateUnknownError);
@@ -308,6 +343,7 @@ mod browser {
         }
         if let Some(Ok(reading)) = &ui.outcome {
             add(&part, result_list(reading));
+            add(&part, unconfirmed_note(reading));
             add(&part, p("myna-hint", Msg::ReaderTriesNote, &[]));
             if let Some(ca) = reading.ca_certificate {
                 let details = el("details", "myna-why", None)?;
@@ -381,7 +417,7 @@ mod browser {
             add(&root, el("h2", "", Some((Msg::ReaderHelpHeading, &[]))));
             add(&root, p("", Msg::ReaderHelpReaders, &[]));
             add(&root, p("", Msg::ReaderHelpHid, &[]));
-            if !ui.busy && !matches!(ui.state, "loading" | "unsupported_browser" | "blocked_by_embedding") {
+            if !ui.busy && !matches!(shown_state(ui), "loading" | "unsupported_browser" | "blocked_by_embedding") {
                 if ui.forgotten {
                     let said = p("", Msg::ReaderForgotten, &[]);
                     if let Some(said) = &said {
@@ -444,11 +480,10 @@ mod browser {
 
     /// The Read button: the chooser (in the click's gesture), then the whole read.
     fn start_read() {
-        let (busy, cancelled, (query_pin_tries, rcs300)) =
-            UI.with_borrow(|ui| (ui.busy, ui.cancelled.clone(), ui.switches));
-        if busy {
+        let (busy, cancelled, switches) = UI.with_borrow(|ui| (ui.busy, ui.cancelled.clone(), ui.switches));
+        let (false, Some((query_pin_tries, rcs300))) = (busy, switches) else {
             return;
-        }
+        };
         cancelled.set(false);
         UI.with_borrow_mut(|ui| {
             ui.forgotten = false;
@@ -483,15 +518,18 @@ mod browser {
         });
     }
 
-    /// The page opened: asks the browser whether WebUSB can be used here (never a prompt), then draws.
-    pub fn mount(query_pin_tries: bool, rcs300: bool) {
-        UI.with_borrow_mut(|ui| {
+    /// The page opened: asks the browser whether WebUSB can be used here (never a prompt), then draws. Read
+    /// is offered once the app has given the profile's switches (`settle`).
+    pub fn mount() {
+        let opened = UI.with_borrow_mut(|ui| {
+            ui.opened = ui.opened.wrapping_add(1);
             ui.open = true;
-            ui.switches = (query_pin_tries, rcs300);
+            ui.switches = None;
             ui.outcome = None;
             ui.busy = false;
             ui.forgotten = false;
             ui.state = "loading";
+            ui.opened
         });
         draw();
         wasm_bindgen_futures::spawn_local(async {
@@ -501,6 +539,26 @@ mod browser {
             };
             reach(state, false, None);
         });
+        // A profile that neither arrives nor fails (a stalled request) counts as failed after a while: the
+        // defaults of reader.md §1, rather than a page that never offers Read.
+        wasm_bindgen_futures::spawn_local(async move {
+            usb::sleep(PROFILE_LIMIT).await;
+            if UI.with_borrow(|ui| ui.open && ui.opened == opened && ui.switches.is_none()) {
+                settle(true, false);
+            }
+        });
+    }
+
+    /// The municipality profile's switches `(query_pin_tries, rcs300)`, decided by the app once the profile
+    /// has arrived or failed (`pages::reader`): Read is offered from now on, with them.
+    pub fn settle(query_pin_tries: bool, rcs300: bool) {
+        let open = UI.with_borrow_mut(|ui| {
+            ui.switches = Some((query_pin_tries, rcs300));
+            ui.open
+        });
+        if open {
+            draw();
+        }
     }
 
     /// The page closed: a running read is cancelled and nothing more is drawn.
@@ -536,6 +594,19 @@ mod tests {
         assert!(is_progress("reading") && is_progress("waiting_for_card"));
         assert!(is_failure("no_card") && is_failure("unsupported_browser") && is_failure("cancelled"));
         assert!(!is_failure("done") && !is_failure("idle") && !is_failure("reading") && !is_failure("loading"));
+    }
+
+    #[test]
+    fn only_a_residence_counter_read_is_marked_unconfirmed() {
+        use reader::apdu::Pin;
+        use reader::reading::Tries;
+        for tries in [Tries::Left(3), Tries::Locked, Tries::NotLockedCountUnknown] {
+            assert!(marked_unconfirmed(Pin::Residence, tries), "{tries:?}");
+            for pin in [Pin::User, Pin::Signature, Pin::CardInfo] {
+                assert!(!marked_unconfirmed(pin, tries), "{pin:?}");
+            }
+        }
+        assert!(!marked_unconfirmed(Pin::Residence, Tries::Unknown));
     }
 
     #[test]

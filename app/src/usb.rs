@@ -341,18 +341,23 @@ impl Host for PageHost {
     }
 
     async fn pause(&self, duration: Duration) {
-        let wait = Promise::new(&mut |resolve, _reject| {
-            if let Some(window) = web_sys::window() {
-                let ms = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-            }
-        });
-        let _ = JsFuture::from(wait).await;
+        sleep(duration).await;
     }
 
     fn progress(&self, state: State) {
         (self.progress)(state);
     }
+}
+
+/// A `setTimeout` of `duration`.
+pub async fn sleep(duration: Duration) {
+    let wait = Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let ms = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(wait).await;
 }
 
 /// "Forget this reader" (reader.md §9): the browser drops its permission for every Sony device it holds.

@@ -27,6 +27,8 @@ export type Outcome = {
   user_certificate?: { issued_on: string; expires_on: string; issuer: string } | null;
   ca_certificate?: { generation: number; valid_from: string; valid_until: string } | null;
   pins?: Record<'user' | 'signature' | 'card_info' | 'residence', TranscriptTries>;
+  /** The 住基AP identifier under which EF 001C answered (reader.md §2.1; unconfirmed on a real card). */
+  residence_application?: string | null;
   notices?: { state: string; pin?: string; n?: number }[];
   /** The token of a `wrong_card` (`resident_registry_card`, …). */
   token?: string;
@@ -38,21 +40,32 @@ export type Outcome = {
 export type Transcript = {
   scenario: string;
   outcome: Outcome;
+  /** The profile switches of the read, when not the defaults (`no_pin_queries`: `query_pin_tries: false`). */
+  options?: { query_pin_tries: boolean };
   /** `cancelled`: the IN entry (from 0, among IN entries) during which Cancel is pressed; the mock holds it. */
   cancel_at_in?: number;
   counts: { out: number; in: number; zero_length_packets: number; apdus: number };
   transfers: Transfer[];
 };
 
-export type TranscriptName = 'full_read' | 'locked_pin' | 'few_tries_left' | 'card_removed' | 'wrong_card' | 'cancelled';
+export type TranscriptName =
+  | 'full_read'
+  | 'locked_pin'
+  | 'few_tries_left'
+  | 'card_removed'
+  | 'wrong_card'
+  | 'cancelled'
+  | 'no_card'
+  | 'no_pin_queries';
 
 /** The situations the mock plays. */
 export type UsbScenario =
   /** A reader with a card: replay e2e/fixtures/reader/<name>.json. With `hangAfter: n`, the transferIn that would
    * return the IN entry n (from 0) is held: `window.__usbMock.hanging` becomes true, `onHang` is called, and it
    * settles only on `release()` (answered as recorded), `unplug()` (NetworkError) or `close()` (AbortError). The
-   * `cancelled` transcript holds at its `cancel_at_in` unless told otherwise. */
-  | { transcript: TranscriptName; hangAfter?: number }
+   * `cancelled` transcript holds at its `cancel_at_in` unless told otherwise. With `edit`, the mock replays the
+   * transcript as `edit` changed it (a tampered transcript, to show that the replay is strict). */
+  | { transcript: TranscriptName; hangAfter?: number; edit?: (transfers: Transfer[]) => Transfer[] }
   /** The chooser is closed without a choice (`NotFoundError`), or refused (`SecurityError`). */
   | { requestDevice: 'NotFoundError' | 'SecurityError' }
   /** The reader is chosen but cannot be opened (another app holds it, a driver, access denied). */
@@ -394,16 +407,43 @@ function initUsbMock({ scenario, transfers, hangAfter }: InitArg) {
   w.__usbMock = mock;
 }
 
+/** The RF bytes of an OUT entry that is an InCommRF command frame (`00 00 FF FF FF` LEN LCS `D6 04` timeout RF…
+ * DCS `00`), as hex; null for any other frame. */
+export function inCommRfPayload(entry: Transfer): string | null {
+  if (!('out' in entry) || !entry.out.startsWith('0000FFFFFF') || entry.out.slice(16, 20) !== 'D604') return null;
+  return entry.out.slice(24, -4);
+}
+
+/** The index, among the IN entries of `transcript`, of the reader's ACK to the first command after the `n`-th
+ * APDU's last I-block (n from 1): where the bridge next waits on the reader while a card is being read. */
+export function ackAfterApdu(transcript: Transcript, n: number): number {
+  let apdus = 0;
+  let ins = 0;
+  let found = false;
+  for (const entry of transcript.transfers) {
+    if ('in' in entry) {
+      ins++;
+      continue;
+    }
+    if (found) return ins;
+    const rf = inCommRfPayload(entry);
+    if (rf !== null && (rf.startsWith('02') || rf.startsWith('03')) && ++apdus === n) found = true;
+  }
+  throw new Error(`${transcript.scenario} has no command after APDU ${n}`);
+}
+
 /** Installs the fake `navigator.usb` in every document the page opens from now on. */
 export async function installUsbMock(page: Page, scenario: UsbScenario) {
   let transfers: Transfer[] = [];
   let hangAfter: number | null = null;
+  let arg = scenario;
   if ('transcript' in scenario) {
     const transcript = readTranscript(scenario.transcript);
-    transfers = transcript.transfers;
+    transfers = scenario.edit ? scenario.edit(structuredClone(transcript.transfers)) : transcript.transfers;
     hangAfter = scenario.hangAfter ?? transcript.cancel_at_in ?? null;
+    arg = { transcript: scenario.transcript, hangAfter: scenario.hangAfter }; // a function cannot cross to the page
   }
-  await page.addInitScript(initUsbMock, { scenario, transfers, hangAfter } satisfies InitArg);
+  await page.addInitScript(initUsbMock, { scenario: arg, transfers, hangAfter } satisfies InitArg);
 }
 
 /** The replay so far, in the page's current document (null when the mock is not installed there). */

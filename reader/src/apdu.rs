@@ -1,6 +1,6 @@
 //! The closed allow-list of card commands (reader.md §3) and the card's answers.
 //!
-//! [`Command`] is the only way to name a card command. Its variants are exactly the rows A1–A3,
+//! [`Command`] is the only way to name a card command. Its variants are exactly the rows A1–A3 (and A3b),
 //! E1–E3, Q1–Q4, R and V of reader.md §3: there is no constructor from raw bytes, no raw-APDU escape
 //! hatch and no public field, so a PIN guess, a write or anything else that could lower a retry
 //! counter cannot even be written down. The one variable command, READ BINARY, is built through
@@ -10,20 +10,26 @@
 //! [`Command::encode`] creates (reader.md §3 rule 5c): the ISO-DEP and CCID layers take that type,
 //! never a slice.
 
-/// The applications the crate may select by DF name (reader.md §2.1, rows A1–A3).
+/// The applications the crate may select by DF name (reader.md §2.1, rows A1–A3 and A3b).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Application {
     /// A1: 公的個人認証AP (JPKI AP): token, certificates, PINs `0018` and `001B`.
     Jpki,
     /// A2: 券面事項入力補助AP: selected only to ask for the counter of PIN `0011`.
     CardInfo,
-    /// A3: 住基AP: selected only to ask for the counter of PIN `001C`.
+    /// A3: 住基AP as reader.md §2.1 names it, `…01 01 01 00`: selected only to ask for the counter of
+    /// PIN `001C`. Unconfirmed on a real card: one open real-card explorer calls this DF a common DF.
     Residence,
+    /// A3b: `…01 01 04 01`, where that explorer finds the 住基 PIN; tried only when SELECT of EF `001C`
+    /// under A3 fails (§2.1). A SELECT by DF name like A1–A3; reader.md §3's table has no row for it
+    /// yet, though §2.1 puts it inside the allow-list (flagged in the note of issue 10).
+    ResidenceAlternative,
 }
 
 impl Application {
     /// Every application, in the order of the read plan.
-    pub const ALL: [Application; 3] = [Application::Jpki, Application::CardInfo, Application::Residence];
+    pub const ALL: [Application; 4] =
+        [Application::Jpki, Application::CardInfo, Application::Residence, Application::ResidenceAlternative];
 
     /// The application identifier (reader.md §2.1).
     pub fn aid(self) -> [u8; 10] {
@@ -31,6 +37,7 @@ impl Application {
             Application::Jpki => [0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01],
             Application::CardInfo => [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08],
             Application::Residence => [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x01, 0x00],
+            Application::ResidenceAlternative => [0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x01],
         }
     }
 }
@@ -79,13 +86,21 @@ impl Pin {
     /// Every PIN, in the order of the read plan (steps 8–12).
     pub const ALL: [Pin; 4] = [Pin::User, Pin::Signature, Pin::CardInfo, Pin::Residence];
 
-    /// The application that owns the PIN: its VERIFY is sent only inside it (§3 rule 3).
-    pub fn application(self) -> Application {
+    /// The applications that may own the PIN, in the order they are tried: its VERIFY is sent only
+    /// inside one of them (§3 rule 3). Only the 住基 PIN has two candidates (§2.1, unconfirmed).
+    pub fn applications(self) -> &'static [Application] {
         match self {
-            Pin::User | Pin::Signature => Application::Jpki,
-            Pin::CardInfo => Application::CardInfo,
-            Pin::Residence => Application::Residence,
+            Pin::User | Pin::Signature => &[Application::Jpki],
+            Pin::CardInfo => &[Application::CardInfo],
+            Pin::Residence => &[Application::Residence, Application::ResidenceAlternative],
         }
+    }
+
+    /// Whether the way this PIN's counter is read has been confirmed on a real card. Not yet for the
+    /// 住基 PIN: which of its two identifiers (§2.1) holds it is unsettled, so the page marks its
+    /// counter as unconfirmed until a maintainer's recording with a real card settles it (§8.4).
+    pub fn counter_confirmed(self) -> bool {
+        !matches!(self, Pin::Residence)
     }
 
     /// The PIN file's identifier.
@@ -148,7 +163,7 @@ impl ReadBinary {
 /// Every card command the crate can construct (reader.md §3). Nothing else can be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
-    /// A1–A3: SELECT by DF name, P2 = `0C` (no FCI).
+    /// A1–A3, A3b: SELECT by DF name, P2 = `0C` (no FCI).
     SelectApplication(Application),
     /// E1–E3: SELECT EF under the current DF (P1 = `02`), no FCI.
     SelectFile(DataFile),
@@ -322,6 +337,10 @@ mod tests {
             (Command::SelectApplication(Application::Jpki), "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01"),
             (Command::SelectApplication(Application::CardInfo), "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"),
             (Command::SelectApplication(Application::Residence), "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 01 00"),
+            (
+                Command::SelectApplication(Application::ResidenceAlternative),
+                "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 01",
+            ),
             (Command::SelectFile(DataFile::Token), "00 A4 02 0C 02 00 06"),
             (Command::SelectFile(DataFile::UserCertificate), "00 A4 02 0C 02 00 0A"),
             (Command::SelectFile(DataFile::UserCaCertificate), "00 A4 02 0C 02 00 0B"),

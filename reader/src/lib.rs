@@ -15,7 +15,8 @@
 //! (`asn1_time`), an empty EF `000A` answering `6B 00` (`plan`), E1–E3 only inside A1
 //! (`order`), the S(WTX) answer's power bits (`rf`), the WTX timeout bounds (`iso_dep`), the 10 s
 //! and 30 s limits measured on a clock the app lends (`transport::Clock`), IccPowerOff and the
-//! CCID timeouts (`rcs300`), NUL padding in the token (`token`).
+//! CCID timeouts (`rcs300`), NUL padding in the token (`token`), "every 300 ms" as a period (`session`),
+//! a failed SELECT of the 住基AP itself also trying its other identifier (`plan`).
 
 #![forbid(unsafe_code)]
 

@@ -3,7 +3,8 @@
 //!
 //! - R (READ BINARY) only after E1/E2/E3 answered `90 00` (and while that EF stays current);
 //! - V (VERIFY, no data) only straight after Q1–Q4 answered `90 00`;
-//! - Q1/Q2 only inside A1, Q3 only inside A2, Q4 only inside A3.
+//! - Q1/Q2 only inside A1, Q3 only inside A2, Q4 only inside A3 (or A3b, the 住基AP's other
+//!   identifier of §2.1).
 //!
 //! The spec does not say where E1–E3 may be selected; they are files of the JPKI AP, so this
 //! machine also requires A1 to be current (stricter than §3, never looser).
@@ -32,10 +33,15 @@ impl Sequence {
         match command {
             Command::SelectApplication(_) => true,
             Command::SelectFile(_) => self.application == Some(Application::Jpki),
-            Command::SelectPin(pin) => self.application == Some(pin.application()),
+            Command::SelectPin(pin) => self.application.is_some_and(|app| pin.applications().contains(&app)),
             Command::ReadBinary(_) => self.data_file,
             Command::VerifyNoData => self.pin_selected,
         }
+    }
+
+    /// The application that answered `90 00` to the last SELECT by DF name, if that SELECT succeeded.
+    pub fn application(&self) -> Option<Application> {
+        self.application
     }
 
     /// Records the card's answer to `command` (`ok` = the status word was `90 00`; for READ BINARY
@@ -113,5 +119,9 @@ mod tests {
         s.record(Command::SelectApplication(Application::Residence), OK);
         assert!(s.permits(Command::SelectPin(Pin::Residence)));
         assert!(!s.permits(Command::SelectFile(DataFile::Token)));
+        s.record(Command::SelectApplication(Application::ResidenceAlternative), OK);
+        assert_eq!(s.application(), Some(Application::ResidenceAlternative));
+        assert!(s.permits(Command::SelectPin(Pin::Residence)));
+        assert!(!s.permits(Command::SelectPin(Pin::CardInfo)) && !s.permits(Command::SelectPin(Pin::User)));
     }
 }

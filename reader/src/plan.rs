@@ -48,7 +48,13 @@ pub async fn read_card<C: CardChannel>(
     options: Options,
     interrupt: &dyn Fn() -> Option<Interrupt>,
 ) -> Result<CardReading, ReadError> {
-    let mut plan = Plan { channel, sequence: Sequence::new(), pins: PinCounters::default(), interrupt };
+    let mut plan = Plan {
+        channel,
+        sequence: Sequence::new(),
+        pins: PinCounters::default(),
+        residence_application: None,
+        interrupt,
+    };
 
     // Steps 1–3: is this a My Number Card?
     let selected = plan.send(Command::SelectApplication(Application::Jpki)).await?;
@@ -124,6 +130,7 @@ pub async fn read_card<C: CardChannel>(
         user_certificate: user.as_ref().map(user_summary),
         ca_certificate: ca.as_ref().map(ca_summary),
         pins: plan.pins,
+        residence_application: plan.residence_application,
         notes,
     })
 }
@@ -160,6 +167,8 @@ struct Plan<'a, C> {
     channel: &'a mut C,
     sequence: Sequence,
     pins: PinCounters,
+    /// Which identifier of the 住基AP held EF `001C` (§2.1), once known.
+    residence_application: Option<Application>,
     interrupt: &'a dyn Fn() -> Option<Interrupt>,
 }
 
@@ -254,21 +263,45 @@ impl<C: CardChannel> Plan<'_, C> {
     }
 
     /// Steps 8–12 for one PIN: SELECT its application when it is not current, SELECT its EF, and
-    /// VERIFY with no data only if that answered `90 00` (§3 rule 3).
+    /// VERIFY with no data only if that answered `90 00` (§3 rule 3). The 住基 PIN has two candidate
+    /// applications (§2.1): when the SELECT of the first, or of EF `001C` under it, fails, the second
+    /// is tried the same way. (§2.1 names only the EF's SELECT; a DF that does not answer cannot hold
+    /// the EF either, so its failure counts the same.) A VERIFY answer ends the step whatever it says:
+    /// never a second VERIFY of one PIN.
     async fn pin_counter(&mut self, pin: Pin, notes: &mut Vec<Note>) -> Result<(), ReadError> {
-        let application = pin.application();
-        if !self.sequence.permits(Command::SelectPin(pin)) {
+        let mut failure = None;
+        for application in pin.applications() {
+            match self.pin_file_in(pin, *application).await? {
+                Ok(()) => {
+                    if pin == Pin::Residence {
+                        self.residence_application = Some(*application);
+                    }
+                    return self.verify(pin, notes).await;
+                }
+                Err(sw) => failure = Some(sw),
+            }
+        }
+        if let Some(sw) = failure {
+            notes.push(Note::PinCounter(pin, ErrorCode::Sw(sw)));
+        }
+        Ok(())
+    }
+
+    /// SELECT `application` (unless it is current) and then the PIN's EF; `Err` with the status word
+    /// of the SELECT that failed.
+    async fn pin_file_in(&mut self, pin: Pin, application: Application) -> Result<Result<(), StatusWord>, ReadError> {
+        if self.sequence.application() != Some(application) {
             let selected = self.send(Command::SelectApplication(application)).await?;
             if selected.sw().class() != SwClass::Success {
-                notes.push(Note::PinCounter(pin, ErrorCode::Sw(selected.sw())));
-                return Ok(());
+                return Ok(Err(selected.sw()));
             }
         }
         let selected = self.send(Command::SelectPin(pin)).await?;
-        if selected.sw().class() != SwClass::Success {
-            notes.push(Note::PinCounter(pin, ErrorCode::Sw(selected.sw())));
-            return Ok(());
-        }
+        Ok(if selected.sw().class() == SwClass::Success { Ok(()) } else { Err(selected.sw()) })
+    }
+
+    /// The VERIFY with no data, straight after the PIN's EF answered `90 00`.
+    async fn verify(&mut self, pin: Pin, notes: &mut Vec<Note>) -> Result<(), ReadError> {
         let answer = self.send(Command::VerifyNoData).await?;
         let tries = match answer.sw().class() {
             SwClass::TriesLeft(0) | SwClass::Blocked => Tries::Locked,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::apdu::Pin;
+use crate::apdu::{Application, Pin};
 use crate::state::{ErrorCode, State};
 use crate::token::TokenKind;
 
@@ -145,6 +145,10 @@ pub struct CardReading {
     pub ca_certificate: Option<CaCertificate>,
     /// The four retry counters.
     pub pins: PinCounters,
+    /// The 住基AP identifier under which EF `001C` answered `90 00` (reader.md §2.1: unconfirmed which
+    /// one a real card uses); `None` when neither did or the counters were not asked for. What a
+    /// maintainer's recording with a real card settles (§8.4).
+    pub residence_application: Option<Application>,
     /// Items of steps 7–12 that stayed unknown.
     pub notes: Vec<Note>,
 }

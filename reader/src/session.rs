@@ -66,6 +66,15 @@ pub trait Host: Clock {
     fn progress(&self, state: State);
 }
 
+/// When the next SENSB_REQ goes out: "every 300 ms" (§6) as a period counted from the first poll,
+/// not a pause after each one, so that the number of polls in 20 s does not depend on how long each
+/// takes (about 40 ms through a real reader, nothing in the browser mock): the e2e transcript of
+/// `no_card` replays poll for poll. A poll that overran its period is followed by the next at once,
+/// but the schedule never runs ahead of `now` (no burst after a slow moment).
+pub fn next_poll_after(previous: Duration, now: Duration) -> Duration {
+    previous.saturating_add(POLL_INTERVAL).max(now)
+}
+
 /// Maps a link failure outside the read plan: before activation a lost card is `no_card`.
 pub(crate) fn link_failure(error: LinkError) -> ReadError {
     match error {
@@ -107,6 +116,7 @@ async fn run_rcs380<U: UsbLink, H: Host>(
     reader.start().await.map_err(link_failure)?;
     host.progress(State::WaitingForCard);
     let waiting_since = host.now();
+    let mut next_poll = waiting_since;
     let sensb = loop {
         if host.cancelled() {
             return Err(ReadError::Cancelled);
@@ -120,7 +130,11 @@ async fn run_rcs380<U: UsbLink, H: Host>(
         if host.now().saturating_sub(waiting_since) >= WAIT_FOR_CARD {
             return Err(ReadError::NoCard);
         }
-        host.pause(POLL_INTERVAL).await;
+        // The field off during each pause (§6): a card that heard ATTRIB but whose answer was lost is
+        // still active and would ignore every later SENSB_REQ; without the field it resets.
+        reader.switch_rf_off().await.map_err(link_failure)?;
+        next_poll = next_poll_after(next_poll, host.now());
+        host.pause(next_poll.saturating_sub(host.now())).await;
     };
     host.progress(State::Reading);
     let since = host.now();

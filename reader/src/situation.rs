@@ -71,6 +71,7 @@ mod tests {
             }),
             ca_certificate: None,
             pins,
+            residence_application: None,
             notes: vec![],
         };
         let offer = offer(&reading);

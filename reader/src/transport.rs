@@ -26,7 +26,8 @@ pub enum LinkError {
 /// A fault below the card commands; its code is shown with `unknown_error` (reader.md §7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fault {
-    /// InCommRF error flags that are not a timeout or a transmission error (code `RF 0x…`).
+    /// InCommRF transmission errors (any flag but the timeout, reader.md §5.3) that outlasted the
+    /// ISO-DEP retries (code `RF 0x…`).
     Rf(u32),
     /// A reader command answered with a non-zero status byte.
     ReaderStatus(u8),
@@ -47,7 +48,8 @@ pub enum Fault {
 pub enum RfError {
     /// Flag `0x80`: nothing received before the RF timeout. Answered by R(NAK).
     Timeout,
-    /// Flags `0x04` (CRC), `0x08` (collision), `0x01` (protocol): an invalid block, answered by R(NAK).
+    /// Any other non-zero flags (protocol `01`, parity `02`, CRC `04`, collision `08`, overflow `10`,
+    /// RF off `400`, …): a transmission error, answered by R(NAK) as nfcpy does (reader.md §5.3).
     Invalid(u32),
     /// The link below failed.
     Link(LinkError),

@@ -53,11 +53,13 @@ fn happy_path() {
     assert!(reading.notes.is_empty());
     assert!(reading.notices().is_empty());
 
-    // The exact plan: 3 + (select, header, chunks) twice + 2 + 2 + 3 + 3 commands.
+    // The exact plan: 3 + (select, header, chunks) twice + 2 + 2 + 3 + 5 commands (the 住基 PIN is
+    // found under the second identifier, after `6A 82` for EF 001C under the first).
     let user_len = CertSpec::user().build().len();
     let ca_len = CertSpec::ca_2023().build().len();
     let chunks = |len: usize| (len - 4).div_ceil(240);
-    assert_eq!(card.received().len(), 3 + 2 + chunks(user_len) + 2 + chunks(ca_len) + 10);
+    assert_eq!(card.received().len(), 3 + 2 + chunks(user_len) + 2 + chunks(ca_len) + 12);
+    assert_eq!(reading.residence_application, Some(Application::ResidenceAlternative));
     let verifies = card.received().iter().filter(|a| a.as_slice() == [0x00, 0x20, 0x00, 0x80]).count();
     assert_eq!(verifies, 4);
     // The header read and the chunk sizes of §2.2.
@@ -111,15 +113,89 @@ fn verify_answers_without_a_number() {
     assert_eq!(reading.notes, [Note::PinCounter(Pin::CardInfo, ErrorCode::Sw(StatusWord(0x6300)))]);
 }
 
+const SELECT_BY_NAME: [u8; 5] = [0x00, 0xA4, 0x04, 0x0C, 0x0A];
+const SELECT_RESIDENCE_PIN: [u8; 7] = [0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x1C];
+
+/// The APDUs sent after the 券面事項入力補助 PIN's VERIFY: the 住基 PIN's step.
+fn residence_step(card: &SimCard) -> Vec<Vec<u8>> {
+    let verify = [0x00, 0x20, 0x00, 0x80];
+    let card_info = [SELECT_BY_NAME.as_slice(), &Application::CardInfo.aid()].concat();
+    let start = card.received().iter().position(|a| *a == card_info).unwrap();
+    let after = card.received()[start..].iter().position(|a| a.as_slice() == verify).unwrap() + start + 1;
+    card.received()[after..].to_vec()
+}
+
+fn select(application: Application) -> Vec<u8> {
+    [SELECT_BY_NAME.as_slice(), &application.aid()].concat()
+}
+
 #[test]
-fn missing_residence_application() {
+fn the_residence_pin_under_either_identifier() {
+    // EF 001C under `…01 04 01` only: `…01 01 00` answers, its EF 001C does not, the second is tried.
+    let mut card = SimCard::my_number_card();
+    let reading = run(&mut card).unwrap();
+    assert_eq!(reading.pins.get(Pin::Residence), Tries::Left(3));
+    assert_eq!(reading.residence_application, Some(Application::ResidenceAlternative));
+    assert!(reading.notes.is_empty());
+    assert_eq!(
+        residence_step(&card),
+        [
+            select(Application::Residence),
+            SELECT_RESIDENCE_PIN.to_vec(),
+            select(Application::ResidenceAlternative),
+            SELECT_RESIDENCE_PIN.to_vec(),
+            vec![0x00, 0x20, 0x00, 0x80],
+        ]
+    );
+    assert_eq!(card.answers()[card.answers().len() - 4], 0x6A82);
+
+    // EF 001C under `…01 01 00`: the second identifier is never selected.
+    let mut card =
+        SimCard::my_number_card().with_residence_pin_in(Application::Residence).with_pin(Pin::Residence, Some(1));
+    let reading = run(&mut card).unwrap();
+    assert_eq!(reading.pins.get(Pin::Residence), Tries::Left(1));
+    assert_eq!(reading.residence_application, Some(Application::Residence));
+    assert_eq!(
+        residence_step(&card),
+        [select(Application::Residence), SELECT_RESIDENCE_PIN.to_vec(), vec![0x00, 0x20, 0x00, 0x80]]
+    );
+}
+
+#[test]
+fn a_missing_first_identifier_falls_back_and_a_verify_answer_does_not() {
     let mut card = SimCard::my_number_card().without_application(Application::Residence);
     let reading = run(&mut card).unwrap();
+    assert_eq!(reading.pins.get(Pin::Residence), Tries::Left(3));
+    assert_eq!(residence_step(&card)[..2], [select(Application::Residence), select(Application::ResidenceAlternative)]);
+
+    // A VERIFY answer under the first identifier ends the step: never a second VERIFY of the PIN.
+    let mut card =
+        SimCard::my_number_card().with_residence_pin_in(Application::Residence).with_pin_answer(Pin::Residence, 0x6300);
+    let reading = run(&mut card).unwrap();
     assert_eq!(reading.pins.get(Pin::Residence), Tries::Unknown);
+    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, ErrorCode::Sw(StatusWord(0x6300)))]);
+    assert_eq!(residence_step(&card).len(), 3);
+}
+
+#[test]
+fn missing_residence_application() {
+    let mut card = SimCard::my_number_card()
+        .without_application(Application::Residence)
+        .without_application(Application::ResidenceAlternative);
+    let reading = run(&mut card).unwrap();
+    assert_eq!(reading.pins.get(Pin::Residence), Tries::Unknown);
+    assert_eq!(reading.residence_application, None);
     assert_eq!(reading.pins.get(Pin::CardInfo), Tries::Left(3));
     assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, ErrorCode::Sw(StatusWord(0x6A82)))]);
-    // No PIN SELECT after the failed application SELECT.
-    assert_eq!(card.received().last().unwrap()[..4], [0x00, 0xA4, 0x04, 0x0C]);
+    // No PIN SELECT after the failed application SELECTs.
+    assert_eq!(residence_step(&card), [select(Application::Residence), select(Application::ResidenceAlternative)]);
+
+    // Both identifiers answer, neither holds EF 001C.
+    let mut card = SimCard::my_number_card().with_pin(Pin::Residence, None);
+    let reading = run(&mut card).unwrap();
+    assert_eq!(reading.pins.get(Pin::Residence), Tries::Unknown);
+    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, ErrorCode::Sw(StatusWord(0x6A82)))]);
+    assert_eq!(residence_step(&card).len(), 4, "no VERIFY");
 }
 
 #[test]

@@ -263,7 +263,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     (
         [0u8..16, 0u8..16, 0u8..16, 0u8..16],
         prop::option::of((0usize..4, prop::sample::select(vec![0x6983u16, 0x6984, 0x9000, 0x6300, 0x6A88]))),
-        prop::option::of(0usize..3),
+        prop::option::of(0usize..Application::ALL.len()),
         0usize..5,
         prop::option::of((0usize..45, sw)),
     )
@@ -327,7 +327,12 @@ proptest! {
         scenario in scenario(),
         lose_reply in prop::collection::btree_set(0usize..40, 0..3),
         lose_request in prop::collection::btree_set(0usize..40, 0..3),
-        garble in prop::collection::btree_set(0usize..40, 0..3),
+        garble in prop::collection::btree_map(
+            0usize..40,
+            prop::sample::select(vec![0x01u32, 0x02, 0x04, 0x08, 0x10, 0x400, 0x8000_0000]),
+            0..3,
+        ),
+        garble_attrib in 0usize..3,
         wrong_block in prop::option::of(0usize..40),
         removed_after in prop::option::of(0usize..40),
         wtx in prop::option::of((0usize..20, prop::collection::vec(0u8..70, 1..4))),
@@ -344,6 +349,7 @@ proptest! {
         picc.faults.lose_reply = lose_reply;
         picc.faults.lose_request = lose_request;
         picc.faults.garble_reply = garble;
+        picc.faults.garble_attrib = garble_attrib;
         picc.faults.wrong_block_number = wrong_block.into_iter().collect();
         picc.faults.removed_after = removed_after;
         picc.faults.wtx = wtx;

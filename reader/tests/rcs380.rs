@@ -18,7 +18,7 @@ use reader::session::read_with_rcs380;
 use reader::sim::card::SimCard;
 use reader::sim::clock::SimClock;
 use reader::sim::host::SimHost;
-use reader::sim::picc::SimPicc;
+use reader::sim::picc::{SimPicc, FLAG_CRC};
 use reader::sim::rcs380::{SimRcs380, Transfer};
 use reader::state::{ReadError, State, WrongCard};
 use reader::transport::Clock;
@@ -121,16 +121,62 @@ fn the_start_sequence_is_the_golden_one() {
     );
 }
 
+const SENSB_REQ: [u8; 3] = [0x05, 0x00, 0x10];
+
+fn polls(reader: &SimRcs380) -> usize {
+    reader.rf_sent().iter().filter(|rf| rf.as_slice() == SENSB_REQ).count()
+}
+
+/// The OUT frames' bodies (`D6 CMD …`).
+fn bodies(reader: &SimRcs380) -> Vec<Vec<u8>> {
+    outs(reader).iter().filter(|f| f.len() > 10).map(|f| f[8..f.len() - 2].to_vec()).collect()
+}
+
 #[test]
 fn no_card_after_20_seconds_of_polling() {
     let (mut reader, host) = setup(None);
     let result = read_on(&mut reader, &host);
     assert_eq!(result, Err(ReadError::NoCard));
-    assert!(host.now() >= Duration::from_secs(20) && host.now() < Duration::from_secs(22), "{:?}", host.now());
-    let polls = reader.rf_sent().iter().filter(|rf| rf.as_slice() == [0x05, 0x00, 0x10]).count();
-    assert!((60..=67).contains(&polls), "{polls} polls");
+    assert!(host.now() >= Duration::from_secs(20) && host.now() < Duration::from_millis(20_200), "{:?}", host.now());
+    // A SENSB_REQ every 300 ms from the first: at 0, 0.3, …, 19.8 s and at 20.1 s, when 20 s have passed.
+    assert_eq!(polls(&reader), 68);
     assert_eq!(host.progress_states(), [State::WaitingForCard]);
     assert!(!reader.rf_on());
+    // Every empty poll is answered `D7 05 80 00 00 00` alone (reader.md §5.3).
+    let replies: Vec<&Vec<u8>> = reader
+        .transcript()
+        .iter()
+        .filter_map(|t| match t {
+            Transfer::In(bytes) if bytes.get(8..10) == Some(&[0xD7, 0x05]) => Some(bytes),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(replies.len(), 68);
+    assert!(replies.iter().all(|frame| frame.as_slice() == encode(&[0xD7, 0x05, 0x80, 0, 0, 0])));
+}
+
+#[test]
+fn the_field_is_off_during_each_pause() {
+    let (mut reader, host) = setup(None);
+    read_on(&mut reader, &host).unwrap_err();
+    let bodies = bodies(&reader);
+    let sensb = |b: &Vec<u8>| b.len() == 7 && b[..2] == [0xD6, 0x04] && b[4..] == SENSB_REQ;
+    let at: Vec<usize> = bodies.iter().enumerate().filter(|(_, b)| sensb(b)).map(|(i, _)| i).collect();
+    for pair in at.windows(2) {
+        // InCommRF, SwitchRF off, then InSetRF, InSetProtocol twice and the next InCommRF.
+        assert_eq!(pair[1] - pair[0], 5);
+        assert_eq!(bodies[pair[0] + 1], [0xD6, 0x06, 0x00], "SwitchRF off after the poll at OUT body {}", pair[0]);
+    }
+}
+
+/// A card that heard ATTRIB but whose answer was garbled is active and ignores SENSB_REQ; the field
+/// off during the pause resets it, and the next poll finds it (reader.md §6).
+#[test]
+fn a_card_left_half_activated_is_reset_by_the_field_off() {
+    let (result, reader, host) = read(SimCard::my_number_card(), |r| r.picc.as_mut().unwrap().faults.garble_attrib = 1);
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(polls(&reader), 2);
+    assert!(host.now() < Duration::from_secs(2));
 }
 
 #[test]
@@ -138,8 +184,17 @@ fn a_card_placed_late_is_read() {
     let (mut reader, host) = setup(Some(SimCard::my_number_card()));
     reader.card_placed_at = Duration::from_secs(5);
     assert!(read_on(&mut reader, &host).is_ok());
-    let polls = reader.rf_sent().iter().filter(|rf| rf.as_slice() == [0x05, 0x00, 0x10]).count();
-    assert!((15..=18).contains(&polls), "{polls} polls");
+    // Polls at 0, 0.3, …, 4.8 s find nothing; the one at 5.1 s finds the card.
+    assert_eq!(polls(&reader), 18);
+}
+
+#[test]
+fn the_poll_schedule_is_a_period() {
+    use reader::session::next_poll_after;
+    let ms = Duration::from_millis;
+    assert_eq!(next_poll_after(ms(0), ms(40)), ms(300), "a poll's own time is not added to the pause");
+    assert_eq!(next_poll_after(ms(300), ms(300)), ms(600));
+    assert_eq!(next_poll_after(ms(300), ms(1_000)), ms(1_000), "after a slow poll, at once, never a burst");
 }
 
 #[test]
@@ -213,11 +268,35 @@ fn lost_and_garbled_blocks_are_recovered_by_nak() {
         let faults = &mut r.picc.as_mut().unwrap().faults;
         faults.lose_reply.extend([2, 9, 30]);
         faults.lose_request.extend([5, 20]);
-        faults.garble_reply.extend([12]);
+        faults.garble_reply.insert(12, FLAG_CRC);
     });
     let reading = result.unwrap();
     assert_eq!(reading.pins.get(Pin::Residence), Tries::Left(3));
     assert!(reader.rf_sent().iter().any(|rf| rf == &[0xB2] || rf == &[0xB3]));
+}
+
+/// Every InCommRF error flag but the timeout is a transmission error that ISO-DEP answers with
+/// R(NAK), as nfcpy does: nothing at the reader's layer ends the read by itself (reader.md §5.3).
+#[test]
+fn every_transmission_error_flag_is_answered_with_nak() {
+    for flags in [0x01u32, 0x02, 0x04, 0x08, 0x10, 0x40, 0x400, 0x8000_0000, 0x06] {
+        let (result, reader, _) = read(SimCard::my_number_card(), |r| {
+            r.picc.as_mut().unwrap().faults.garble_reply.insert(3, flags);
+        });
+        assert!(result.is_ok(), "{flags:#x}: {result:?}");
+        // The fourth RF frame after ATTRIB (the token READ's I-block) is followed by R(NAK).
+        let after_attrib = reader.rf_sent().iter().position(|rf| rf[0] == 0x1D).unwrap() + 1;
+        let sent = &reader.rf_sent()[after_attrib..];
+        assert_eq!(sent[4], [0xB2 | (sent[3][0] & 1)], "{flags:#x}: {:02X?}", &sent[..6]);
+        // The chip's failed reply is the 6 bytes of `D7 05` and the flags.
+        let failed = encode(&[[0xD7, 0x05].as_slice(), &flags.to_le_bytes()].concat());
+        assert!(reader.transcript().contains(&Transfer::In(failed)), "{flags:#x}");
+    }
+    // Outlasting the retries gives the flags as the code.
+    let (result, _, _) = read(SimCard::my_number_card(), |r| {
+        r.picc.as_mut().unwrap().faults.garble_reply.extend((3..10).map(|i| (i, 0x02)));
+    });
+    assert_eq!(result.unwrap_err().code().as_deref(), Some("RF 0x02"));
 }
 
 #[test]

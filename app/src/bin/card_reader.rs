@@ -4,11 +4,11 @@
 //! (`app::reader_view`), so that none of them is in the first view's wasm (design.md §7): a citizen who
 //! never opens the reader page never downloads them.
 //!
-//! When it starts, it puts `window.mynaCardReader = { mount, draw, unmount }` and fires the window event
-//! `myna-card-reader` (the first wasm cannot reach a module's exports without `import()`, which would need
-//! a wasm-bindgen snippet file in the first view). The app's reader page calls `mount(queryPinTries,
-//! rcs300)` once its elements are there, `draw()` when the language changes, and `unmount()` when it
-//! closes. Texts and the journeys stay with the app (`window.mynaGuide`, `app::pages::reader`).
+//! When it starts, it puts `window.mynaCardReader = { mount, settle, draw, unmount }` and fires the window
+//! event `myna-card-reader` (the first wasm cannot reach a module's exports without `import()`, which would
+//! need a wasm-bindgen snippet file in the first view). The app's reader page calls `mount()` once its
+//! elements are there, `settle(queryPinTries, rcs300)` once the municipality profile has arrived or failed
+//! (Read is offered from then on), `draw()` when the language changes, and `unmount()` when it closes. Texts and the journeys stay with the app (`window.mynaGuide`, `app::pages::reader`).
 
 /// The same allocator as the app (src/main.rs).
 #[cfg(target_arch = "wasm32")]
@@ -26,7 +26,8 @@ fn register() {
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&api, &key.into(), &value);
     };
-    set("mount", Closure::<dyn Fn(bool, bool)>::new(app::reader_view::mount).into_js_value());
+    set("mount", Closure::<dyn Fn()>::new(app::reader_view::mount).into_js_value());
+    set("settle", Closure::<dyn Fn(bool, bool)>::new(app::reader_view::settle).into_js_value());
     set("draw", Closure::<dyn Fn()>::new(app::reader_view::draw).into_js_value());
     set("unmount", Closure::<dyn Fn()>::new(app::reader_view::unmount).into_js_value());
     let Some(window) = web_sys::window() else { return };
@@ -37,6 +38,10 @@ fn register() {
 }
 
 fn main() {
+    // A panic in the module shows the static 「問題が発生しました」 block and hides the app, as a panic in
+    // the app does (`app::install_panic_hook`, design.md §1.1 invariant 6); without it a panic would only
+    // trap, leaving a half-drawn page. The module and the app share one document.
+    app::install_panic_hook();
     #[cfg(target_arch = "wasm32")]
     register();
 }

@@ -14,6 +14,7 @@ use crate::flow::answers::{Answer, DateText};
 use crate::flow::route::Page;
 use crate::flow::{Choice, Journey, Question};
 use crate::i18n::Msg;
+use crate::profile::ProfileState;
 use crate::state::{use_state, AppState};
 
 /// The PIN journey's answer for a locked PIN (its contract id, reader.md §1).
@@ -85,7 +86,25 @@ pub fn reader_page() -> AnyView {
         browser::redraw();
         vec![el("div", "").attr("id", "reader-root")]
     };
-    page(Msg::ReaderTitle, true, Box::new(body), Some(("reader-status", Box::new(Vec::new))))
+    page(Msg::ReaderTitle, true, Box::new(body), Some(("reader-status", Box::new(Vec::new))));
+    // The municipality profile's switches reach the module once the profile has arrived or failed, and not
+    // before: on a direct load of `#/reader` it is usually still on its way, and deciding then would put the
+    // defaults in place of a city's `query_pin_tries: false` (reader.md §1). Followed here, where its arrival
+    // draws nothing (the page above is not drawn again); the module waits for it before offering Read.
+    crate::profile::profile_view(Box::new(|_, profile| {
+        browser::settle(switches(profile));
+        ().into_any()
+    }))
+    .into_any()
+}
+
+/// The reader's switches `(query_pin_tries, rcs300)` once they can be decided (reader.md §1): `None` while the
+/// profile is on its way; then the profile's, or the defaults when it failed or is missing.
+pub fn switches(profile: ProfileState) -> Option<(bool, bool)> {
+    match profile {
+        ProfileState::Loading => None,
+        profile => Some(profile.reader_switches()),
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -157,10 +176,10 @@ mod browser {
         );
         let _ = Reflect::set(&window(), &"mynaGuide".into(), &guide);
 
-        let (query_pin_tries, rcs300) = crate::profile::current_untracked().reader_switches();
         leptos::task::spawn_local(async move {
             if reader_module::load().await.is_some() {
-                reader_module::call("mount", &Array::of2(&query_pin_tries.into(), &rcs300.into()));
+                reader_module::call("mount", &Array::new());
+                settle(super::switches(crate::profile::current_untracked()));
             } else if let Some(root) = document().get_element_by_id("reader-root") {
                 // Without the module (a first visit offline, a blocked script): say so, keep the typed path.
                 let failed = rich_view(
@@ -175,6 +194,14 @@ mod browser {
         on_cleanup(|| reader_module::call("unmount", &Array::new()));
     }
 
+    /// Gives the module the profile's switches, once decided (before it is loaded, nothing: it is given them
+    /// again when it is).
+    pub fn settle(switches: Option<(bool, bool)>) {
+        if let Some((query_pin_tries, rcs300)) = switches {
+            reader_module::call("settle", &Array::of2(&query_pin_tries.into(), &rcs300.into()));
+        }
+    }
+
     /// Once the page's elements are drawn (again), the module draws into them (before it is loaded, nothing).
     pub fn redraw() {
         request_animation_frame(|| reader_module::call("draw", &Array::new()));
@@ -186,4 +213,30 @@ mod browser {
 mod browser {
     pub fn open(_state: crate::state::AppState) {}
     pub fn redraw() {}
+    pub fn settle(_switches: Option<(bool, bool)>) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{Profile, ReaderSwitches, Texts};
+
+    #[test]
+    fn the_switches_wait_for_the_profile() {
+        let city = |query_pin_tries| {
+            ProfileState::Ready(Box::leak(Box::new(Profile {
+                calendar_domain: "city.test.jp".into(),
+                name: Texts::default(),
+                contacts: vec![],
+                offices: vec![],
+                reader: ReaderSwitches { query_pin_tries, rcs300: false },
+            })))
+        };
+        // On its way: not decided, so a city's `false` is not replaced by the default.
+        assert_eq!(switches(ProfileState::Loading), None);
+        assert_eq!(switches(city(false)), Some((false, false)));
+        assert_eq!(switches(city(true)), Some((true, false)));
+        // Failed or missing: the defaults of reader.md §1.
+        assert_eq!(switches(ProfileState::Missing), Some((true, false)));
+    }
 }

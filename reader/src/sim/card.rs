@@ -94,13 +94,21 @@ impl SimCard {
             files: BTreeMap::new(),
             pins: BTreeMap::from([(Pin::CardInfo.file_id(), PinFile::new(3, b"1234"))]),
         };
-        let residence = SimApplication {
+        // The 住基 PIN where one open real-card explorer finds it (reader.md §2.1): under `…01 04 01`;
+        // `…01 01 00`, the identifier §2.1 names first, is there too, as a DF without EF `001C` (the
+        // explorer calls it a common DF). `with_residence_pin_in` moves the PIN for the other layout.
+        let common = SimApplication {
             aid: Application::Residence.aid().to_vec(),
+            files: BTreeMap::new(),
+            pins: BTreeMap::new(),
+        };
+        let residence = SimApplication {
+            aid: Application::ResidenceAlternative.aid().to_vec(),
             files: BTreeMap::new(),
             pins: BTreeMap::from([(Pin::Residence.file_id(), PinFile::new(3, b"1234"))]),
         };
         Self {
-            applications: vec![jpki, card_info, residence],
+            applications: vec![jpki, card_info, common, residence],
             current_application: None,
             current: None,
             verified: Vec::new(),
@@ -127,6 +135,32 @@ impl SimCard {
         self.applications.iter_mut().find(|a| a.aid == aid)
     }
 
+    /// The application that holds `pin`'s EF, among those that may own it.
+    fn pin_owner(&self, pin: Pin) -> Option<usize> {
+        self.applications.iter().position(|app| {
+            pin.applications().iter().any(|owner| owner.aid() == app.aid.as_slice())
+                && app.pins.contains_key(&pin.file_id())
+        })
+    }
+
+    fn pin_file_mut(&mut self, pin: Pin) -> Option<&mut PinFile> {
+        let owner = self.pin_owner(pin)?;
+        self.applications.get_mut(owner)?.pins.get_mut(&pin.file_id())
+    }
+
+    /// Moves the 住基 PIN's EF into `application` (`Residence` or `ResidenceAlternative`), for the two
+    /// layouts of reader.md §2.1; the other identifier stays a DF without it.
+    pub fn with_residence_pin_in(mut self, application: Application) -> Self {
+        let file = self
+            .pin_owner(Pin::Residence)
+            .and_then(|owner| self.applications.get_mut(owner))
+            .and_then(|app| app.pins.remove(&Pin::Residence.file_id()));
+        if let (Some(file), Some(app)) = (file, self.application_mut(application)) {
+            app.pins.insert(Pin::Residence.file_id(), file);
+        }
+        self
+    }
+
     /// Removes an application (a missing 住基AP, a next-generation layout without the JPKI AP).
     pub fn without_application(mut self, application: Application) -> Self {
         let aid = application.aid();
@@ -147,14 +181,14 @@ impl SimCard {
 
     /// Sets a PIN's tries (and keeps its maximum), or removes its EF with `None`.
     pub fn with_pin(mut self, pin: Pin, tries: Option<u8>) -> Self {
-        if let Some(app) = self.application_mut(pin.application()) {
-            match tries {
-                Some(tries) => {
-                    if let Some(file) = app.pins.get_mut(&pin.file_id()) {
-                        file.tries = tries;
-                    }
+        match tries {
+            Some(tries) => {
+                if let Some(file) = self.pin_file_mut(pin) {
+                    file.tries = tries;
                 }
-                None => {
+            }
+            None => {
+                if let Some(app) = self.pin_owner(pin).and_then(|owner| self.applications.get_mut(owner)) {
                     app.pins.remove(&pin.file_id());
                 }
             }
@@ -164,7 +198,7 @@ impl SimCard {
 
     /// Makes every VERIFY of `pin` answer `sw` (e.g. `69 84`, `63 00`, `90 00`).
     pub fn with_pin_answer(mut self, pin: Pin, sw: u16) -> Self {
-        if let Some(file) = self.application_mut(pin.application()).and_then(|app| app.pins.get_mut(&pin.file_id())) {
+        if let Some(file) = self.pin_file_mut(pin) {
             file.answer = Some(sw);
         }
         self
@@ -194,8 +228,7 @@ impl SimCard {
 
     /// The tries left of `pin`, if its EF exists.
     pub fn tries(&self, pin: Pin) -> Option<u8> {
-        let aid = pin.application().aid();
-        let app = self.applications.iter().find(|a| a.aid == aid)?;
+        let app = self.applications.get(self.pin_owner(pin)?)?;
         app.pins.get(&pin.file_id()).map(|file| file.tries)
     }
 

@@ -2,7 +2,7 @@
 //! simulated JPKI card, with the faults of reader.md §8.2: the card chaining its answers, S(WTX),
 //! lost and garbled blocks, wrong block numbers and removal after a number of blocks.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::card::SimCard;
 
@@ -13,9 +13,13 @@ pub enum RfOutcome {
     Reply(Vec<u8>),
     /// Nothing before the timeout.
     Silent,
-    /// A frame with a bad CRC.
-    Garbled,
+    /// A frame the chip could not receive, with the InCommRF error flags it reports (CRC `04`,
+    /// parity `02`, …; reader.md §5.3).
+    Failed(u32),
 }
+
+/// The chip's CRC error flag, the usual way a garbled answer is reported.
+pub const FLAG_CRC: u32 = 0x04;
 
 /// Faults, by the index of the RF frame the card receives after ATTRIB (from 0).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,8 +28,11 @@ pub struct PiccFaults {
     pub lose_reply: BTreeSet<usize>,
     /// The card never hears these frames.
     pub lose_request: BTreeSet<usize>,
-    /// The answer to these frames arrives with a bad CRC.
-    pub garble_reply: BTreeSet<usize>,
+    /// The answer to these frames arrives garbled; the chip reports these error flags.
+    pub garble_reply: BTreeMap<usize, u32>,
+    /// The card's answers to this many ATTRIBs arrive garbled (reported as a CRC error) although
+    /// the card heard them and is now active: it ignores SENSB_REQ until the field goes off.
+    pub garble_attrib: usize,
     /// The I-block answering these frames carries the wrong block number.
     pub wrong_block_number: BTreeSet<usize>,
     /// Before answering the APDU with this index (from 0), the card asks for these S(WTX).
@@ -106,8 +113,8 @@ impl SimPicc {
         }
         if self.faults.lose_reply.contains(&index) {
             RfOutcome::Silent
-        } else if self.faults.garble_reply.contains(&index) {
-            RfOutcome::Garbled
+        } else if let Some(flags) = self.faults.garble_reply.get(&index) {
+            RfOutcome::Failed(*flags)
         } else {
             RfOutcome::Reply(reply)
         }
@@ -126,6 +133,10 @@ impl SimPicc {
                 self.block = 1; // ISO/IEC 14443-4 rule C
                 self.command.clear();
                 self.pending.clear();
+                if self.faults.garble_attrib > 0 {
+                    self.faults.garble_attrib -= 1;
+                    return RfOutcome::Failed(FLAG_CRC);
+                }
                 RfOutcome::Reply(vec![0x00])
             }
             _ => RfOutcome::Silent,

@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, VecDeque};
 use super::clock::SimClock;
 use super::picc::{RfOutcome, SimPicc};
 use crate::rcs380::frame::{encode, Decoder, Frame, ACK};
+use crate::rcs380::FLAG_TIMEOUT;
 use crate::transport::{Clock, LinkError, UsbLink};
 
 /// Faults of the reader and its USB link, by transfer index (OUT and IN counted together, from 0).
@@ -55,6 +56,23 @@ pub struct SimRcs380 {
     pub bad_out_frames: Vec<Vec<u8>>,
     rf_sent: Vec<Vec<u8>>,
 }
+
+/// The body of the chip's InCommRF reply (reader.md §5.3): `D7 05` + the error flags (u32 LE), and
+/// only when they are 0 the RxLastBit byte and the card's bytes. A failed InCommRF is those 6 bytes
+/// alone (no card in the field: `D7 05 80 00 00 00`), as nfcpy's and Linux port100's drivers read it.
+pub fn in_comm_rf_reply(flags: u32, rf: &[u8]) -> Vec<u8> {
+    let mut reply = vec![0xD7, 0x05];
+    reply.extend_from_slice(&flags.to_le_bytes());
+    if flags == 0 {
+        reply.push(RX_LAST_BIT);
+        reply.extend_from_slice(rf);
+    }
+    reply
+}
+
+/// RxLastBit of a frame whose last byte is whole, as in nfcpy's test vectors of successful replies
+/// (`RSP('05 00000000 08' + …)`); the crate skips it.
+const RX_LAST_BIT: u8 = 0x08;
 
 /// The simulated time of one USB transfer.
 const TRANSFER_TIME: Duration = Duration::from_micros(500);
@@ -166,18 +184,14 @@ impl SimRcs380 {
                     }
                     RfOutcome::Silent => {
                         self.clock.advance(timeout);
-                        (0x80, Vec::new())
+                        (FLAG_TIMEOUT, Vec::new())
                     }
-                    RfOutcome::Garbled => {
+                    RfOutcome::Failed(flags) => {
                         self.clock.advance(Duration::from_millis(2));
-                        (0x04, Vec::new())
+                        (flags, Vec::new())
                     }
                 };
-                let mut reply = vec![0xD7, 0x05];
-                reply.extend_from_slice(&flags.to_le_bytes());
-                reply.push(0x00);
-                reply.extend_from_slice(&rf_reply);
-                reply
+                in_comm_rf_reply(flags, &rf_reply)
             }
             [0xD6, code, ..] => vec![0xD7, code.wrapping_add(1), 0x01],
             _ => return,
