@@ -39,8 +39,14 @@ pub struct Node {
     /// Views drawn after the children: the parts that follow signals themselves (a date in the page's
     /// language, the profile's offices).
     views: Vec<AnyView>,
+    /// Attributes that follow signals (`None`: absent), so that a change updates the attribute in place
+    /// instead of drawing the element again.
+    reactive: Vec<(&'static str, Reactive)>,
     on: Option<(&'static str, Handler)>,
 }
+
+/// A reactive attribute's value (boxed: one type, so one copy of Leptos's code for all of them).
+pub type Reactive = Box<dyn FnMut() -> Option<String> + Send>;
 
 /// An element: `el("p", "myna-hint")`; an empty class adds none.
 pub fn el(tag: &'static str, class: &'static str) -> Node {
@@ -53,6 +59,7 @@ pub fn el(tag: &'static str, class: &'static str) -> Node {
         text: Text::None,
         children: Vec::new(),
         views: Vec::new(),
+        reactive: Vec::new(),
         on: None,
     }
 }
@@ -83,6 +90,12 @@ impl Node {
     /// An attribute whose value is made at run time.
     pub fn attr_owned(mut self, name: &'static str, value: String) -> Self {
         self.owned.push((name, value));
+        self
+    }
+
+    /// An attribute that follows the signals `value` reads; `None` removes it.
+    pub fn reactive_attr(mut self, name: &'static str, value: impl FnMut() -> Option<String> + Send + 'static) -> Self {
+        self.reactive.push((name, Box::new(value)));
         self
     }
 
@@ -137,6 +150,9 @@ impl Node {
             attrs.push(custom_attribute(name, value).into_any_attr());
         }
         for (name, value) in self.owned {
+            attrs.push(custom_attribute(name, value).into_any_attr());
+        }
+        for (name, value) in self.reactive {
             attrs.push(custom_attribute(name, value).into_any_attr());
         }
         if let Some((event, handler)) = self.on {
@@ -252,6 +268,11 @@ mod browser {
         }
         for (name, value) in node.owned {
             element.set_attribute(name, &value).ok()?;
+        }
+        for (name, mut value) in node.reactive {
+            if let Some(value) = untrack(&mut value) {
+                element.set_attribute(name, &value).ok()?;
+            }
         }
         if let Some(value) = node.value {
             element.dyn_ref::<web_sys::HtmlInputElement>()?.set_value(&value);

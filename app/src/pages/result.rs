@@ -362,11 +362,11 @@ fn source_text(locale: Locale, source: &str) -> String {
     locale.raw(Msg::WhySource).replace("{source}", &parts.join(locale.raw(Msg::CommonListSeparator)))
 }
 
-fn why_nodes(g: &Guidance) -> Vec<Node> {
+fn why_nodes(g: &Guidance, printing: RwSignal<bool>) -> Vec<Node> {
     present::rules_named(g)
         .into_iter()
         .map(|(rule, source)| {
-            el("details", "myna-why")
+            details(printing)
                 .child(el("summary", "").msg(present::why(rule)))
                 .child(el("p", "").view(in_language(move |locale| source_text(locale, &source))))
         })
@@ -383,33 +383,35 @@ fn save_calendar(g: &Guidance, locale: Locale, today: NaiveDate) {
     drop(text);
 }
 
-/// Marks the `<details>` that `beforeprint` opened, so that `afterprint` closes those alone.
-const PRINT_OPENED: &str = "data-myna-print-open";
-
-/// Opens every closed `<details>` of the page for printing, or closes again those it opened.
-fn details_for_print(printing: bool) {
-    let all = document().get_elements_by_tag_name("details");
-    for i in 0..all.length() {
-        let Some(element) = all.item(i) else { continue };
-        if printing && !element.has_attribute("open") {
-            let _ = element.set_attribute("open", "");
-            let _ = element.set_attribute(PRINT_OPENED, "");
-        } else if !printing && element.has_attribute(PRINT_OPENED) {
-            let _ = element.remove_attribute("open");
-            let _ = element.remove_attribute(PRINT_OPENED);
-        }
-    }
-}
-
-/// `beforeprint` opens the "why?" disclosures so that paper shows them; `afterprint` restores
-/// them. The listeners go with the page.
-fn open_details_when_printing() {
-    let before = window_event_listener_untyped("beforeprint", |_| details_for_print(true));
-    let after = window_event_listener_untyped("afterprint", |_| details_for_print(false));
+/// Follows `beforeprint` and `afterprint` while the page is shown: paper shows every "why?" disclosure
+/// open (design.md §3.6), and the screen gets back the ones the citizen had opened.
+fn printing_signal() -> RwSignal<bool> {
+    let printing = RwSignal::new(false);
+    let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
     on_cleanup(move || {
         before.remove();
         after.remove();
     });
+    printing
+}
+
+/// A `<details>` open when the citizen opened it, or while printing.
+fn details(printing: RwSignal<bool>) -> Node {
+    let opened = RwSignal::new(false);
+    el("details", "myna-why").reactive_attr("open", move || (opened.get() || printing.get()).then(String::new)).on(
+        "toggle",
+        move |ev| {
+            use wasm_bindgen::JsCast;
+            // The toggles that printing causes are not the citizen's.
+            if printing.get_untracked() {
+                return;
+            }
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                opened.set(d.open());
+            }
+        },
+    )
 }
 
 fn secondary_button() -> Node {
@@ -443,7 +445,7 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
         state.changing.set(false);
         go(state, Page::Start);
     };
-    open_details_when_printing();
+    let printing = printing_signal();
 
     // Drawn in parts, one task and one frame each (components/parts.rs): what to do first.
     let first = vec![el("h1", "myna-heading")
@@ -479,7 +481,7 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
         .child(secondary_button().msg(Msg::CommonStartAgain).on("click", restart));
     let mut end: Vec<Node> = caveats.into_iter().flatten().collect();
     end.push(el("h2", "").msg(Msg::ResultSectionWhy));
-    end.extend(why_nodes(&g));
+    end.extend(why_nodes(&g, printing));
     end.push(el("p", "myna-hint myna-as-of").view(as_of_line.into_any()));
     end.push(buttons);
     end.push(
