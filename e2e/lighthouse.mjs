@@ -23,7 +23,14 @@ const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 const SAVED_ANSWERS = JSON.stringify({
   v: 1,
   saved_on: '2026-11-20',
-  answers: { 'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' }, which: 'signature', 'other-pin': 'yes' },
+  answers: {
+    'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' },
+    which: 'signature',
+    'other-pin': 'yes',
+    'which-certificates': 'both',
+    'user-certificate': 'yes',
+    'signature-certificate': 'yes',
+  },
 });
 
 const PAGES = [
