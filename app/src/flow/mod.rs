@@ -1,7 +1,8 @@
 //! The journeys as data (design.md §3.1, §3.2): which questions exist, what each asks, the order in
 //! which a journey asks them, and how answers become the engine's `Situation`. Pure: no view, no
 //! browser, so a native test walks every path. No rule lives here: where the path depends on the law
-//! (a signature certificate under 15) the journey asks the engine.
+//! (a signature certificate under 15, the application date that decides a card's term) the journey
+//! asks the engine.
 
 pub mod answers;
 pub mod certificates;
