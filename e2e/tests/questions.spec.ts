@@ -85,6 +85,31 @@ test('a child of 11 who lost the card: no signature certificate offered or assum
   await expectAccessible(page);
 });
 
+test('a birth date corrected to a child: the answers about a signature certificate are asked again', async ({ page }) => {
+  await startJourney(page, '暗証番号がロックされた・忘れた');
+  await answerDate(page, '1985', '10', '10');
+  await answerChoice(page, 'signature');
+  await answerChoice(page, 'yes'); // knows the other PIN
+  await answerChoice(page, 'both');
+  await page.getByRole('link', { name: '変更 生年月日' }).click();
+  await answerDate(page, '2015', '4', '2');
+  // The signature password is no longer offered, nor kept as the answer.
+  await expect(page).toHaveURL(/#\/pin\/which$/);
+  expect(await offered(page)).toEqual(['user', 'residence', 'card-info']);
+  await expect(page.locator('input[type=radio]:checked')).toHaveCount(0);
+  await page.getByRole('button', { name: '次へ進む' }).click();
+  await expect(page.locator('.myna-error-summary')).toContainText('答えを1つ選んでください');
+  await expectAccessible(page);
+  await answerChoice(page, 'user');
+  // No other certificate's PIN to ask about; the certificates asked again without a signature certificate.
+  await expect(page).toHaveURL(/#\/pin\/which-certificates$/);
+  await expect(page.locator('input[type=radio]:checked')).toHaveCount(0);
+  await answerChoice(page, 'user-only');
+  await seeResult(page);
+  await expect(page.locator('.myna-action')).toContainText('区役所');
+  await expect(page.locator('h3:has-text("署名用電子証明書") + dl')).toContainText('15歳になる前日から発行できます');
+});
+
 test('the application date, asked when the issue date cannot tell, changes the expiry; the certificates are asked once', async ({
   page,
 }) => {

@@ -146,8 +146,9 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
         day: RwSignal::new(date_text.day),
         alternative: RwSignal::new(matches!(stored, Some(Answer::Unknown | Answer::NotYet))),
     };
-    let choice = RwSignal::new(match stored {
-        Some(Answer::Choice(c)) => Some(c),
+    // A choice no longer offered (a corrected birth date) is not kept: it would be sent again unseen.
+    let choice = RwSignal::new(match (&stored, kind) {
+        (Some(Answer::Choice(c)), Kind::Choice(offered)) if offered.contains(c) => Some(*c),
         _ => None,
     });
     let error = RwSignal::new(None::<FieldError>);
