@@ -124,16 +124,14 @@ mod tests {
 
     #[test]
     fn one_answer_brings_the_others_in_step() {
-        use Choice::{
-            BothCertificates as Both, No, NoCertificate as None_, SignatureCertificate as Sig, Unknown,
-            UserCertificate as User, Yes,
-        };
+        use Choice::{BothCertificates as Both, No, NoCertificate as Neither, Unknown, Yes};
+        use Choice::{SignatureCertificate as Signature, UserCertificate as User};
         // (the expiry journey's user and signature answers, the `Certificates` answer they give)
         let cases = [
             (Yes, Yes, Some(Both)),
             (Yes, No, Some(User)),
-            (No, Yes, Some(Sig)),
-            (No, No, Some(None_)),
+            (No, Yes, Some(Signature)),
+            (No, No, Some(Neither)),
             (Unknown, Unknown, Some(Unknown)),
             (Yes, Unknown, Some(Unknown)),
             (Unknown, Yes, Some(Unknown)),
