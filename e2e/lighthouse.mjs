@@ -5,7 +5,7 @@
 // The result page is reached as a navigation, as a returning citizen would reach it: with answers saved on this
 // device (the opt-in of design.md §3.7), which the guide restores at start. Usage: node lighthouse.mjs [PORT]
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
@@ -17,14 +17,10 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 7);
 const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 
-/** Answers saved by a citizen who opted in (the storage format of app/src/storage.rs; the same record as
- * PIN_RECORD in tests/pin-journey.ts): the PIN journey of cases/pin-locked-kiosk.json, whose result page has
- * actions, places and a checklist. */
-const SAVED_ANSWERS = JSON.stringify({
-  v: 1,
-  saved_on: '2026-11-20',
-  answers: { 'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' }, which: 'signature', 'other-pin': 'yes' },
-});
+/** Answers saved by a citizen who opted in (the storage format of app/src/storage.rs; PIN_RECORD of
+ * tests/pin-journey.ts): the PIN journey of cases/pin-locked-kiosk.json, whose result page has actions, places and
+ * a checklist. */
+const SAVED_ANSWERS = readFileSync(`${HERE}/fixtures/pin-record.json`, 'utf8');
 
 const PAGES = [
   { name: 'start page', url: BASE, saved: null },

@@ -290,6 +290,9 @@ mod tests {
             (Question::UserHeld, Answer::Choice(Choice::Unknown)),
             (Question::CardExpiry, Answer::Unknown),
             (Question::MovedIn, Answer::NotYet),
+            (Question::MovedInDay, Answer::Unknown),
+            (Question::ApplicationReceived, Answer::Unknown),
+            (Question::Certificates, Answer::Choice(Choice::NoCertificate)),
         ];
         for (question, answer) in cases {
             assert_eq!(from_value(question, to_value(&answer)), Some(answer.clone()), "{question:?}");
@@ -306,6 +309,8 @@ mod tests {
             (Question::BirthDate, text("japanese"), "a choice for a date"),
             (Question::BirthDate, text("unknown"), "the birth date has no 「わからない」"),
             (Question::CardExpiry, text("not-yet"), "「まだ」 where only 「わからない」 is offered"),
+            (Question::MovedInDay, text("not-yet"), "「まだ」 once the 転入届 is filed"),
+            (Question::Certificates, text("yes"), "a choice of the question it replaced"),
             (Question::BirthDate, date("meiji", "1", "1", "1"), "an era the guide does not have"),
             (Question::BirthDate, date("seireki", "2023", "2", "29"), "a date that does not exist"),
             (Question::BirthDate, date("heisei", "31", "5", "1"), "a date outside its era"),

@@ -95,6 +95,11 @@ test('keyboard only: the PIN journey, its result and the password checker', asyn
   await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('button', { name: '次へ進む' }));
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/pin\/which-certificates$/);
+  await tabTo(page, page.locator('input[value="both"]'));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('button', { name: '次へ進む' }));
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/pin\/check$/);
   await expectAccessible(page);
   await tabTo(page, page.getByRole('checkbox', { name: 'この端末に保存する' }));

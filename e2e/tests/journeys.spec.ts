@@ -21,7 +21,7 @@ test('moving within Kawasaki, not yet filed (move-within-city-not-filed.json)', 
   await answerDate(page, '2025', '6', '10'); // moved on
   await answerAlternative(page); // 転居届: まだ
   await answerChoice(page, 'yes'); // has a card
-  await answerChoice(page, 'yes'); // signature certificate
+  await answerChoice(page, 'both'); // certificates on the card
   await answerDate(page, '2033', '1', '1'); // printed expiry
   await seeResult(page);
   await expect(actionTitles(page)).toHaveText(['転居届を出す']);
@@ -33,11 +33,11 @@ test('moving out of Kawasaki, 転入届 filed in time (move-other-municipality-i
   await answerDate(page, '1980', '1', '1');
   await answerChoice(page, 'out-of-city');
   await answerDate(page, '2025', '3', '28'); // planned move-out
-  await answerDate(page, '2025', '3', '28'); // moved in
   await answerDate(page, '2025', '4', '11'); // 転入届
+  await answerDate(page, '2025', '3', '28'); // moved in
   await answerAlternative(page); // card not yet presented
   await answerChoice(page, 'yes');
-  await answerChoice(page, 'yes');
+  await answerChoice(page, 'both');
   await answerDate(page, '2033', '1', '1');
   await seeResult(page);
   await expect(heading(page)).toHaveText('2025年（令和7年）7月10日（木）までにカードを転入先の窓口に出してください');
@@ -54,7 +54,7 @@ test('moving abroad as a Japanese national (move-abroad-japanese-before-departur
   await answerDate(page, '2025', '9', '1'); // departure
   await answerAlternative(page); // 国外継続利用: まだ
   await answerChoice(page, 'yes');
-  await answerChoice(page, 'yes');
+  await answerChoice(page, 'both');
   await answerDate(page, '2033', '1', '1');
   await seeResult(page);
   await expect(actionTitles(page)).toHaveText(['国外継続利用の手続きをする']);
@@ -72,7 +72,7 @@ test('a surname changed by marriage (change-of-name-marriage.json)', async ({ pa
   await answerChoice(page, 'name');
   await answerDate(page, '2025', '7', '7');
   await answerAlternative(page); // card not updated yet
-  await answerChoice(page, 'yes'); // signature certificate held
+  await answerChoice(page, 'both'); // certificates on the card
   await seeResult(page);
   await expect(actionTitles(page)).toHaveText(['カードの記載を変更する', '署名用電子証明書を発行し直す']);
   await expect(page.locator('.myna-action').first()).toContainText('2025年（令和7年）7月21日（月）');
@@ -90,7 +90,7 @@ test('a card lost outside, stopped and reported (lost-outside-rapid-reissue.json
   await answerDate(page, '2025', '5', '10'); // stopped by phone
   await answerDate(page, '2025', '5', '12'); // 紛失届
   await answerAlternative(page); // not found
-  await answerChoice(page, 'yes'); // certificates on the card
+  await answerChoice(page, 'both'); // certificates on the card
   await seeResult(page);
   // The police first (the reissue needs its 受理番号), then one reissue step with two options.
   await expect(heading(page)).toHaveText('警察に届け出てください');
@@ -111,7 +111,7 @@ test('a card destroyed in a fire (destroyed-in-fire.json)', async ({ page }) => 
   await answerDate(page, '1980', '1', '1');
   await answerChoice(page, 'disaster');
   await answerDate(page, '2025', '5', '10');
-  await answerChoice(page, 'yes');
+  await answerChoice(page, 'both');
   await seeResult(page);
   await expect(actionTitles(page)).toHaveText(['カードの再交付を申請する']);
   await expect(page.locator('.myna-option').nth(0)).toContainText('2025年（令和7年）6月9日（月）');
@@ -128,6 +128,7 @@ test('a locked signature password, the other PIN known (pin-locked-kiosk.json), 
   await answerDate(page, '1980', '1', '1');
   await answerChoice(page, 'signature');
   await answerChoice(page, 'yes');
+  await answerChoice(page, 'both');
   await seeResult(page);
   await expect(page.locator('.myna-action')).toContainText('コンビニ');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');

@@ -22,6 +22,7 @@ test('a journey can be finished offline after one visit', async ({ page, context
   await expect(heading(page)).toHaveText('生年月日を入力してください');
   await answerDate(page, '1980', '1', '1');
   await answerChoice(page, 'card-info');
+  await answerChoice(page, 'both'); // certificates on the card
   await seeResult(page);
   await expect(page.locator('.myna-action__title')).toHaveText('暗証番号を初期化する');
   // English, fetched the first time it is chosen, is there offline too.

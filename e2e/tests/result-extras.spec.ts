@@ -24,6 +24,7 @@ async function pinAtWardOffice(page: Page) {
   await expect(heading(page)).toHaveText('生年月日を入力してください');
   await answerDate(page, '1985', '10', '10');
   await answerChoice(page, 'residence');
+  await answerChoice(page, 'both'); // certificates on the card
   await seeResult(page);
   await expect(page.locator('.myna-action__title')).toHaveText('暗証番号を初期化する');
 }

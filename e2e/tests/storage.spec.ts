@@ -60,6 +60,8 @@ test('with the opt-in a reload keeps the answers and the step; 保存した内�
   await page.goto('/#/pin/other-pin');
   await page.locator('input[type=radio][value="no"]').check();
   await page.getByRole('button', { name: '次へ進む' }).click();
+  await expect(page).toHaveURL(/#\/pin\/which-certificates$/);
+  await page.getByRole('button', { name: '次へ進む' }).click();
   await expect(page).toHaveURL(/#\/pin\/check$/);
   await expect.poll(async () => JSON.parse((await stored(page))!).answers['other-pin']).toBe('no');
 

@@ -11,7 +11,7 @@ pub fn next(question: Question) -> Next {
     match question {
         Q::BirthDate => ask(Q::Cause),
         Q::Cause => ask(Q::DestroyedOn),
-        Q::DestroyedOn => ask(Q::CertificatesOnCard),
+        Q::DestroyedOn => ask(Q::Certificates),
         _ => Next::Check,
     }
 }
@@ -19,7 +19,7 @@ pub fn next(question: Question) -> Next {
 pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     use Question as Q;
     let mut s = base_situation(answers, today);
-    card_dates_unknown(&mut s, answers, Q::CertificatesOnCard, false);
+    card_dates_unknown(&mut s, answers);
     let cause = match answers.choice(Q::Cause) {
         Some(Choice::Disaster) => Some(Cause::Disaster),
         Some(Choice::Damage) => Some(Cause::Damage),

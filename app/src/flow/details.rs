@@ -12,7 +12,7 @@ pub fn next(question: Question) -> Next {
         Q::BirthDate => ask(Q::WhatChanged),
         Q::WhatChanged => ask(Q::ChangedOn),
         Q::ChangedOn => ask(Q::CardUpdated),
-        Q::CardUpdated => ask(Q::SignatureHeld),
+        Q::CardUpdated => ask(Q::Certificates),
         _ => Next::Check,
     }
 }
@@ -20,7 +20,7 @@ pub fn next(question: Question) -> Next {
 pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     use Question as Q;
     let mut s = base_situation(answers, today);
-    card_dates_unknown(&mut s, answers, Q::SignatureHeld, true);
+    card_dates_unknown(&mut s, answers);
     let what = match answers.choice(Q::WhatChanged) {
         Some(Choice::BirthDate) => Some(Detail::BirthDate),
         Some(Choice::Sex) => Some(Detail::Sex),

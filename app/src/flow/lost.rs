@@ -16,7 +16,7 @@ pub fn next(question: Question) -> Next {
         Q::Stolen => ask(Q::Suspended),
         Q::Suspended => ask(Q::Reported),
         Q::Reported => ask(Q::Found),
-        Q::Found => ask(Q::CertificatesOnCard),
+        Q::Found => ask(Q::Certificates),
         _ => Next::Check,
     }
 }
@@ -24,7 +24,7 @@ pub fn next(question: Question) -> Next {
 pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     use Question as Q;
     let mut s = base_situation(answers, today);
-    card_dates_unknown(&mut s, answers, Q::CertificatesOnCard, false);
+    card_dates_unknown(&mut s, answers);
     let (suspended_on, reported_on, found_on) =
         (answers.date(Q::Suspended), answers.date(Q::Reported), answers.date(Q::Found));
     // The day of the loss only orders the other dates (found after lost). When the citizen does

@@ -1,9 +1,11 @@
 //! The journeys as data (design.md §3.1, §3.2): which questions exist, what each asks, the order in
 //! which a journey asks them, and how answers become the engine's `Situation`. Pure: no view, no
 //! browser, so a native test walks every path. No rule lives here: where the path depends on the law
-//! (a signature certificate under 15) the journey asks the engine.
+//! (a signature certificate under 15, the application date that decides a card's term) the journey
+//! asks the engine.
 
 pub mod answers;
+pub mod certificates;
 pub mod destroyed;
 pub mod details;
 pub mod expiry;
@@ -70,7 +72,7 @@ impl Journey {
             Journey::Details => details::next(question),
             Journey::Lost => lost::next(question),
             Journey::Destroyed => destroyed::next(question),
-            Journey::Pin => pin::next(question, answers),
+            Journey::Pin => pin::next(question, answers, today),
         }
     }
 
@@ -97,7 +99,7 @@ impl Journey {
         // A journey has at most a few dozen questions; the bound keeps a cycle from hanging the page.
         for _ in 0..64 {
             questions.push(question);
-            if answers.get(question).is_none() {
+            if !answered(question, answers, today) {
                 return Path { questions, complete: false };
             }
             match self.next(question, answers, today) {
@@ -106,6 +108,24 @@ impl Journey {
             }
         }
         Path { questions, complete: false }
+    }
+
+    /// The question of this journey's path that asked for a field the engine names in an error (else the
+    /// first that could have).
+    pub fn question_for(self, field: &str, answers: &Answers, today: NaiveDate) -> Option<Question> {
+        let candidates = Question::for_field(field);
+        let path = self.path(answers, today).questions;
+        candidates.iter().copied().find(|q| path.contains(q)).or(candidates.first().copied())
+    }
+}
+
+/// Whether the question has an answer its page still offers (a choice about a signature certificate
+/// is withdrawn when a corrected birth date makes the citizen too young for one: then it is asked again).
+fn answered(question: Question, answers: &Answers, today: NaiveDate) -> bool {
+    match answers.get(question) {
+        None => false,
+        Some(Answer::Choice(choice)) => certificates::offered(question, answers, today).contains(choice),
+        Some(_) => true,
     }
 }
 
@@ -137,16 +157,11 @@ fn certificate(answers: &Answers, [held, expiry, issued, renewed]: [Question; 4]
     })
 }
 
-/// The card of the journeys that do not ask its dates: held, dates unknown, with its certificates
-/// unless `certificates` was answered "no" (unanswered or 「わからない」 count as held: a lost card
-/// almost always carried them, and the fee shown is then the safer, higher one). With
-/// `signature_only`, the question is about the signature certificate alone and the user certificate
-/// is taken as held.
-fn card_dates_unknown(s: &mut Situation, answers: &Answers, certificates: Question, signature_only: bool) {
-    let held = !answers.is(certificates, Choice::No);
+/// The card of the journeys that do not ask its dates: held, dates unknown, with the certificates the
+/// citizen says are on it (`certificates::put_on_card`).
+fn card_dates_unknown(s: &mut Situation, answers: &Answers) {
     s.card = Some(Card::default());
-    s.user_certificate = (signature_only || held).then(Certificate::default);
-    s.signature_certificate = held.then(Certificate::default);
+    certificates::put_on_card(s, answers);
 }
 
 /// What comes after a question.
@@ -173,6 +188,8 @@ pub enum Question {
     HasCard,
     CardExpiry,
     CardIssued,
+    /// The application date, asked only when the engine cannot tell the card's age class without it.
+    ApplicationReceived,
     UserHeld,
     UserExpiry,
     UserIssued,
@@ -187,6 +204,8 @@ pub enum Question {
     PlannedMoveOut,
     MovedIn,
     MoveInFiled,
+    /// The move-in day once the 転入届 is filed: 「わからない」 instead of 「まだ」.
+    MovedInDay,
     CardPresented,
     Departure,
     ContinuedUse,
@@ -199,7 +218,8 @@ pub enum Question {
     Suspended,
     Reported,
     Found,
-    CertificatesOnCard,
+    /// Which certificates are on the card (`certificates.rs`).
+    Certificates,
     Cause,
     DestroyedOn,
     WhichPin,
@@ -232,6 +252,10 @@ pub enum Choice {
     UserPin,
     ResidencePin,
     CardInfoPin,
+    BothCertificates,
+    UserCertificate,
+    SignatureCertificate,
+    NoCertificate,
 }
 
 impl Choice {
@@ -261,6 +285,10 @@ impl Choice {
             Choice::UserPin => "user",
             Choice::ResidencePin => "residence",
             Choice::CardInfoPin => "card-info",
+            Choice::BothCertificates => "both",
+            Choice::UserCertificate => "user-only",
+            Choice::SignatureCertificate => "signature-only",
+            Choice::NoCertificate => "none",
         }
     }
 
@@ -289,6 +317,10 @@ impl Choice {
             Choice::UserPin => Msg::ChoiceUserPin,
             Choice::ResidencePin => Msg::ChoiceResidencePin,
             Choice::CardInfoPin => Msg::ChoiceCardInfoPin,
+            Choice::BothCertificates => Msg::QCertificatesBoth,
+            Choice::UserCertificate => Msg::QCertificatesUserOnly,
+            Choice::SignatureCertificate => Msg::QCertificatesSignatureOnly,
+            Choice::NoCertificate => Msg::QCertificatesNone,
         }
     }
 }
@@ -333,13 +365,14 @@ const fn date(alternative: Option<Alternative>) -> Kind {
 }
 
 impl Question {
-    pub const ALL: [Question; 37] = [
+    pub const ALL: [Question; 39] = [
         Question::BirthDate,
         Question::Nationality,
         Question::StayEnd,
         Question::HasCard,
         Question::CardExpiry,
         Question::CardIssued,
+        Question::ApplicationReceived,
         Question::UserHeld,
         Question::UserExpiry,
         Question::UserIssued,
@@ -354,6 +387,7 @@ impl Question {
         Question::PlannedMoveOut,
         Question::MovedIn,
         Question::MoveInFiled,
+        Question::MovedInDay,
         Question::CardPresented,
         Question::Departure,
         Question::ContinuedUse,
@@ -366,7 +400,7 @@ impl Question {
         Question::Suspended,
         Question::Reported,
         Question::Found,
-        Question::CertificatesOnCard,
+        Question::Certificates,
         Question::Cause,
         Question::DestroyedOn,
         Question::WhichPin,
@@ -407,6 +441,13 @@ impl Question {
                 Msg::QCardIssuedTitle,
                 Some(Msg::QCardIssuedHint),
                 Msg::QCardIssuedLabel,
+                date(Some(Unknown)),
+            ),
+            Question::ApplicationReceived => (
+                "card-applied",
+                Msg::QApplicationReceivedTitle,
+                Some(Msg::QApplicationReceivedHint),
+                Msg::QApplicationReceivedLabel,
                 date(Some(Unknown)),
             ),
             Question::UserHeld => (
@@ -493,6 +534,13 @@ impl Question {
                 Msg::QMoveInFiledLabel,
                 date(Some(NotYet)),
             ),
+            Question::MovedInDay => (
+                "moved-in-day",
+                Msg::QMovedInDayTitle,
+                Some(Msg::QMovedInDayHint),
+                Msg::QMovedInDayLabel,
+                date(Some(Unknown)),
+            ),
             Question::CardPresented => (
                 "card-presented",
                 Msg::QCardPresentedTitle,
@@ -545,12 +593,12 @@ impl Question {
                 ("reported", Msg::QReportedTitle, Some(Msg::QReportedHint), Msg::QReportedLabel, date(Some(NotYet)))
             }
             Question::Found => ("found", Msg::QFoundTitle, Some(Msg::QFoundHint), Msg::QFoundLabel, date(Some(NotYet))),
-            Question::CertificatesOnCard => (
-                "certificates",
-                Msg::QCertificatesOnCardTitle,
-                Some(Msg::QCertificatesOnCardHint),
-                Msg::QCertificatesOnCardLabel,
-                Kind::Choice(YES_NO_UNKNOWN),
+            Question::Certificates => (
+                "which-certificates",
+                Msg::QCertificatesTitle,
+                Some(Msg::QCertificatesHint),
+                Msg::QCertificatesLabel,
+                Kind::Choice(certificates::CHOICES),
             ),
             Question::Cause => (
                 "cause",
@@ -580,37 +628,47 @@ impl Question {
         Spec { slug, title, hint, label, kind }
     }
 
-    /// The question that asked for a field of the situation, for the engine's errors
-    /// (`card.issued_on`, `events[0].found_on`).
-    pub fn for_field(field: &str) -> Option<Question> {
+    /// The choices of a choice question (none for a date); `certificates::offered` says which a page shows.
+    pub fn choices(self) -> &'static [Choice] {
+        match self.spec().kind {
+            Kind::Choice(choices) => choices,
+            Kind::Date { .. } => &[],
+        }
+    }
+
+    /// The questions that may have asked for a field of the situation, for the engine's errors
+    /// (`card.issued_on`, `events[0].found_on`): the move-in day has one question before the 転入届
+    /// and one after; a journey's path holds at most one of them (`Journey::question_for`).
+    pub fn for_field(field: &str) -> &'static [Question] {
+        use Question as Q;
         let name = field.rsplit('.').next().unwrap_or(field);
-        let question = match (field.split('.').next().unwrap_or(""), name) {
-            (_, "birth_date") if field == "birth_date" => Question::BirthDate,
-            ("stay_expires_on", _) => Question::StayEnd,
-            ("card", "expires_on") => Question::CardExpiry,
-            ("card", "issued_on" | "application_received_on") => Question::CardIssued,
-            ("user_certificate", "expires_on") => Question::UserExpiry,
-            ("user_certificate", _) => Question::UserIssued,
-            ("signature_certificate", "expires_on") => Question::SignatureExpiry,
-            ("signature_certificate", _) => Question::SignatureIssued,
-            (_, "moved_on") => Question::MovedOn,
-            (_, "filed_on") => Question::FiledOn,
-            (_, "planned_move_out_on") => Question::PlannedMoveOut,
-            (_, "moved_in_on") => Question::MovedIn,
-            (_, "move_in_filed_on") => Question::MoveInFiled,
-            (_, "card_presented_on") => Question::CardPresented,
-            (_, "departure_on") => Question::Departure,
-            (_, "continued_use_applied_on") => Question::ContinuedUse,
-            (_, "changed_on") => Question::ChangedOn,
-            (_, "card_updated_on") => Question::CardUpdated,
-            (_, "lost_on") => Question::LostOn,
-            (_, "suspended_on") => Question::Suspended,
-            (_, "reported_on") => Question::Reported,
-            (_, "found_on") => Question::Found,
-            (_, "on") => Question::DestroyedOn,
-            _ => return None,
-        };
-        Some(question)
+        match (field.split('.').next().unwrap_or(""), name) {
+            (_, "birth_date") if field == "birth_date" => &[Q::BirthDate],
+            ("stay_expires_on", _) => &[Q::StayEnd],
+            ("card", "expires_on") => &[Q::CardExpiry],
+            ("card", "issued_on") => &[Q::CardIssued],
+            ("card", "application_received_on") => &[Q::ApplicationReceived],
+            ("user_certificate", "expires_on") => &[Q::UserExpiry],
+            ("user_certificate", _) => &[Q::UserIssued],
+            ("signature_certificate", "expires_on") => &[Q::SignatureExpiry],
+            ("signature_certificate", _) => &[Q::SignatureIssued],
+            (_, "moved_on") => &[Q::MovedOn],
+            (_, "filed_on") => &[Q::FiledOn],
+            (_, "planned_move_out_on") => &[Q::PlannedMoveOut],
+            (_, "moved_in_on") => &[Q::MovedIn, Q::MovedInDay],
+            (_, "move_in_filed_on") => &[Q::MoveInFiled],
+            (_, "card_presented_on") => &[Q::CardPresented],
+            (_, "departure_on") => &[Q::Departure],
+            (_, "continued_use_applied_on") => &[Q::ContinuedUse],
+            (_, "changed_on") => &[Q::ChangedOn],
+            (_, "card_updated_on") => &[Q::CardUpdated],
+            (_, "lost_on") => &[Q::LostOn],
+            (_, "suspended_on") => &[Q::Suspended],
+            (_, "reported_on") => &[Q::Reported],
+            (_, "found_on") => &[Q::Found],
+            (_, "on") => &[Q::DestroyedOn],
+            _ => &[],
+        }
     }
 }
 
@@ -623,34 +681,57 @@ mod tests {
     fn slugs_are_unique_and_fields_map_to_questions() {
         let slugs: HashSet<&str> = Question::ALL.iter().map(|q| q.spec().slug).collect();
         assert_eq!(slugs.len(), Question::ALL.len());
-        assert_eq!(Question::for_field("card.issued_on"), Some(Question::CardIssued));
-        assert_eq!(Question::for_field("events[0].found_on"), Some(Question::Found));
-        assert_eq!(Question::for_field("signature_certificate.issued_on"), Some(Question::SignatureIssued));
-        assert_eq!(Question::for_field("birth_date"), Some(Question::BirthDate));
-        assert_eq!(Question::for_field("today"), None);
+        assert_eq!(Question::for_field("card.issued_on"), [Question::CardIssued]);
+        assert_eq!(Question::for_field("card.application_received_on"), [Question::ApplicationReceived]);
+        assert_eq!(Question::for_field("events[0].found_on"), [Question::Found]);
+        assert_eq!(Question::for_field("signature_certificate.issued_on"), [Question::SignatureIssued]);
+        assert_eq!(Question::for_field("birth_date"), [Question::BirthDate]);
+        assert_eq!(Question::for_field("today"), []);
+        // The move-in day: the question the journey's path holds.
+        let today = "2025-06-01".parse().unwrap();
+        let mut answers = Answers::default();
+        for (question, answer) in [
+            (Question::BirthDate, Answer::Date(DateText::from_date("1980-01-01".parse().unwrap()))),
+            (Question::MoveKind, Answer::Choice(Choice::OutOfCity)),
+            (Question::PlannedMoveOut, Answer::Date(DateText::from_date("2025-05-01".parse().unwrap()))),
+            (Question::MoveInFiled, Answer::Date(DateText::from_date("2025-05-10".parse().unwrap()))),
+        ] {
+            answers.set(question, answer);
+        }
+        let field = "events[0].moved_in_on";
+        assert_eq!(Journey::Move.question_for(field, &answers, today), Some(Question::MovedInDay));
+        answers.set(Question::MoveInFiled, Answer::NotYet);
+        assert_eq!(Journey::Move.question_for(field, &answers, today), Some(Question::MovedIn));
     }
 }
 
 #[cfg(test)]
 mod walk_tests {
     use super::*;
+    use rules::contract::{ActionId, CaveatId, Guidance, Status, Validity};
     use std::collections::BTreeSet;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
-    /// The answers a question can get in the walk: each choice, a date, and its alternative.
-    fn possible_answers(question: Question, birth: &str) -> Vec<Answer> {
+    fn date_answer(s: &str) -> Answer {
+        Answer::Date(DateText::from_date(d(s)))
+    }
+
+    /// The answers a question can get in the walk: each choice its page offers, a date, and its alternative.
+    fn possible_answers(question: Question, answers: &Answers, birth: &str, today: NaiveDate) -> Vec<Answer> {
         match question.spec().kind {
-            Kind::Choice(choices) => choices.iter().map(|c| Answer::Choice(*c)).collect(),
+            Kind::Choice(_) => {
+                certificates::offered(question, answers, today).iter().map(|c| Answer::Choice(*c)).collect()
+            }
             Kind::Date { alternative, .. } => {
                 let date = match question {
                     Question::BirthDate => birth,
                     Question::CardExpiry | Question::StayEnd => "2030-10-10",
                     _ => "2025-05-10",
                 };
-                let mut answers = vec![Answer::Date(DateText::from_date(d(date)))];
+                let mut answers = vec![date_answer(date)];
                 answers.extend(alternative.map(|alt| match alt {
                     Alternative::Unknown => Answer::Unknown,
                     Alternative::NotYet => Answer::NotYet,
@@ -660,14 +741,16 @@ mod walk_tests {
         }
     }
 
-    /// Walks every combination of answers; returns the questions reached and the number of
-    /// complete paths, checking that each ends at the check page and the engine answers it.
+    /// Walks every combination of answers, each given as its page gives it; returns the questions reached
+    /// and the number of complete paths, checking that each ends at the check page and the engine answers
+    /// it; `check` sees every complete path's situation and guidance.
     fn walk(
         journey: Journey,
         answers: Answers,
         birth: &str,
         today: NaiveDate,
         reached: &mut BTreeSet<Question>,
+        check: &dyn Fn(&Situation, &Guidance),
     ) -> usize {
         let path = journey.path(&answers, today);
         assert!(path.questions.len() < 64, "{journey:?}: a path that does not end");
@@ -675,18 +758,29 @@ mod walk_tests {
             let situation = journey.situation(&answers, today);
             let guidance = rules::guide(&situation);
             assert!(guidance.is_ok(), "{journey:?}: the engine refuses {situation:?}: {guidance:?}");
+            if let Ok(guidance) = guidance {
+                check(&situation, &guidance);
+            }
             return 1;
         }
         let Some(&question) = path.questions.last() else { return 0 };
         reached.insert(question);
-        possible_answers(question, birth)
+        possible_answers(question, &answers, birth, today)
             .into_iter()
             .map(|answer| {
                 let mut next = answers.clone();
-                next.set(question, answer);
-                walk(journey, next, birth, today, reached)
+                certificates::answer(&mut next, question, answer, today);
+                walk(journey, next, birth, today, reached, check)
             })
             .sum()
+    }
+
+    /// The questions a journey reaches for someone born on `birth`, every path checked by `check`.
+    fn reached(journey: Journey, birth: &str, check: &dyn Fn(&Situation, &Guidance)) -> BTreeSet<Question> {
+        let mut reached = BTreeSet::new();
+        let paths = walk(journey, Answers::default(), birth, d("2025-06-01"), &mut reached, check);
+        assert!(paths > 0, "{journey:?} has no complete path");
+        reached
     }
 
     #[test]
@@ -720,18 +814,19 @@ mod walk_tests {
                     Q::MovedOn,
                     Q::FiledOn,
                     Q::PlannedMoveOut,
-                    Q::MovedIn,
                     Q::MoveInFiled,
+                    Q::MovedIn,
+                    Q::MovedInDay,
                     Q::CardPresented,
                     Q::Nationality,
                     Q::Departure,
                     Q::ContinuedUse,
                     Q::HasCard,
-                    Q::SignatureHeld,
+                    Q::Certificates,
                     Q::CardExpiry,
                 ],
             ),
-            (Journey::Details, &[Q::BirthDate, Q::WhatChanged, Q::ChangedOn, Q::CardUpdated, Q::SignatureHeld]),
+            (Journey::Details, &[Q::BirthDate, Q::WhatChanged, Q::ChangedOn, Q::CardUpdated, Q::Certificates]),
             (
                 Journey::Lost,
                 &[
@@ -742,40 +837,168 @@ mod walk_tests {
                     Q::Suspended,
                     Q::Reported,
                     Q::Found,
-                    Q::CertificatesOnCard,
+                    Q::Certificates,
                 ],
             ),
-            (Journey::Destroyed, &[Q::BirthDate, Q::Cause, Q::DestroyedOn, Q::CertificatesOnCard]),
-            (Journey::Pin, &[Q::BirthDate, Q::WhichPin, Q::KnowsOtherPin]),
+            (Journey::Destroyed, &[Q::BirthDate, Q::Cause, Q::DestroyedOn, Q::Certificates]),
+            (Journey::Pin, &[Q::BirthDate, Q::WhichPin, Q::KnowsOtherPin, Q::Certificates]),
         ];
-        let today = d("2025-06-01");
         for (journey, questions) in expected {
-            let mut reached = BTreeSet::new();
-            let paths = walk(journey, Answers::default(), "1985-10-10", today, &mut reached);
-            assert!(paths > 0, "{journey:?} has no complete path");
             let want: BTreeSet<Question> = questions.iter().copied().collect();
-            assert_eq!(reached, want, "{journey:?}: the questions reached");
+            assert_eq!(reached(journey, "1985-10-10", &|_, _| {}), want, "{journey:?}: the questions reached");
         }
     }
 
     #[test]
-    fn a_child_under_15_is_not_asked_about_a_signature_certificate() {
+    fn a_child_under_15_is_never_asked_about_nor_given_a_signature_certificate() {
+        // Whatever a child's answers, the engine hears of no signature certificate, and says from when one
+        // can be issued (rules.md §12).
+        let no_signature = |s: &Situation, g: &Guidance| {
+            assert_eq!(s.signature_certificate, None, "{s:?}");
+            let signature = g.signature_certificate.as_ref().expect("the not_eligible object");
+            assert_eq!((signature.status, signature.eligible_from), (Status::NotEligible, Some(d("2030-04-01"))));
+        };
+        for journey in Journey::ALL {
+            let reached = reached(journey, "2015-04-02", &no_signature);
+            for question in [Question::SignatureHeld, Question::KnowsOtherPin] {
+                assert!(!reached.contains(&question), "{journey:?} asks a child {question:?}");
+            }
+        }
+        assert!(reached(Journey::Expiry, "2015-04-02", &|_, _| {}).contains(&Question::UserHeld));
+        assert!(reached(Journey::Lost, "2015-04-02", &|_, _| {}).contains(&Question::Certificates));
+    }
+
+    #[test]
+    fn certificates_are_held_only_when_the_citizen_says_so() {
+        // Nothing assumed: every journey's situation holds a certificate only when the answer names it or
+        // is 「わからない」.
         let today = d("2025-06-01");
-        let mut reached = BTreeSet::new();
-        walk(Journey::Expiry, Answers::default(), "2015-04-02", today, &mut reached);
-        assert!(!reached.contains(&Question::SignatureHeld), "the engine says not eligible: not asked");
-        assert!(reached.contains(&Question::UserHeld));
+        for journey in [Journey::Move, Journey::Details, Journey::Lost, Journey::Destroyed, Journey::Pin] {
+            for (choice, user, signature) in [
+                (Choice::NoCertificate, false, false),
+                (Choice::UserCertificate, true, false),
+                (Choice::SignatureCertificate, false, true),
+                (Choice::BothCertificates, true, true),
+                (Choice::Unknown, true, true),
+            ] {
+                let mut answers = Answers::default();
+                let mut question = journey.first();
+                // Each question answered with its first offer (a date, a choice), the certificates with `choice`.
+                loop {
+                    let answer = if question == Question::Certificates {
+                        Answer::Choice(choice)
+                    } else if question == Question::HasCard {
+                        Answer::Choice(Choice::Yes)
+                    } else {
+                        possible_answers(question, &answers, "1985-10-10", today).remove(0)
+                    };
+                    certificates::answer(&mut answers, question, answer, today);
+                    match journey.next(question, &answers, today) {
+                        Next::Question(q) => question = q,
+                        Next::Check => break,
+                    }
+                }
+                let s = journey.situation(&answers, today);
+                let held = (s.user_certificate.is_some(), s.signature_certificate.is_some());
+                assert_eq!(held, (user, signature), "{journey:?} {choice:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn once_the_move_in_is_filed_a_forgotten_move_in_day_still_gives_the_day_to_show_the_card() {
+        // Out of Kawasaki on 1 April, the 転入届 filed on 20 April, the day of moving in forgotten: the card is
+        // to be shown at the new office by its day (rules.md §7.2), not replaced.
+        let today = d("2025-05-01");
+        let mut answers = Answers::default();
+        for (question, answer) in [
+            (Question::BirthDate, date_answer("1980-01-01")),
+            (Question::MoveKind, Answer::Choice(Choice::OutOfCity)),
+            (Question::PlannedMoveOut, date_answer("2025-04-01")),
+            (Question::MoveInFiled, date_answer("2025-04-20")),
+            (Question::MovedInDay, Answer::Unknown),
+            (Question::CardPresented, Answer::NotYet),
+            (Question::HasCard, Answer::Choice(Choice::Yes)),
+            (Question::Certificates, Answer::Choice(Choice::BothCertificates)),
+            (Question::CardExpiry, Answer::Unknown),
+        ] {
+            certificates::answer(&mut answers, question, answer, today);
+        }
+        let path = Journey::Move.path(&answers, today);
+        assert!(path.complete, "{path:?}");
+        assert!(!path.questions.contains(&Question::MovedIn), "「まだ」 is not offered once the 転入届 is filed");
+        let guidance = rules::guide(&Journey::Move.situation(&answers, today)).unwrap();
+        let actions: Vec<ActionId> = guidance.actions.iter().map(|a| a.id).collect();
+        assert!(actions.contains(&ActionId::PresentCardAfterMove), "{actions:?}");
+        assert!(!actions.contains(&ActionId::ApplyNewCard), "{actions:?}");
+        let card = guidance.card.unwrap();
+        assert_ne!(card.status, Status::Lapsed);
+        assert_eq!(card.lapses_on, Some(d("2025-07-20")), "the 転入届's day + 91");
+        // Not filed yet: the move-in day may still be to come.
+        answers.set(Question::MoveInFiled, Answer::NotYet);
+        assert_eq!(Journey::Move.next(Question::MoveInFiled, &answers, today), Next::Question(Question::MovedIn));
+        assert_eq!(Question::MovedIn.spec().kind, Kind::Date { birth: false, alternative: Some(Alternative::NotYet) });
+        assert_eq!(
+            Question::MovedInDay.spec().kind,
+            Kind::Date { birth: false, alternative: Some(Alternative::Unknown) }
+        );
+    }
+
+    #[test]
+    fn the_application_date_is_asked_when_the_engine_needs_it_and_decides_the_term() {
+        // Born 2006-11-20, the card issued on 2024-12-10, after the 18th birthday: the engine cannot tell from
+        // the issue date whether the application was made as a minor (rules.md §4).
+        let today = d("2026-11-24");
+        let answered = |birth: &str| {
+            let mut answers = Answers::default();
+            for (question, answer) in [
+                (Question::BirthDate, date_answer(birth)),
+                (Question::Nationality, Answer::Choice(Choice::Japanese)),
+                (Question::HasCard, Answer::Choice(Choice::Yes)),
+                (Question::CardExpiry, Answer::Unknown),
+                (Question::CardIssued, date_answer("2024-12-10")),
+            ] {
+                answers.set(question, answer);
+            }
+            answers
+        };
+        let adult = answered("1985-10-10");
+        assert_eq!(Journey::Expiry.next(Question::CardIssued, &adult, today), Next::Question(Question::UserHeld));
+        let mut answers = answered("2006-11-20");
+        let asked = Journey::Expiry.next(Question::CardIssued, &answers, today);
+        assert_eq!(asked, Next::Question(Question::ApplicationReceived));
+        for (question, answer) in
+            [(Question::UserHeld, Answer::Choice(Choice::No)), (Question::SignatureHeld, Answer::Choice(Choice::No))]
+        {
+            answers.set(question, answer);
+        }
+        // (the application date, the card's last day, its term, whether the caveat stays)
+        let cases = [
+            (Answer::Unknown, "2034-11-20", Validity::TenBirthdays, true),
+            (date_answer("2024-06-01"), "2029-11-20", Validity::FiveBirthdays, false),
+            (date_answer("2024-11-19"), "2034-11-20", Validity::TenBirthdays, false),
+        ];
+        for (answer, expires, validity, caveat) in cases {
+            answers.set(Question::ApplicationReceived, answer.clone());
+            assert!(Journey::Expiry.path(&answers, today).complete);
+            let g = rules::guide(&Journey::Expiry.situation(&answers, today)).unwrap();
+            let card = g.card.unwrap();
+            assert_eq!((card.expires_on, card.validity), (Some(d(expires)), Some(validity)), "{answer:?}");
+            let has_caveat = g.caveats.iter().any(|c| c.id == CaveatId::AgeDecisionDateUnknown);
+            assert_eq!(has_caveat, caveat, "{answer:?}");
+        }
+        assert!(reached(Journey::Expiry, "2007-02-01", &|_, _| {}).contains(&Question::ApplicationReceived));
     }
 
     #[test]
     fn answers_off_the_path_are_ignored() {
         let today = d("2025-06-01");
         let mut answers = Answers::default();
-        answers.set(Question::BirthDate, Answer::Date(DateText::from_date(d("1985-10-10"))));
+        answers.set(Question::BirthDate, date_answer("1985-10-10"));
         answers.set(Question::Nationality, Answer::Choice(Choice::Japanese));
         answers.set(Question::HasCard, Answer::Choice(Choice::No));
         // left behind from an earlier visit of the card pages
-        answers.set(Question::CardExpiry, Answer::Date(DateText::from_date(d("2030-10-10"))));
+        answers.set(Question::CardExpiry, date_answer("2030-10-10"));
         let situation = Journey::Expiry.situation(&answers, today);
         assert_eq!(situation.card, None);
     }

@@ -2,9 +2,9 @@
 //! Moving into and out of Kawasaki are the same event for the engine; only the wording differs.
 
 use chrono::NaiveDate;
-use rules::contract::{Card, Certificate, Event, Situation};
+use rules::contract::{Card, Event, Situation};
 
-use super::{base_situation, Answers, Choice, Next, Question};
+use super::{base_situation, certificates, Answers, Choice, Next, Question};
 
 pub fn next(question: Question, answers: &Answers) -> Next {
     use Question as Q;
@@ -17,14 +17,18 @@ pub fn next(question: Question, answers: &Answers) -> Next {
             _ => ask(Q::PlannedMoveOut),
         },
         Q::MovedOn => ask(Q::FiledOn),
-        Q::PlannedMoveOut => ask(Q::MovedIn),
-        Q::MovedIn if answers.date(Q::MovedIn).is_some() => ask(Q::MoveInFiled),
-        Q::MoveInFiled if answers.date(Q::MoveInFiled).is_some() => ask(Q::CardPresented),
+        // The 転入届 first: once it is filed, the day of moving in may be forgotten (「わからない」: the engine
+        // then counts from the planned move-out), whereas before it the day may still be to come (「まだ」).
+        // One 「まだ」 for both would tell a citizen who filed but forgot the day that the card has lapsed.
+        Q::PlannedMoveOut => ask(Q::MoveInFiled),
+        Q::MoveInFiled if answers.date(Q::MoveInFiled).is_some() => ask(Q::MovedInDay),
+        Q::MoveInFiled => ask(Q::MovedIn),
+        Q::MovedInDay => ask(Q::CardPresented),
         Q::Nationality => ask(Q::Departure),
         Q::Departure if answers.is(Q::Nationality, Choice::Japanese) => ask(Q::ContinuedUse),
-        Q::FiledOn | Q::MovedIn | Q::MoveInFiled | Q::CardPresented | Q::Departure | Q::ContinuedUse => ask(Q::HasCard),
-        Q::HasCard if answers.is(Q::HasCard, Choice::Yes) => ask(Q::SignatureHeld),
-        Q::SignatureHeld => ask(Q::CardExpiry),
+        Q::FiledOn | Q::MovedIn | Q::CardPresented | Q::Departure | Q::ContinuedUse => ask(Q::HasCard),
+        Q::HasCard if answers.is(Q::HasCard, Choice::Yes) => ask(Q::Certificates),
+        Q::Certificates => ask(Q::CardExpiry),
         _ => Next::Check,
     }
 }
@@ -42,7 +46,8 @@ fn event(answers: &Answers) -> Option<Event> {
         },
         _ => Event::MoveToOtherMunicipality {
             planned_move_out_on: answers.date(Q::PlannedMoveOut)?,
-            moved_in_on: answers.date(Q::MovedIn),
+            // At most one of the two is on the path (`Journey::situation` keeps only those).
+            moved_in_on: answers.date(Q::MovedIn).or(answers.date(Q::MovedInDay)),
             move_in_filed_on: answers.date(Q::MoveInFiled),
             card_presented_on: answers.date(Q::CardPresented),
         },
@@ -54,12 +59,7 @@ pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     let mut s = base_situation(answers, today);
     if answers.is(Q::HasCard, Choice::Yes) {
         s.card = Some(Card { expires_on: answers.date(Q::CardExpiry), ..Card::default() });
-        // Not asked: nearly every card carries a user certificate. Held with dates unknown, it adds
-        // no date and no action, and keeps the fee of a new card at the higher amount (safer to bring).
-        s.user_certificate = Some(Certificate::default());
-        if matches!(answers.choice(Q::SignatureHeld), Some(Choice::Yes | Choice::Unknown)) {
-            s.signature_certificate = Some(Certificate::default());
-        }
+        certificates::put_on_card(&mut s, answers);
     }
     s.events.extend(event(answers));
     s

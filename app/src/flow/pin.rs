@@ -3,16 +3,19 @@
 use chrono::NaiveDate;
 use rules::contract::{Event, Pin, Situation};
 
+use super::certificates::signature_not_eligible;
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
 
-pub fn next(question: Question, answers: &Answers) -> Next {
+pub fn next(question: Question, answers: &Answers, today: NaiveDate) -> Next {
     use Question as Q;
+    let ask = Next::Question;
+    let certificate_pin = matches!(answers.choice(Q::WhichPin), Some(Choice::SignaturePin | Choice::UserPin));
     match question {
-        Q::BirthDate => Next::Question(Q::WhichPin),
-        // Only the two certificate PINs can be reset at a store, and only with the other one known.
-        Q::WhichPin if matches!(answers.choice(Q::WhichPin), Some(Choice::SignaturePin | Choice::UserPin)) => {
-            Next::Question(Q::KnowsOtherPin)
-        }
+        Q::BirthDate => ask(Q::WhichPin),
+        // Only the two certificate PINs can be reset at a store, and only with the other one known; a child
+        // has no signature certificate, so no other PIN to know (the engine says so).
+        Q::WhichPin if certificate_pin && !signature_not_eligible(answers, today) => ask(Q::KnowsOtherPin),
+        Q::WhichPin | Q::KnowsOtherPin => ask(Q::Certificates),
         _ => Next::Check,
     }
 }
@@ -20,7 +23,7 @@ pub fn next(question: Question, answers: &Answers) -> Next {
 pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     use Question as Q;
     let mut s = base_situation(answers, today);
-    card_dates_unknown(&mut s, answers, Q::CertificatesOnCard, false);
+    card_dates_unknown(&mut s, answers);
     let pin = match answers.choice(Q::WhichPin) {
         Some(Choice::SignaturePin) => Some(Pin::Signature),
         Some(Choice::UserPin) => Some(Pin::User),

@@ -104,7 +104,10 @@ pub fn CheckPage(journey: Journey) -> impl IntoView {
         match rules::guide(&situation) {
             Ok(_) => go(state, Page::Result(journey)),
             Err(error) => {
-                let question = Question::for_field(&error.field).unwrap_or(journey.first());
+                let question = state
+                    .answers
+                    .with_untracked(|a| journey.question_for(&error.field, a, state.today))
+                    .unwrap_or(journey.first());
                 state.pending_error.set(Some(PendingError { question, error }));
                 state.changing.set(true);
                 go(state, Page::Question(journey, question));

@@ -12,7 +12,7 @@ use crate::components::fields::{DateField, DateSignals, Invalid, Radios};
 use crate::components::layout::{BackLink, StopCardNotice};
 use crate::components::text::t;
 use crate::flow::route::Page;
-use crate::flow::{Alternative, Answer, DateText, Journey, Kind, Next, Question};
+use crate::flow::{certificates, Alternative, Answer, DateText, Journey, Kind, Next, Question};
 use crate::i18n::format::era_year;
 use crate::i18n::rich::Arg;
 use crate::i18n::Msg;
@@ -126,6 +126,13 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     let state = use_state();
     let spec = question.spec();
     let stored = state.answers.with_untracked(|a| a.get(question).cloned());
+    // The choices this citizen is offered (none about a signature certificate under 15).
+    let kind = match spec.kind {
+        Kind::Choice(_) => {
+            Kind::Choice(state.answers.with_untracked(|a| certificates::offered(question, a, state.today)))
+        }
+        date => date,
+    };
 
     // The field's own state, from the stored answer so that going back shows it.
     let date_text = match &stored {
@@ -139,8 +146,9 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
         day: RwSignal::new(date_text.day),
         alternative: RwSignal::new(matches!(stored, Some(Answer::Unknown | Answer::NotYet))),
     };
-    let choice = RwSignal::new(match stored {
-        Some(Answer::Choice(c)) => Some(c),
+    // A choice no longer offered (a corrected birth date) is not kept: it would be sent again unseen.
+    let choice = RwSignal::new(match (&stored, kind) {
+        (Some(Answer::Choice(c)), Kind::Choice(offered)) if offered.contains(c) => Some(*c),
         _ => None,
     });
     let error = RwSignal::new(None::<FieldError>);
@@ -155,7 +163,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let answer = match spec.kind {
+        let answer = match kind {
             Kind::Date { alternative, .. } => {
                 if date.alternative.get_untracked() {
                     Ok(match alternative {
@@ -185,21 +193,17 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
                 return;
             }
         };
-        // The engine checks the answer against the others (a date before the birth date, ...).
-        let previous = state.answers.with_untracked(|a| a.get(question).cloned());
-        state.answers.update(|a| a.set(question, answer));
-        let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
-        if let Err(e) = rules::guide(&situation) {
-            if Question::for_field(&e.field) == Some(question) {
-                state.answers.update(|a| match previous {
-                    Some(p) => a.set(question, p),
-                    None => a.remove(question),
-                });
+        // The engine checks the answer against the others (a date before the birth date, ...) before it is kept.
+        let mut answers = state.answers.get_untracked();
+        certificates::answer(&mut answers, question, answer, state.today);
+        if let Err(e) = rules::guide(&journey.situation(&answers, state.today)) {
+            if Question::for_field(&e.field).contains(&question) {
                 invalid.set(Invalid { year: true, month: true, day: true });
                 error.set(Some(engine_problem(question, e.code)));
                 return;
             }
         }
+        state.answers.set(answers);
         invalid.set(Invalid::default());
         error.set(None);
         go(state, after(state, journey, question));
@@ -207,7 +211,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
 
     let error_signal = Signal::derive(move || error.get());
     let errors = Signal::derive(move || error.get().into_iter().collect::<Vec<_>>());
-    let field = match spec.kind {
+    let field = match kind {
         Kind::Date { birth, alternative } => view! {
             <DateField
                 title=spec.title
