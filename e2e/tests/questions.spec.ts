@@ -43,7 +43,7 @@ test('the 転入届 filed, the day of moving in forgotten: show the card by its 
   await answerDate(page, '2033', '1', '1');
   await expect(page.locator('.myna-summary')).toContainText('わからない');
   await seeResult(page);
-  await expect(heading(page)).toHaveText('このままでは2025年（令和7年）7月20日（日）にカードが失効します');
+  await expect(heading(page)).toHaveText('2025年（令和7年）7月19日（土）までにカードを転入先の窓口に出してください');
   const titles = page.locator('.myna-action__title');
   await expect(titles).toContainText(['カードの住所を書き換える（継続利用）']);
   await expect(titles.filter({ hasText: '新しいカードを申請する' })).toHaveCount(0);

@@ -75,8 +75,8 @@ export const WALKS: Walk[] = [
       await answerChoice(page, 'within-city');
       await answerDate(page, '2025', '6', '10');
       await answerAlternative(page);
-      await answerChoice(page, 'yes');
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'yes'); // a card
+      await answerChoice(page, 'both'); // both certificates on it
       await answerDate(page, '2033', '1', '1');
     },
   },
@@ -94,8 +94,8 @@ export const WALKS: Walk[] = [
       await answerChoice(page, 'within-city');
       await answerDate(page, '2026', '12', '17');
       await answerAlternative(page);
-      await answerChoice(page, 'yes');
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'yes'); // a card
+      await answerChoice(page, 'both'); // both certificates on it
       await answerDate(page, '2033', '1', '1');
     },
   },
@@ -111,12 +111,12 @@ export const WALKS: Walk[] = [
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
       await answerChoice(page, 'out-of-city');
-      await answerDate(page, '2025', '3', '28');
-      await answerDate(page, '2025', '3', '28');
-      await answerDate(page, '2025', '4', '11');
+      await answerDate(page, '2025', '3', '28'); // planned move-out
+      await answerDate(page, '2025', '4', '11'); // 転入届
+      await answerDate(page, '2025', '3', '28'); // moved in
       await answerAlternative(page);
-      await answerChoice(page, 'yes');
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'yes'); // a card
+      await answerChoice(page, 'both'); // both certificates on it
       await answerDate(page, '2033', '1', '1');
     },
   },
@@ -135,8 +135,8 @@ export const WALKS: Walk[] = [
       await answerChoice(page, 'japanese');
       await answerDate(page, '2025', '9', '1');
       await answerAlternative(page);
-      await answerChoice(page, 'yes');
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'yes'); // a card
+      await answerChoice(page, 'both'); // both certificates on it
       await answerDate(page, '2033', '1', '1');
     },
   },
@@ -154,7 +154,7 @@ export const WALKS: Walk[] = [
       await answerChoice(page, 'name');
       await answerDate(page, '2025', '7', '7');
       await answerAlternative(page);
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'both');
     },
   },
   {
@@ -174,7 +174,7 @@ export const WALKS: Walk[] = [
       await answerDate(page, '2025', '5', '10');
       await answerDate(page, '2025', '5', '12');
       await answerAlternative(page);
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'both'); // certificates on the card
     },
   },
   {
@@ -194,7 +194,7 @@ export const WALKS: Walk[] = [
       await answerAlternative(page); // not stopped
       await answerAlternative(page); // not reported
       await answerAlternative(page); // not found
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'both'); // certificates on the card
     },
   },
   {
@@ -214,7 +214,7 @@ export const WALKS: Walk[] = [
       await answerDate(page, '2025', '5', '10');
       await answerAlternative(page);
       await answerDate(page, '2025', '5', '18'); // found
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'both'); // certificates on the card
     },
   },
   {
@@ -230,7 +230,7 @@ export const WALKS: Walk[] = [
       await answerDate(page, ...BIRTH);
       await answerChoice(page, 'disaster');
       await answerDate(page, '2025', '5', '10');
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'both'); // certificates on the card
     },
   },
   {
@@ -245,7 +245,8 @@ export const WALKS: Walk[] = [
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
       await answerChoice(page, 'signature');
-      await answerChoice(page, 'yes');
+      await answerChoice(page, 'yes'); // knows the other PIN
+      await answerChoice(page, 'both');
     },
   },
 ];
