@@ -41,6 +41,7 @@ MODULE = b"\0asm\x01\0\0\0" + b"".join([
     section(10, vec([body(b"\x10\x01\x0b"),          # start: call done
                      body(b"\x20\x00\x10\x00\x0b"),  # add: local.get 0, call log
                      body(b"\x0b")])),                # main: nothing
+    section(0, name("producers") + b"\x00"),
 ])
 
 GLUE = """export class IntoUnderlyingSink {
@@ -115,6 +116,8 @@ class WasmGlueTest(unittest.TestCase):
         self.assertEqual(sorted(after["exports"]), ["a", "b", "c"])
         self.assertNotIn("0123456789abcdef", glue)
         self.assertNotIn(b"0123456789abcdef", module)
+        self.assertNotIn(b"producers", module)
+        self.assertIn(b"producers", MODULE)
         self.assertIn("2 imports and 3 exports renamed, 1 unread exports dropped", report)
         self.assertIn("IntoUnderlyingSink", report)
 

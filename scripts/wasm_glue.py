@@ -9,7 +9,8 @@ wasm-opt, for `scripts/post-build` (design.md §7: the first view's budget). Beh
 2. Exports the glue never reads (`wasm.NAME`) leave the export section (`main`, wasm-bindgen's abort globals,
    Leptos's wasm-split marker, whatever step 1 orphaned). Only the entry goes: the code stays if still called.
 3. Every import and export gets a short name, in the wasm and in the glue alike: wasm-bindgen names imports
-   `__wbg_<method>_<16 hex digits>`, which brotli cannot compress, twice (wasm and glue).
+   `__wbg_<method>_<16 hex digits>`, which brotli cannot compress, twice (wasm and glue). The custom sections
+   (`producers`, `target_features`, Leptos's `__wasm_split_unstable`) go: notes for tools, which browsers skip.
 4. terser minifies the glue (Trunk's own minifier fails on `export default` and leaves it as is).
 
 Every rewrite checks the shape it expects and fails the build otherwise, so a wasm-bindgen upgrade that writes
@@ -179,8 +180,8 @@ def short_name(index: int) -> str:
 
 
 def shorten(wasm: bytes, js: str) -> tuple[bytes, str, dict[str, int]]:
-    """Steps 2 and 3: the module without the exports the glue does not read, every import and export renamed
-    (in the glue too), and counts for the report."""
+    """Steps 2 and 3: the module without the exports the glue does not read and without custom sections, every
+    import and export renamed (in the glue too), and counts for the report."""
     if re.search(r"\bwasm\s*\[", js):
         raise GlueError("the glue reads the wasm's exports by computed name; they cannot be renamed")
     read = set(re.findall(r"\bwasm\.(\w+)", js))
@@ -188,6 +189,8 @@ def shorten(wasm: bytes, js: str) -> tuple[bytes, str, dict[str, int]]:
     new_sections = []
     counts = {"imports": 0, "exports": 0, "dropped": 0}
     for section_id, body in sections:
+        if section_id == 0:
+            continue  # a custom section
         if section_id == 2:
             imports = _imports(body)
             modules = {i.module for i in imports}
