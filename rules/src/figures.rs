@@ -19,8 +19,12 @@ use crate::params::{
 pub enum Figure {
     /// An amount in yen (1,000円, ¥1,000).
     Yen(u32),
-    /// A count: days, months, years of age, birthdays, tries, characters.
+    /// A count without a unit of time: years of age, birthdays, tries, characters, digits.
     Count(u32),
+    /// A number of days (14日, 14 days).
+    Days(u32),
+    /// A number of months (1か月, 1 month).
+    Months(u32),
     /// The day a row of the table took effect: its `from`, never re-typed.
     Date(NaiveDate),
 }
@@ -43,7 +47,7 @@ fn changed<T: Copy>(table: &Versioned<T>, on: NaiveDate) -> (NaiveDate, T) {
 /// [`INSURANCE_GRACE_MONTHS`]) are those of their latest change up to `on` (else of the first change),
 /// with that change's day; every other value is the row in force on `on`.
 pub fn figures(on: NaiveDate) -> Vec<(&'static str, Figure)> {
-    use Figure::{Count, Date, Yen};
+    use Figure::{Count, Date, Days, Months, Yen};
     let fees = REISSUE_FEES.on(on);
     let card = CARD_BIRTHDAYS.on(on);
     let certificate = CERTIFICATE_BIRTHDAYS.on(on);
@@ -54,12 +58,12 @@ pub fn figures(on: NaiveDate) -> Vec<(&'static str, Figure)> {
     let mut out = vec![
         ("fee_reissue", Yen(fees.total(false))),
         ("fee_reissue_certificates", Yen(fees.total(true))),
-        ("filing_days", Count(FILING_DAYS.on(on))),
-        ("move_out_days", Count(MOVE_OUT_DAYS.on(on))),
-        ("presentation_days", Count(PRESENTATION_DAYS.on(on))),
-        ("renewal_months", Count(RENEWAL_WINDOW_MONTHS.on(on))),
-        ("renewal_lead_days", Count(RENEWAL_LEAD_DAYS.on(on))),
-        ("production_months", Count(CARD_PRODUCTION_MONTHS.on(on))),
+        ("filing_days", Days(FILING_DAYS.on(on))),
+        ("move_out_days", Days(MOVE_OUT_DAYS.on(on))),
+        ("presentation_days", Days(PRESENTATION_DAYS.on(on))),
+        ("renewal_months", Months(RENEWAL_WINDOW_MONTHS.on(on))),
+        ("renewal_lead_days", Days(RENEWAL_LEAD_DAYS.on(on))),
+        ("production_months", Months(CARD_PRODUCTION_MONTHS.on(on))),
         ("adult_age", Count(adult_age)),
         ("former_adult_age", Count(former_adult_age)),
         ("adult_age_from", Date(adult_from)),
@@ -79,13 +83,13 @@ pub fn figures(on: NaiveDate) -> Vec<(&'static str, Figure)> {
         out.extend([
             ("fee_rapid", Yen(rapid.fee(false))),
             ("fee_rapid_certificates", Yen(rapid.fee(true))),
-            ("rapid_days", Count(rapid.window_days)),
-            ("rapid_delivery_days", Count(rapid.delivery_days)),
+            ("rapid_days", Days(rapid.window_days)),
+            ("rapid_delivery_days", Days(rapid.delivery_days)),
             ("rapid_from", Date(from)),
         ]);
     }
     if let (from, Some(months)) = changed(&INSURANCE_GRACE_MONTHS, on) {
-        out.extend([("insurance_grace_months", Count(months)), ("insurance_grace_from", Date(from))]);
+        out.extend([("insurance_grace_months", Months(months)), ("insurance_grace_from", Date(from))]);
     }
     out
 }
@@ -128,16 +132,16 @@ mod tests {
             ("2026-11-24", "fee_reissue_certificates", Figure::Yen(1000), "card + certificates 800 + 200"),
             ("2026-11-24", "fee_rapid", Figure::Yen(1800), "rapid, without certificates"),
             ("2026-11-24", "fee_rapid_certificates", Figure::Yen(2000), "rapid, with certificates"),
-            ("2026-11-24", "rapid_days", Figure::Count(30), "特急発行 window"),
-            ("2026-11-24", "rapid_delivery_days", Figure::Count(7), "about a week (rules.md §10.1)"),
+            ("2026-11-24", "rapid_days", Figure::Days(30), "特急発行 window"),
+            ("2026-11-24", "rapid_delivery_days", Figure::Days(7), "about a week (rules.md §10.1)"),
             ("2026-11-24", "rapid_from", Figure::Date(d("2024-12-02")), "特急発行 row's from"),
-            ("2026-11-24", "filing_days", Figure::Count(14), "転居届, 転入届, 追記"),
-            ("2026-11-24", "move_out_days", Figure::Count(30), "no 転入届 after the move-out"),
-            ("2026-11-24", "presentation_days", Figure::Count(90), "card presentation"),
-            ("2026-11-24", "renewal_months", Figure::Count(3), "renewal window"),
-            ("2026-11-24", "renewal_lead_days", Figure::Count(60), "renewal action lead"),
-            ("2026-11-24", "production_months", Figure::Count(1), "a new card takes about a month"),
-            ("2026-11-24", "insurance_grace_months", Figure::Count(3), "マイナ保険証 grace"),
+            ("2026-11-24", "filing_days", Figure::Days(14), "転居届, 転入届, 追記"),
+            ("2026-11-24", "move_out_days", Figure::Days(30), "no 転入届 after the move-out"),
+            ("2026-11-24", "presentation_days", Figure::Days(90), "card presentation"),
+            ("2026-11-24", "renewal_months", Figure::Months(3), "renewal window"),
+            ("2026-11-24", "renewal_lead_days", Figure::Days(60), "renewal action lead"),
+            ("2026-11-24", "production_months", Figure::Months(1), "a new card takes about a month"),
+            ("2026-11-24", "insurance_grace_months", Figure::Months(3), "マイナ保険証 grace"),
             ("2026-11-24", "insurance_grace_from", Figure::Date(d("2024-12-02")), "grace row's from"),
             ("2026-11-24", "adult_age", Figure::Count(18), "adult threshold since 2022-04-01"),
             ("2026-11-24", "former_adult_age", Figure::Count(20), "adult threshold before"),
