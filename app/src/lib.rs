@@ -92,6 +92,8 @@ pub fn start() -> Option<AppState> {
     };
     let state = AppState::new(today, Locale::Ja, Page::Start);
     provide_context(state);
+    // The figures the texts name are those in force today (the fees, day counts, ages of the table).
+    i18n::figures::set_today(today);
     // The municipality profile, fetched once (preloaded by index.html); the guide runs without it.
     profile::start();
     // The texts beyond the first view, then the language asked for by `?lang=`.

@@ -46,6 +46,8 @@ test('an adult whose certificates expired (cases/adult-card-valid.json)', async 
   await expect(page.locator('.myna-action__title')).toHaveText('電子証明書を更新する');
   await expect(page.locator('.myna-action')).toContainText('無料');
   await expect(page.locator('.myna-caveats')).toContainText('2024年12月2日より前');
+  // The day is the parameter table's (the grace row's from), not a date typed into the text.
+  await expect(page.locator('.myna-caveats time[datetime="2024-12-02"]')).toHaveText('2024年12月2日');
   await expect(page.locator('time[datetime="2029-10-10"]').first()).toBeVisible();
   // The "why?" disclosures name the rules and their sources.
   await page.locator('details.myna-why summary').first().click();

@@ -18,8 +18,8 @@ const CASES: [string, Case][] = readdirSync(CASES_DIR)
 const WORDS: Record<string, string> = {
   too_short: '文字数が足りません。6文字以上にしてください。',
   too_long: '文字数が多すぎます。16文字以下にしてください。',
-  no_letter: '英字（A～Z）が入っていません。1文字以上入れてください。',
-  no_digit: '数字（0～9）が入っていません。1文字以上入れてください。',
+  no_letter: '英字（A～Z）が入っていません。英字も入れてください。',
+  no_digit: '数字（0～9）が入っていません。数字も入れてください。',
   invalid_character: '使えない文字が入っています。英字（A～Z）と数字（0～9）だけにしてください。記号、空白、かな、漢字は使えません。',
 };
 

@@ -38,7 +38,7 @@ const TEXT = {
   no_device_chosen: 'カードリーダーが選ばれませんでした。リーダーをつないでから、もう一度お試しください。',
   device_unavailable:
     'カードリーダーを使えませんでした。リーダーを使う他のアプリやタブを閉じ、抜き差ししてから、もう一度お試しください。',
-  no_card: 'カードが見つかりませんでした。カードを1枚だけ、リーダーの中央に置いてください。',
+  no_card: 'カードが見つかりませんでした。ほかのカードと重ねずに、リーダーの中央に置いてください。',
   wrong_card:
     'マイナンバーカードとして読み取れませんでした。他のカード（運転免許証、在留カード、交通系ICカードなど）でないか確認してください。新しい様式のカードには、まだ対応していない場合があります。',
   reading: '読み取っています。終わるまでカードを動かさないでください。',
@@ -47,7 +47,7 @@ const TEXT = {
   timeout: 'カードリーダーから応答がありません。リーダーを抜き差ししてから、もう一度お試しください。',
   reader_disconnected: 'カードリーダーが取り外されました。つなぎ直して、もう一度お試しください。',
   cancelled: '読み取りを中止しました。',
-  pin_locked: (pin: string) => `${pin}はロックされています（残り0回）。再設定の方法を下に表示します。`,
+  pin_locked: (pin: string) => `${pin}はロックされています（残りの回数はありません）。再設定の方法を下に表示します。`,
   few_tries_left: (pin: string, n: number) =>
     `${pin}の残りは${n}回です。分からないときは入力を試さず、窓口でご相談ください。`,
 };
@@ -191,7 +191,7 @@ test('a full read: the dates and counters shown, then prefilled in the expiry jo
   await expectNothingStored(page);
 });
 
-test('a locked PIN: 残り0回 and how to reset it', async ({ page }) => {
+test('a locked PIN: no tries left and how to reset it', async ({ page }) => {
   await installUsbMock(page, { transcript: 'locked_pin' });
   const outcome = await readCard(page, 'locked_pin');
   await expectDone(page, outcome);

@@ -37,6 +37,7 @@ pub mod era;
 pub mod error;
 pub mod events;
 pub mod explain;
+pub mod figures;
 pub mod insurance;
 pub mod iso;
 #[cfg(feature = "cli")]

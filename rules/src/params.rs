@@ -51,6 +51,19 @@ impl<T: Copy> Versioned<T> {
     pub fn latest_from(&self) -> NaiveDate {
         self.rows().map(|row| row.from).max().unwrap_or(self.first.from)
     }
+
+    /// The latest change up to `on` as (the row before, the row from then on); the first change when
+    /// `on` is before every change; `None` for a parameter that never changed. What a text says of a
+    /// change (「{adult_age_from}より前は{former_adult_age}歳」) comes from here, never re-typed.
+    pub fn latest_change(&self, on: NaiveDate) -> Option<(&Period<T>, &Period<T>)> {
+        let index = self.later.iter().rposition(|row| row.from <= on).unwrap_or(0);
+        let after = self.later.get(index)?;
+        let before = match index.checked_sub(1) {
+            Some(i) => self.later.get(i)?,
+            None => &self.first,
+        };
+        Some((before, after))
+    }
 }
 
 /// Start of the card scheme (番号法): the first row of every parameter.
@@ -133,6 +146,8 @@ pub static CONTINUED_USE_ABROAD: Versioned<bool> = Versioned {
 pub struct RapidReissue {
     /// Within this many days of the trigger (紛失届, destruction).
     pub window_days: u32,
+    /// About this many days from the application to the card's arrival by registered post.
+    pub delivery_days: u32,
     pub fee_without_certificates: u32,
     pub fee_with_certificates: u32,
 }
@@ -154,8 +169,13 @@ pub static RAPID_REISSUE: Versioned<Option<RapidReissue>> = Versioned {
     first: row(SCHEME_START, None, "leaflet §6②, §8 (no rapid reissue)"),
     later: &[row(
         ymd(2024, 12, 2),
-        Some(RapidReissue { window_days: 30, fee_without_certificates: 1800, fee_with_certificates: 2000 }),
-        "個人番号カード省令 (2024-12-02 施行)",
+        Some(RapidReissue {
+            window_days: 30,
+            delivery_days: 7,
+            fee_without_certificates: 1800,
+            fee_with_certificates: 2000,
+        }),
+        "個人番号カード省令 (2024-12-02 施行); about a week by registered post: rules.md §10.1, §17",
     )],
 };
 
@@ -197,6 +217,9 @@ pub struct PinTries {
 
 pub static PIN_TRIES: Versioned<PinTries> = single("—", PinTries { signature: 5, four_digit: 3 }, "leaflet §3③");
 
+/// Digits of the user, 住民基本台帳用 and 券面事項入力補助用 PINs (leaflet ３③; `rules.md` §11.1).
+pub static PIN_DIGITS: Versioned<u32> = single("—", 4, "leaflet §3③; rules.md §11.1");
+
 /// Allowed length of the signature password, in characters (leaflet ２①).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PasswordLength {
@@ -234,7 +257,7 @@ impl<T: Copy + Sync> Dated for Versioned<T> {
 }
 
 /// Every parameter of the table.
-pub static ALL: [&dyn Dated; 17] = [
+pub static ALL: [&dyn Dated; 18] = [
     &ADULT_AGE,
     &CARD_BIRTHDAYS,
     &AGE_DECISION_LOOKBACK_DAYS,
@@ -251,6 +274,7 @@ pub static ALL: [&dyn Dated; 17] = [
     &INSURANCE_GRACE_MONTHS,
     &REISSUE_FEES,
     &PIN_TRIES,
+    &PIN_DIGITS,
     &PASSWORD_LENGTH,
 ];
 
@@ -328,6 +352,17 @@ mod tests {
         assert_eq!(INSURANCE_GRACE_MONTHS.on(d("2024-12-01")), None, "grace starts 2024-12-02 (§13)");
         assert_eq!(INSURANCE_GRACE_MONTHS.on(d("2024-12-02")), Some(3));
         assert!(CONTINUED_USE_ABROAD.on(d("2020-01-01")), "applied for every departure date (§7.3)");
+    }
+
+    #[test]
+    fn latest_change_is_the_change_up_to_the_day_else_the_first() {
+        let change = |on: &str| ADULT_AGE.latest_change(d(on)).map(|(b, a)| (b.value, a.from, a.value));
+        assert_eq!(change("2022-04-01"), Some((20, d("2022-04-01"), 18)), "on the day");
+        assert_eq!(change("2030-01-01"), Some((20, d("2022-04-01"), 18)), "after");
+        assert_eq!(change("2022-03-31"), Some((20, d("2022-04-01"), 18)), "before: the first change");
+        assert_eq!(FILING_DAYS.latest_change(d("2030-01-01")), None, "never changed");
+        let rapid = RAPID_REISSUE.latest_change(d("2024-12-01")).map(|(b, a)| (b.value, a.from));
+        assert_eq!(rapid.map(|(before, from)| (before.is_none(), from)), Some((true, d("2024-12-02"))));
     }
 
     #[test]

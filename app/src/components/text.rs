@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use rules::iso::format_date;
 
 use crate::i18n::format;
-use crate::i18n::rich::{parse, plain, Arg, Piece};
+use crate::i18n::rich::{fill, parse, plain, Arg, Piece};
 use crate::i18n::{Locale, Msg};
 use crate::state::use_state;
 
-/// The pieces of `text` as elements, placeholders filled from `args`.
+/// The pieces of `text` as elements, placeholders filled from `args`, else with the figures they name
+/// (`i18n::figures`).
 pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> AnyView {
     let views: Vec<AnyView> = parse(text)
         .into_iter()
@@ -19,14 +20,12 @@ pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> An
                 view! { <ruby>{base.to_owned()}<rt>{reading.to_owned()}</rt></ruby> }.into_any()
             }
             Piece::Japanese(t) => view! { <span lang="ja">{t.to_owned()}</span> }.into_any(),
-            Piece::Placeholder(name) => match args.iter().find(|(n, _)| *n == name).map(|(_, a)| a.clone()) {
+            Piece::Placeholder(name) => match fill(locale, args, name) {
                 Some(Arg::Text(s)) => rich_view(locale, &s, &[]),
                 Some(Arg::Msg(m)) => rich_view(locale, locale.raw(m), &[]),
                 Some(Arg::Japanese(s)) => view! { <span lang="ja">{s}</span> }.into_any(),
-                Some(Arg::Date(d)) => {
-                    let shown = rich_view(locale, &format::date(locale, d), &[]);
-                    view! { <time datetime=format_date(d)>{shown}</time> }.into_any()
-                }
+                Some(Arg::Date(d)) => time_view(locale, d, &format::date(locale, d)),
+                Some(Arg::Day(d)) => time_view(locale, d, &format::day(locale, d)),
                 Some(Arg::Phone(p)) => {
                     let href = format!("tel:{p}");
                     view! { <a href=href>{p}</a> }.into_any()
@@ -40,6 +39,12 @@ pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> An
         })
         .collect();
     views.into_any()
+}
+
+/// A date as written in `text`, inside `<time datetime>`.
+fn time_view(locale: Locale, d: chrono::NaiveDate, text: &str) -> AnyView {
+    let shown = rich_view(locale, text, &[]);
+    view! { <time datetime=format_date(d)>{shown}</time> }.into_any()
 }
 
 /// A part of a view that redraws itself when the signals it reads change. Every such part of the app

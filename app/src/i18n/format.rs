@@ -76,6 +76,22 @@ pub fn date(locale: Locale, d: NaiveDate) -> String {
     }
 }
 
+/// A day named in a sentence, without its weekday: the day a rule took effect (ja and ja-easy
+/// 2024年12月2日, en 2 December 2024). The 和暦 is left out as the sentence would write it: it is not a date the
+/// citizen compares with the card.
+pub fn day(locale: Locale, d: NaiveDate) -> String {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    match locale {
+        Locale::Ja | Locale::JaEasy => format!("{y}年{m}月{day}日"),
+        Locale::En => format!("{day} {} {y}", locale.raw(month_name(m))),
+    }
+}
+
+/// A time of day as a clock shows it, the same in the three languages: 6:30, 23:00.
+pub fn clock(hour: u32, minute: u32) -> String {
+    format!("{hour}:{minute:02}")
+}
+
 /// 1000 → "1,000".
 pub fn thousands(n: u32) -> String {
     let digits = n.to_string();
@@ -97,15 +113,21 @@ pub fn money(locale: Locale, yen: u32) -> String {
     locale.raw(Msg::FormatYen).replace("{amount}", &thousands(yen))
 }
 
+/// A number with its unit, the English plural chosen by the number: `counted(locale, 14, [one, other])`
+/// with `format.days.*` → 14日 / 14 days / 1 day.
+pub fn counted(locale: Locale, n: u32, [one, other]: [Msg; 2]) -> String {
+    locale.raw(if n == 1 { one } else { other }).replace("{n}", &thousands(n))
+}
+
+/// The units a figure may have: `format.days.*`, `format.months.*`, `format.hours.*`.
+pub const DAYS: [Msg; 2] = [Msg::FormatDaysOne, Msg::FormatDaysOther];
+pub const MONTHS: [Msg; 2] = [Msg::FormatMonthsOne, Msg::FormatMonthsOther];
+pub const HOURS: [Msg; 2] = [Msg::FormatHoursOne, Msg::FormatHoursOther];
+
 /// Days from `today` to `to`: あと45日 / 45 days left / 1 day left; `None` when `to` is not after today.
 pub fn days_left(locale: Locale, today: NaiveDate, to: NaiveDate) -> Option<String> {
-    let n = (to - today).num_days();
-    if n <= 0 {
-        return None;
-    }
-    let msg = if n == 1 { Msg::FormatDaysLeftOne } else { Msg::FormatDaysLeftOther };
-    let count = u32::try_from(n).map(thousands).unwrap_or_else(|_| n.to_string());
-    Some(locale.raw(msg).replace("{n}", &count))
+    let n = u32::try_from((to - today).num_days()).ok().filter(|n| *n > 0)?;
+    Some(counted(locale, n, [Msg::FormatDaysLeftOne, Msg::FormatDaysLeftOther]))
 }
 
 #[cfg(test)]
@@ -131,6 +153,21 @@ mod tests {
         for (locale, date_text, want) in cases {
             assert_eq!(date(locale, d(date_text)), want, "{locale:?} {date_text}");
         }
+    }
+
+    #[test]
+    fn days_and_clock_times() {
+        assert_eq!(day(Locale::Ja, d("2024-12-02")), "2024年12月2日");
+        assert_eq!(day(Locale::JaEasy, d("2022-04-01")), "2022年4月1日");
+        assert_eq!(day(Locale::En, d("2024-05-27")), "27 May 2024");
+        assert_eq!(clock(6, 30), "6:30");
+        assert_eq!(clock(23, 0), "23:00");
+        assert_eq!(counted(Locale::Ja, 14, DAYS), "14日");
+        assert_eq!(counted(Locale::En, 14, DAYS), "14 days");
+        assert_eq!(counted(Locale::En, 1, MONTHS), "1 month");
+        assert_eq!(counted(Locale::En, 3, MONTHS), "3 months");
+        assert_eq!(counted(Locale::Ja, 1, MONTHS), "1か月");
+        assert_eq!(counted(Locale::JaEasy, 24, HOURS), "24{時間|じかん}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `app/locales/{ja,en,ja-easy}.json`; `build.rs` turns the keys into [`Msg`] and checks that the
 //! three files have the same keys and placeholders. Rust code holds keys, never prose.
 
+pub mod figures;
 pub mod format;
 #[cfg(target_arch = "wasm32")]
 pub mod loaded;

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::figures::figure;
 use super::{format, Locale, Msg};
 
 /// One piece of a text.
@@ -75,16 +76,24 @@ pub enum Arg {
     Japanese(String),
     /// A date, written in the locale's format inside `<time datetime>`.
     Date(NaiveDate),
+    /// A day named in a sentence, without its weekday (the day a rule took effect), inside `<time datetime>`.
+    Day(NaiveDate),
     /// A phone number, as printed, dialled by a `tel:` link.
     Phone(String),
     /// A link.
     Link { text: String, href: String },
 }
 
-/// A text as plain characters: placeholders filled, ruby reduced to its base (for the page title,
-/// `aria-label`s, the calendar file and tests).
+/// A text as plain characters: placeholders filled (those not in `args` with the figures they name,
+/// `figures::figure`), ruby reduced to its base (for the page title, `aria-label`s, the calendar file and
+/// tests).
 pub fn plain(locale: Locale, msg: Msg, args: &[(&str, Arg)]) -> String {
     plain_text(locale, locale.raw(msg), args)
+}
+
+/// The value of the placeholder `name`: the caller's, else the figure it names (`figures::figure`).
+pub fn fill(locale: Locale, args: &[(&str, Arg)], name: &str) -> Option<Arg> {
+    args.iter().find(|(n, _)| *n == name).map(|(_, a)| a.clone()).or_else(|| figure(locale, name))
 }
 
 /// [`plain`] of a raw text.
@@ -93,12 +102,13 @@ pub fn plain_text(locale: Locale, text: &str, args: &[(&str, Arg)]) -> String {
     for piece in parse(text) {
         match piece {
             Piece::Text(t) | Piece::Japanese(t) | Piece::Ruby { base: t, .. } => out.push_str(t),
-            Piece::Placeholder(name) => match args.iter().find(|(n, _)| *n == name).map(|(_, a)| a) {
-                Some(Arg::Text(t) | Arg::Japanese(t)) => out.push_str(&plain_text(locale, t, &[])),
-                Some(Arg::Msg(m)) => out.push_str(&plain(locale, *m, &[])),
-                Some(Arg::Date(d)) => out.push_str(&plain_text(locale, &format::date(locale, *d), &[])),
-                Some(Arg::Phone(p)) => out.push_str(p),
-                Some(Arg::Link { text, .. }) => out.push_str(&plain_text(locale, text, &[])),
+            Piece::Placeholder(name) => match fill(locale, args, name) {
+                Some(Arg::Text(t) | Arg::Japanese(t)) => out.push_str(&plain_text(locale, &t, &[])),
+                Some(Arg::Msg(m)) => out.push_str(&plain(locale, m, &[])),
+                Some(Arg::Date(d)) => out.push_str(&plain_text(locale, &format::date(locale, d), &[])),
+                Some(Arg::Day(d)) => out.push_str(&format::day(locale, d)),
+                Some(Arg::Phone(p)) => out.push_str(&p),
+                Some(Arg::Link { text, .. }) => out.push_str(&plain_text(locale, &text, &[])),
                 None => {
                     out.push('{');
                     out.push_str(name);

@@ -9,13 +9,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use rules::contract::{PasswordCheck, PasswordProblem};
-use rules::params::PASSWORD_LENGTH;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::keep_title;
 use crate::components::markup::{el, page, Node};
-use crate::i18n::rich::Arg;
 use crate::i18n::Msg;
 use crate::state::use_state;
 
@@ -33,18 +31,12 @@ pub fn problem_text(problem: PasswordProblem) -> Msg {
     }
 }
 
-/// The lengths the engine allows, for the texts' `{min}` and `{max}`.
-fn limits() -> Vec<(&'static str, Arg)> {
-    let length = PASSWORD_LENGTH.first.value;
-    vec![("min", Arg::Text(length.min.to_string())), ("max", Arg::Text(length.max.to_string()))]
-}
-
 /// What the region under the box says about a checked password.
 fn result_nodes(check: PasswordCheck, shown: bool) -> Vec<Node> {
     let verdict = if check.valid { Msg::PasswordValid } else { Msg::PasswordInvalid };
     let mut nodes = vec![el("p", "myna-password__verdict").msg(verdict)];
     if !check.problems.is_empty() {
-        let items = check.problems.iter().map(|p| el("li", "").msg_with(problem_text(*p), limits()));
+        let items = check.problems.iter().map(|p| el("li", "").msg(problem_text(*p)));
         nodes.push(el("ul", "myna-password__problems").children(items));
     }
     nodes.push(if shown {
@@ -146,7 +138,7 @@ pub fn password_page() -> AnyView {
             el("p", "myna-privacy").msg(Msg::PasswordPrivacy),
             el("div", "myna-field")
                 .child(el("label", "myna-label").attr("for", "password").msg(Msg::PasswordLabel))
-                .child(el("p", "myna-hint").attr("id", "password-hint").msg_with(Msg::PasswordRule, limits()))
+                .child(el("p", "myna-hint").attr("id", "password-hint").msg(Msg::PasswordRule))
                 .child(el("div", "myna-password").child(input).child(toggle)),
         ]
     };

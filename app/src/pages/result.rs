@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use rules::calendar::open_day_before;
 use rules::contract::{Action, ActionId, Guidance, Where};
-use rules::params::{CARD_PRODUCTION_MONTHS, FILING_DAYS};
 
 use super::keep_title;
 use crate::components::markup::{draw_all, el, Node};
@@ -220,18 +219,14 @@ fn documents_node(index: usize, a: &Action) -> Option<Node> {
     })
 }
 
-/// The figures the steps' texts name, from the engine's parameter table in force today (no number is
-/// written into a text: ARCHITECTURE.md invariant 2).
-fn figures(today: NaiveDate) -> Vec<(&'static str, Arg)> {
-    vec![
-        ("days", Arg::Text(FILING_DAYS.on(today).to_string())),
-        ("months", Arg::Text(CARD_PRODUCTION_MONTHS.on(today).to_string())),
-        ("phone", Arg::Phone(LOSS_LINE.to_owned())),
-    ]
+/// The 24-hour line, for the steps' texts that name it. (Their figures, `{filing_days}` and the like, are
+/// filled from the engine's table in force today by `i18n::figures`.)
+fn phone() -> Vec<(&'static str, Arg)> {
+    vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))]
 }
 
-fn notes_nodes(a: &Action, ctx: Context, today: NaiveDate) -> Vec<Node> {
-    present::notes(a, ctx).into_iter().map(|note| el("p", "myna-step__note").msg_with(note, figures(today))).collect()
+fn notes_nodes(a: &Action, ctx: Context) -> Vec<Node> {
+    present::notes(a, ctx).into_iter().map(|note| el("p", "myna-step__note").msg_with(note, phone())).collect()
 }
 
 fn where_row(a: &Action, ctx: Context) -> Node {
@@ -245,11 +240,9 @@ fn step_item(index: usize, title: Msg) -> Node {
 /// One action as a step: what, when to apply, by when, where, the fee, notes and what to bring.
 fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node {
     let (title, body) = present::action_texts(a.id, a.place);
-    let apply_by = a.apply_by.map(|d| {
-        let mut args = figures(today);
-        args.push(("date", Arg::Date(d)));
-        el("p", "myna-step__apply-by").child(el("strong", "").msg_with(Msg::ResultStepApplyBy, args))
-    });
+    let apply_by = a
+        .apply_by
+        .map(|d| el("p", "myna-step__apply-by").child(el("strong", "").msg_with(Msg::ResultStepApplyBy, date_arg(d))));
     let summary = el("dl", "myna-summary")
         .children(a.from.map(|d| row(Msg::ActionFrom, date_dd(d))))
         .child(row(Msg::ActionBy, by_dd(a.by, today)))
@@ -257,8 +250,8 @@ fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node
         .children(a.fee_yen.map(fee_row));
     step_item(index, title)
         .children(apply_by)
-        .child(el("p", "").msg_with(body, figures(today)))
-        .children(notes_nodes(a, ctx, today))
+        .child(el("p", "").msg_with(body, phone()))
+        .children(notes_nodes(a, ctx))
         .child(summary)
         .children(closed_node(a, today))
         .children(documents_node(index, a))
@@ -271,7 +264,7 @@ fn reissue_step(index: usize, rapid: &Action, normal: &Action, ctx: Context, tod
         let (_, body) = present::action_texts(a.id, a.place);
         el("li", "myna-option")
             .child(el("h4", "myna-option__title").msg(label))
-            .child(el("p", "").msg_with(body, figures(today)))
+            .child(el("p", "").msg_with(body, phone()))
             .child(
                 el("dl", "myna-summary")
                     .children(a.by.map(|d| row(Msg::ActionBy, by_dd(Some(d), today))))
@@ -287,7 +280,7 @@ fn reissue_step(index: usize, rapid: &Action, normal: &Action, ctx: Context, tod
                 .child(option(Msg::ResultOptionRapid, rapid))
                 .child(option(Msg::ResultOptionNormal, normal)),
         )
-        .children(notes_nodes(normal, ctx, today))
+        .children(notes_nodes(normal, ctx))
         .child(el("dl", "myna-summary").child(where_row(normal, ctx)))
         .children(documents_node(index, normal))
 }
