@@ -94,7 +94,7 @@ pub fn money(locale: Locale, yen: u32) -> String {
     if yen == 0 {
         return locale.raw(Msg::FormatFree).to_owned();
     }
-    locale.raw(Msg::FormatYen).replace("{amount}", &thousands(yen))
+    super::rich::fill(locale.raw(Msg::FormatYen), "{amount}", &thousands(yen))
 }
 
 /// Days from `today` to `to`: あと45日 / 45 days left / 1 day left; `None` when `to` is not after today.
@@ -105,7 +105,7 @@ pub fn days_left(locale: Locale, today: NaiveDate, to: NaiveDate) -> Option<Stri
     }
     let msg = if n == 1 { Msg::FormatDaysLeftOne } else { Msg::FormatDaysLeftOther };
     let count = u32::try_from(n).map(thousands).unwrap_or_else(|_| n.to_string());
-    Some(locale.raw(msg).replace("{n}", &count))
+    Some(super::rich::fill(locale.raw(msg), "{n}", &count))
 }
 
 #[cfg(test)]
