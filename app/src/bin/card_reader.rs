@@ -37,6 +37,9 @@ fn register() {
 }
 
 fn main() {
+    // e2e only (the feature `test-panic`, never in the release build): `?panic=reader` panics here.
+    #[cfg(all(target_arch = "wasm32", feature = "test-panic"))]
+    app::panic_if_asked("reader");
     #[cfg(target_arch = "wasm32")]
     register();
 }
