@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field::FieldPath;
+
 /// The contract's error codes, in the order of the validation passes of `rules.md` §16.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,16 +81,16 @@ pub struct Message {
 }
 
 /// Why a situation could not be evaluated: the code and the path of the field at fault
-/// (`card.issued_on`, `events[2].found_on`; `""` for the whole document).
+/// (written `card.issued_on`, `events[2].found_on`; `""` for the whole document).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     pub code: ErrorCode,
-    pub field: String,
+    pub field: FieldPath,
 }
 
 impl InputError {
-    pub fn new(code: ErrorCode, field: impl Into<String>) -> Self {
-        InputError { code, field: field.into() }
+    pub fn new(code: ErrorCode, field: FieldPath) -> Self {
+        InputError { code, field }
     }
 
     /// The contract's error document: `{"error": {"code", "field", "message": {"ja", "en"}}}`.
@@ -97,15 +99,15 @@ impl InputError {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorDocument {
     pub error: ErrorBody,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorBody {
     pub code: ErrorCode,
-    pub field: String,
+    pub field: FieldPath,
     pub message: Message,
 }
 

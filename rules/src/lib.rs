@@ -37,6 +37,7 @@ pub mod era;
 pub mod error;
 pub mod events;
 pub mod explain;
+pub mod field;
 pub mod figures;
 pub mod insurance;
 pub mod iso;
@@ -62,6 +63,7 @@ use crate::events::{EventContext, EventOutcome};
 use crate::explain::{Explanation, RuleId};
 use crate::params::RENEWAL_WINDOW_MONTHS;
 
+pub use crate::field::{CardField, CertificateField, EventField, FieldPath, Object, SituationField};
 pub use crate::password::check_password;
 
 /// The caveats found so far: unique, kept sorted by id (`rules.md` §14.3).
@@ -89,7 +91,7 @@ impl Caveats {
 pub fn guide(s: &Situation) -> Result<Guidance, InputError> {
     validate::check(s)?;
     // Unreachable for dates in 0000–9999 (property-tested); reported rather than panicking.
-    evaluate(s).map_err(|_: DateError| InputError::new(ErrorCode::InvalidDate, ""))
+    evaluate(s).map_err(|_: DateError| InputError::new(ErrorCode::InvalidDate, field::FieldPath::Document))
 }
 
 /// The renewal opening day of an expiry, with the caveat when the two readings differ (§3.8).

@@ -8,75 +8,78 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::certificates::signature_eligible_from;
-use crate::contract::{Event, Situation};
+use crate::contract::{CertificateKind, Event, Situation};
 use crate::error::{ErrorCode, InputError};
+use crate::field::{CardField, CertificateField, EventField, FieldPath, SituationField};
 
 /// Every date of the situation with its path, in the schema order of `rules.md` §16.
-pub fn dated_fields(s: &Situation) -> Vec<(String, NaiveDate)> {
-    let mut fields: Vec<(String, Option<NaiveDate>)> = vec![
-        ("today".into(), Some(s.today)),
-        ("birth_date".into(), Some(s.birth_date)),
-        ("stay_expires_on".into(), s.stay_expires_on),
+pub fn dated_fields(s: &Situation) -> Vec<(FieldPath, NaiveDate)> {
+    let mut fields: Vec<(FieldPath, Option<NaiveDate>)> = vec![
+        (FieldPath::Situation(SituationField::Today), Some(s.today)),
+        (FieldPath::Situation(SituationField::BirthDate), Some(s.birth_date)),
+        (FieldPath::Situation(SituationField::StayExpiresOn), s.stay_expires_on),
     ];
     if let Some(card) = &s.card {
-        fields.push(("card.issued_on".into(), card.issued_on));
-        fields.push(("card.application_received_on".into(), card.application_received_on));
-        fields.push(("card.expires_on".into(), card.expires_on));
+        fields.push((FieldPath::Card(CardField::IssuedOn), card.issued_on));
+        fields.push((FieldPath::Card(CardField::ApplicationReceivedOn), card.application_received_on));
+        fields.push((FieldPath::Card(CardField::ExpiresOn), card.expires_on));
     }
-    for (name, cert) in [("user_certificate", &s.user_certificate), ("signature_certificate", &s.signature_certificate)]
+    for (kind, cert) in
+        [(CertificateKind::User, &s.user_certificate), (CertificateKind::Signature, &s.signature_certificate)]
     {
         if let Some(cert) = cert {
-            fields.push((format!("{name}.issued_on"), cert.issued_on));
-            fields.push((format!("{name}.expires_on"), cert.expires_on));
+            fields.push((FieldPath::Certificate(kind, CertificateField::IssuedOn), cert.issued_on));
+            fields.push((FieldPath::Certificate(kind, CertificateField::ExpiresOn), cert.expires_on));
         }
     }
     for (i, event) in s.events.iter().enumerate() {
-        for (name, date) in event_dates(event) {
-            fields.push((format!("events[{i}].{name}"), date));
+        for (field, date) in event_dates(event) {
+            fields.push((FieldPath::EventField(i, field), date));
         }
     }
     fields.into_iter().filter_map(|(path, date)| date.map(|d| (path, d))).collect()
 }
 
 /// An event's date fields in the contract's order.
-pub fn event_dates(event: &Event) -> Vec<(&'static str, Option<NaiveDate>)> {
+pub fn event_dates(event: &Event) -> Vec<(EventField, Option<NaiveDate>)> {
+    use EventField as F;
     match event {
-        Event::MoveWithinCity { moved_on, filed_on } => vec![("moved_on", Some(*moved_on)), ("filed_on", *filed_on)],
+        Event::MoveWithinCity { moved_on, filed_on } => vec![(F::MovedOn, Some(*moved_on)), (F::FiledOn, *filed_on)],
         Event::MoveToOtherMunicipality { planned_move_out_on, moved_in_on, move_in_filed_on, card_presented_on } => {
             vec![
-                ("planned_move_out_on", Some(*planned_move_out_on)),
-                ("moved_in_on", *moved_in_on),
-                ("move_in_filed_on", *move_in_filed_on),
-                ("card_presented_on", *card_presented_on),
+                (F::PlannedMoveOutOn, Some(*planned_move_out_on)),
+                (F::MovedInOn, *moved_in_on),
+                (F::MoveInFiledOn, *move_in_filed_on),
+                (F::CardPresentedOn, *card_presented_on),
             ]
         }
         Event::MoveAbroad { departure_on, continued_use_applied_on } => {
-            vec![("departure_on", Some(*departure_on)), ("continued_use_applied_on", *continued_use_applied_on)]
+            vec![(F::DepartureOn, Some(*departure_on)), (F::ContinuedUseAppliedOn, *continued_use_applied_on)]
         }
         Event::ChangeOfDetails { what: _, changed_on, card_updated_on } => {
-            vec![("changed_on", Some(*changed_on)), ("card_updated_on", *card_updated_on)]
+            vec![(F::ChangedOn, Some(*changed_on)), (F::CardUpdatedOn, *card_updated_on)]
         }
         Event::CardLost { lost_on, place: _, stolen: _, suspended_on, reported_on, found_on } => vec![
-            ("lost_on", Some(*lost_on)),
-            ("suspended_on", *suspended_on),
-            ("reported_on", *reported_on),
-            ("found_on", *found_on),
+            (F::LostOn, Some(*lost_on)),
+            (F::SuspendedOn, *suspended_on),
+            (F::ReportedOn, *reported_on),
+            (F::FoundOn, *found_on),
         ],
-        Event::CardDestroyed { on, cause: _ } => vec![("on", Some(*on))],
+        Event::CardDestroyed { on, cause: _ } => vec![(F::On, Some(*on))],
         Event::PinLocked { pin: _, knows_other_certificate_pin: _ } => vec![],
     }
 }
 
 /// The pairs that must not be in reverse order (`rules.md` §16 pass 7): (earlier, later, reported
 /// field = the later one), in the contract's order of the later field.
-fn ordered_pairs(event: &Event) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, &'static str)> {
+fn ordered_pairs(event: &Event) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, EventField)> {
     match event {
-        Event::MoveWithinCity { moved_on, filed_on } => vec![(Some(*moved_on), *filed_on, "filed_on")],
+        Event::MoveWithinCity { moved_on, filed_on } => vec![(Some(*moved_on), *filed_on, EventField::FiledOn)],
         Event::MoveToOtherMunicipality { moved_in_on, move_in_filed_on, card_presented_on, .. } => vec![
-            (*moved_in_on, *move_in_filed_on, "move_in_filed_on"),
-            (*move_in_filed_on, *card_presented_on, "card_presented_on"),
+            (*moved_in_on, *move_in_filed_on, EventField::MoveInFiledOn),
+            (*move_in_filed_on, *card_presented_on, EventField::CardPresentedOn),
         ],
-        Event::CardLost { lost_on, found_on, .. } => vec![(Some(*lost_on), *found_on, "found_on")],
+        Event::CardLost { lost_on, found_on, .. } => vec![(Some(*lost_on), *found_on, EventField::FoundOn)],
         Event::MoveAbroad { .. }
         | Event::ChangeOfDetails { .. }
         | Event::CardDestroyed { .. }
@@ -88,6 +91,7 @@ fn ordered_pairs(event: &Event) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, &'
 
 /// Runs passes 4 (year range) to 8 on a typed situation; the first failing pass decides.
 pub fn check(s: &Situation) -> Result<(), InputError> {
+    let birth_date = || FieldPath::Situation(SituationField::BirthDate);
     let fields = dated_fields(s);
     // Pass 4: the contract accepts the years 0000–9999.
     if let Some((path, _)) = fields.iter().find(|(_, d)| !(0..=9999).contains(&d.year())) {
@@ -95,7 +99,7 @@ pub fn check(s: &Situation) -> Result<(), InputError> {
     }
     // Pass 5.
     if s.birth_date > s.today {
-        return Err(InputError::new(ErrorCode::BirthAfterToday, "birth_date"));
+        return Err(InputError::new(ErrorCode::BirthAfterToday, birth_date()));
     }
     // Pass 6: every other date on or after the birth date (dates after today are plans).
     if let Some((path, _)) = fields.iter().skip(2).find(|(_, d)| *d < s.birth_date) {
@@ -106,7 +110,7 @@ pub fn check(s: &Situation) -> Result<(), InputError> {
         for (earlier, later, field) in ordered_pairs(event) {
             if let (Some(earlier), Some(later)) = (earlier, later) {
                 if later < earlier {
-                    return Err(InputError::new(ErrorCode::DatesOutOfOrder, format!("events[{i}].{field}")));
+                    return Err(InputError::new(ErrorCode::DatesOutOfOrder, FieldPath::EventField(i, field)));
                 }
             }
         }
@@ -114,9 +118,10 @@ pub fn check(s: &Situation) -> Result<(), InputError> {
     // Pass 8: no signature certificate before age 15 is reached.
     if let Some(issued_on) = s.signature_certificate.as_ref().and_then(|c| c.issued_on) {
         let eligible_from = signature_eligible_from(s.birth_date, s.today)
-            .map_err(|_| InputError::new(ErrorCode::InvalidDate, "birth_date"))?;
+            .map_err(|_| InputError::new(ErrorCode::InvalidDate, birth_date()))?;
         if issued_on < eligible_from {
-            return Err(InputError::new(ErrorCode::SignatureCertificateUnder15, "signature_certificate.issued_on"));
+            let field = FieldPath::Certificate(CertificateKind::Signature, CertificateField::IssuedOn);
+            return Err(InputError::new(ErrorCode::SignatureCertificateUnder15, field));
         }
     }
     Ok(())
@@ -150,11 +155,11 @@ mod tests {
 
     fn err(s: &Situation) -> (ErrorCode, String) {
         let e = check(s).unwrap_err();
-        (e.code, e.field)
+        (e.code, e.field.to_string())
     }
 
     fn fails(s: &Situation, code: ErrorCode, field: &str) {
-        assert_eq!(check(s).map_err(|e| (e.code, e.field)), Err((code, field.to_owned())), "{s:?}");
+        assert_eq!(check(s).map_err(|e| (e.code, e.field.to_string())), Err((code, field.to_owned())), "{s:?}");
     }
 
     /// Every date field of the contract, set to `date` (the others to a valid day after birth).
@@ -220,7 +225,7 @@ mod tests {
     #[test]
     fn every_date_is_listed_in_schema_order() {
         let s = all_dates(d("2020-01-01"));
-        let paths: Vec<String> = dated_fields(&s).into_iter().map(|(p, _)| p).collect();
+        let paths: Vec<String> = dated_fields(&s).into_iter().map(|(p, _)| p.to_string()).collect();
         let mut want: Vec<String> = PATHS.iter().map(|p| (*p).to_owned()).collect();
         want.extend(["events[4].found_on", "events[5].on"].map(str::to_owned));
         assert_eq!(paths, want);
