@@ -16,6 +16,18 @@ pub enum DateError {
     OutOfRange,
 }
 
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateError::OutOfRange => {
+                f.write_str("These dates lead to a day too far from today to count. Please check the years entered.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
 /// `y-m-d` as a constant, for tables. A bad literal fails the build.
 pub const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
@@ -197,6 +209,15 @@ pub fn end_of_month_after(d: NaiveDate, months: u32) -> Result<NaiveDate, DateEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn out_of_range_is_an_error_a_citizen_can_read() {
+        let e = plus_days(NaiveDate::MAX, 1).unwrap_err();
+        assert_eq!(e, DateError::OutOfRange);
+        assert!(e.to_string().contains("check the years"), "{e}");
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert!(boxed.source().is_none());
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

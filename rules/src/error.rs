@@ -2,6 +2,8 @@
 //! understands in Japanese and English (for the CLI and other channels; the app words each code
 //! from its own locale files).
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::field::FieldPath;
@@ -35,7 +37,13 @@ impl ErrorCode {
 
     /// The message for a citizen, Japanese and English.
     pub fn message(self) -> Message {
-        let (ja, en) = match self {
+        let (ja, en) = self.texts();
+        Message { ja: ja.to_owned(), en: en.to_owned() }
+    }
+
+    /// The message's Japanese and English texts.
+    fn texts(self) -> (&'static str, &'static str) {
+        match self {
             ErrorCode::InvalidJson => (
                 "入力の形式が正しくありません。入力をやり直してください。",
                 "The input is not in the expected format. Please enter it again.",
@@ -68,8 +76,14 @@ impl ErrorCode {
                 "署名用電子証明書は15歳未満の方には発行されません。発行日と生年月日を確かめてください。",
                 "A signature certificate is not issued to anyone under 15. Please check its issue date and the date of birth.",
             ),
-        };
-        Message { ja: ja.to_owned(), en: en.to_owned() }
+        }
+    }
+}
+
+/// The English message for a citizen (the app words each code from its own locale files).
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.texts().1)
     }
 }
 
@@ -99,6 +113,19 @@ impl InputError {
     }
 }
 
+/// The code's English message for a citizen, then the field at fault in the contract's form:
+/// "This date is not valid. Enter a real date in the form 2025-04-01. (card.issued_on)".
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.field {
+            FieldPath::Document => write!(f, "{}", self.code),
+            _ => write!(f, "{} ({})", self.code, self.field),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorDocument {
     pub error: ErrorBody,
@@ -122,6 +149,21 @@ mod tests {
             names.join(","),
             r#""invalid_json","unknown_field","missing_field","invalid_date","birth_after_today","date_before_birth","dates_out_of_order","signature_certificate_under_15""#
         );
+    }
+
+    #[test]
+    fn displayed_in_english_with_the_field() {
+        let e =
+            InputError::new(ErrorCode::DatesOutOfOrder, FieldPath::EventField(1, crate::field::EventField::FoundOn));
+        assert_eq!(
+            e.to_string(),
+            "These dates are in an impossible order (for example, found before it was lost). Please check them. \
+             (events[1].found_on)"
+        );
+        let whole = InputError::new(ErrorCode::InvalidJson, FieldPath::Document);
+        assert_eq!(whole.to_string(), "The input is not in the expected format. Please enter it again.");
+        let boxed: Box<dyn std::error::Error> = Box::new(whole);
+        assert!(boxed.source().is_none());
     }
 
     #[test]
