@@ -40,6 +40,29 @@ impl Era {
     /// Every choice of the era select, in its order (西暦 first).
     pub const ALL: [Era; 5] = [Era::Seireki, Era::Reiwa, Era::Heisei, Era::Showa, Era::Taisho];
 
+    /// The era's stable id: the value of its option in the era select and of a stored answer
+    /// (`seireki`, `reiwa`, …), never shown to a citizen.
+    ///
+    /// ```
+    /// # use rules::era::Era;
+    /// assert_eq!(Era::Showa.id(), "showa");
+    /// assert_eq!(Era::from_id("showa"), Some(Era::Showa));
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Era::Seireki => "seireki",
+            Era::Reiwa => "reiwa",
+            Era::Heisei => "heisei",
+            Era::Showa => "showa",
+            Era::Taisho => "taisho",
+        }
+    }
+
+    /// The era of an [`id`](Era::id); `None` for any other text (a stored answer from elsewhere).
+    pub fn from_id(id: &str) -> Option<Era> {
+        Era::ALL.into_iter().find(|era| era.id() == id)
+    }
+
     fn span(self) -> Option<EraSpan> {
         ERAS.into_iter().find(|span| span.era == self)
     }
@@ -256,6 +279,15 @@ mod tests {
         assert_eq!(parse_date(Era::Seireki, "2024", "02", "29"), Ok(d("2024-02-29")));
         assert_eq!(parse_date(Era::Seireki, "2024", "-2", "1"), Err(DateInputError::NotANumber(Part::Month)));
         assert_eq!(parse_date(Era::Seireki, "0000", "1", "1"), Ok(d("0000-01-01")));
+    }
+
+    #[test]
+    fn ids_are_unique_and_read_back() {
+        for era in Era::ALL {
+            assert_eq!(Era::from_id(era.id()), Some(era));
+        }
+        assert_eq!(Era::from_id("meiji"), None);
+        assert_eq!(Era::from_id(""), None);
     }
 
     #[test]
