@@ -34,6 +34,12 @@ impl Action {
         self
     }
 
+    /// The source of the parameter row the action was judged under, in place of the rule's own.
+    pub fn source(mut self, source: &str) -> Self {
+        self.source = source.to_owned();
+        self
+    }
+
     pub fn fee(mut self, yen: u32) -> Self {
         self.fee_yen = Some(yen);
         self

@@ -311,6 +311,6 @@ fn not_eligible(birth: NaiveDate, today: NaiveDate) -> Result<Option<Certificate
         renewal_opens_on: None,
         status: Status::NotEligible,
         eligible_from: Some(eligible_from),
-        explanation: vec![Explanation::of(RuleId::SignatureUnder15)],
+        explanation: vec![Explanation::under(RuleId::SignatureUnder15, params::SIGNATURE_MIN_AGE.in_force(today))],
     }))
 }

@@ -78,7 +78,8 @@ pub fn rapid_reissue(
     ctx: EventContext,
     fee: impl Fn(&crate::params::RapidReissue) -> u32,
 ) -> Result<Option<Action>, DateError> {
-    let Some(rapid) = RAPID_REISSUE.on(trigger) else {
+    let row = RAPID_REISSUE.in_force(trigger);
+    let Some(rapid) = row.value else {
         return Ok(None);
     };
     let by = within_days(trigger, rapid.window_days)?;
@@ -89,7 +90,8 @@ pub fn rapid_reissue(
         action(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice)
             .by(by)
             .fee(fee(&rapid))
-            .documents(documents),
+            .documents(documents)
+            .source(row.source),
     ))
 }
 

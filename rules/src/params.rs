@@ -42,6 +42,11 @@ impl<T: Copy> Versioned<T> {
         self.in_force(on).value
     }
 
+    /// The latest row: the one in force today and from now on, until the table gains a row.
+    pub fn latest(&self) -> &Period<T> {
+        self.later.last().unwrap_or(&self.first)
+    }
+
     /// All rows, oldest first.
     pub fn rows(&self) -> impl Iterator<Item = &Period<T>> {
         std::iter::once(&self.first).chain(self.later.iter())
@@ -80,8 +85,8 @@ const fn single<T>(judged_on: &'static str, value: T, source: &'static str) -> V
 /// Age from which a card lasts ten birthdays instead of five (`card.age_class`, `rules.md` §4).
 pub static ADULT_AGE: Versioned<u32> = Versioned {
     judged_on: "age-decision date (申請受付日, else 発行日)",
-    first: row(SCHEME_START, 20, "個人番号カード省令; leaflet §5①"),
-    later: &[row(ymd(2022, 4, 1), 18, "個人番号カード省令 (2022-04-01 改正); leaflet §5①")],
+    first: row(SCHEME_START, 20, "leaflet §5①; 個人番号カード省令"),
+    later: &[row(ymd(2022, 4, 1), 18, "leaflet §5①; 個人番号カード省令 (2022-04-01 改正)")],
 };
 
 /// Number of birthdays a card runs to after its 発行日.
@@ -92,7 +97,7 @@ pub struct CardBirthdays {
 }
 
 pub static CARD_BIRTHDAYS: Versioned<CardBirthdays> =
-    single("issue date", CardBirthdays { adult: 10, minor: 5 }, "leaflet §5①; 番号法17条6項");
+    single("issue date", CardBirthdays { adult: 10, minor: 5 }, "leaflet §5①; 番号法17条6項; 個人番号カード省令26条");
 
 /// How far before the 発行日 an unknown 申請受付日 may lie (the `age_decision_date_unknown` caveat).
 pub static AGE_DECISION_LOOKBACK_DAYS: Versioned<u32> = single("issue date", 183, "rules.md §4");
@@ -175,7 +180,8 @@ pub static RAPID_REISSUE: Versioned<Option<RapidReissue>> = Versioned {
             fee_without_certificates: 1800,
             fee_with_certificates: 2000,
         }),
-        "個人番号カード省令 (2024-12-02 施行); about a week by registered post: rules.md §10.1, §17",
+        // The delivery in about a week by registered post: rules.md §10.1, §17.
+        "個人番号カード省令 (2024-12-02 施行)",
     )],
 };
 
