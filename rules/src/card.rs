@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
+use crate::caveats::Caveats;
 use crate::contract::{Card, CaveatId, Nationality, Situation, Status, Validity};
 use crate::dates::{has_reached, nth_birthday_after, plus_days, DateError};
 use crate::explain::{Explanation, RuleId};
 use crate::params::{ADULT_AGE, AGE_DECISION_LOOKBACK_DAYS, CARD_BIRTHDAYS};
-use crate::Caveats;
 
 /// The card's dates as the rules compute them, before events.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 
 use crate::card::dated_status;
+use crate::caveats::Caveats;
 use crate::contract::{CaveatId, Certificate, Status};
 use crate::dates::{nth_birthday_after, reach_date, DateError};
 use crate::explain::{Explanation, RuleId};
 use crate::params::{CERTIFICATE_BIRTHDAYS, SIGNATURE_MIN_AGE};
-use crate::Caveats;
 
 /// A certificate's expiry (`rules.md` §5): the 5th birthday after its issue date (the 6th after a
 /// renewal inside the window), cut at the card's expiry and, for the signature certificate, at the
