@@ -12,7 +12,7 @@
 //! stored value is pure and tested natively.
 
 use leptos::prelude::*;
-use rules::era::Era;
+use rules::Era;
 
 use crate::flow::{Alternative, Answer, DateText, Kind, Question};
 use crate::state::AppState;
@@ -166,7 +166,7 @@ mod browser {
         }
         let record = Object::new();
         let ok = set(&record, "v", &VERSION.into())
-            && set(&record, "saved_on", &rules::iso::format_date(today).into())
+            && set(&record, "saved_on", &rules::format_iso_date(today).into())
             && set(&record, "answers", &list);
         if !ok {
             return None;

@@ -14,12 +14,13 @@ impl Caveats {
         }
     }
 
-    /// The ids, sorted.
+    /// The ids, sorted (for the tests of the modules that add them).
+    #[cfg(test)]
     pub fn ids(&self) -> Vec<CaveatId> {
         self.0.clone()
     }
 
-    pub(crate) fn into_output(self) -> Vec<Caveat> {
+    pub fn into_output(self) -> Vec<Caveat> {
         self.0.into_iter().map(|id| Caveat { id, rule: id.rule() }).collect()
     }
 }

@@ -364,7 +364,8 @@ impl CaveatId {
 
 // ---------------------------------------------------------------- password check
 
-/// Input of `myna-rules password`.
+/// Input of `myna-rules password` (read by the JSON reader of the feature `cli`).
+#[cfg(feature = "cli")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordInput {

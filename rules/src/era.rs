@@ -44,7 +44,7 @@ impl Era {
     /// (`seireki`, `reiwa`, …), never shown to a citizen.
     ///
     /// ```
-    /// # use rules::era::Era;
+    /// # use rules::Era;
     /// assert_eq!(Era::Showa.id(), "showa");
     /// assert_eq!(Era::from_id("showa"), Some(Era::Showa));
     /// ```
@@ -75,10 +75,11 @@ impl Era {
     }
 }
 
-/// The era and era year of a date, if it falls in one of [`ERAS`] (1985-10-10 → 昭和60).
+/// The era and era year of a date, if it falls in one of the eras the guide reads, 大正 to 令和
+/// (1985-10-10 → 昭和60).
 ///
 /// ```
-/// # use rules::era::{to_era, Era}; use rules::dates::ymd;
+/// # use rules::{to_era, Era}; use rules::ymd;
 /// assert_eq!(to_era(ymd(1985, 10, 10)), Some((Era::Showa, 60)));
 /// assert_eq!(to_era(ymd(2019, 5, 1)), Some((Era::Reiwa, 1)));
 /// ```
@@ -89,7 +90,7 @@ pub fn to_era(date: NaiveDate) -> Option<(Era, u32)> {
 
 /// The part of a date group at fault, for the error message and `aria-invalid`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub enum DatePart {
     Year,
     Month,
     Day,
@@ -101,9 +102,9 @@ pub enum DateInputError {
     /// Nothing typed.
     Missing,
     /// Some boxes empty; the first empty one.
-    Incomplete(Part),
+    Incomplete(DatePart),
     /// A box that is not a whole number.
-    NotANumber(Part),
+    NotANumber(DatePart),
     /// An era year beyond the era (平成は31年までです); 0 is out of range too.
     EraYearOutOfRange { era: Era, last_year: Option<u32> },
     /// No such day (2月30日はありません).
@@ -136,7 +137,7 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn number(text: &str, part: Part) -> Result<u32, DateInputError> {
+fn number(text: &str, part: DatePart) -> Result<u32, DateInputError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) || text.len() > 6 {
         return Err(DateInputError::NotANumber(part));
     }
@@ -147,35 +148,35 @@ fn number(text: &str, part: Part) -> Result<u32, DateInputError> {
 /// 西暦, whatever the era select says (so that autofill works).
 ///
 /// ```
-/// # use rules::era::{parse_date, Era, DateInputError}; use rules::dates::ymd;
-/// assert_eq!(parse_date(Era::Showa, "60", "10", "10"), Ok(ymd(1985, 10, 10)));
-/// assert_eq!(parse_date(Era::Reiwa, "元", "５", "１"), Ok(ymd(2019, 5, 1)));
-/// assert_eq!(parse_date(Era::Heisei, "1985", "10", "10"), Ok(ymd(1985, 10, 10)));
+/// # use rules::{parse_era_date, Era, DateInputError}; use rules::ymd;
+/// assert_eq!(parse_era_date(Era::Showa, "60", "10", "10"), Ok(ymd(1985, 10, 10)));
+/// assert_eq!(parse_era_date(Era::Reiwa, "元", "５", "１"), Ok(ymd(2019, 5, 1)));
+/// assert_eq!(parse_era_date(Era::Heisei, "1985", "10", "10"), Ok(ymd(1985, 10, 10)));
 /// assert_eq!(
-///     parse_date(Era::Heisei, "31", "5", "1"),
+///     parse_era_date(Era::Heisei, "31", "5", "1"),
 ///     Err(DateInputError::OutsideEra { suggestion: (Era::Reiwa, 1, 5, 1) })
 /// );
 /// ```
-pub fn parse_date(era: Era, year: &str, month: &str, day: &str) -> Result<NaiveDate, DateInputError> {
+pub fn parse_era_date(era: Era, year: &str, month: &str, day: &str) -> Result<NaiveDate, DateInputError> {
     let (year, month, day) = (normalize(year), normalize(month), normalize(day));
     if year.is_empty() && month.is_empty() && day.is_empty() {
         return Err(DateInputError::Missing);
     }
-    for (text, part) in [(&year, Part::Year), (&month, Part::Month), (&day, Part::Day)] {
+    for (text, part) in [(&year, DatePart::Year), (&month, DatePart::Month), (&day, DatePart::Day)] {
         if text.is_empty() {
             return Err(DateInputError::Incomplete(part));
         }
     }
-    let y = number(&year, Part::Year)?;
-    let m = number(&month, Part::Month)?;
-    let d = number(&day, Part::Day)?;
+    let y = number(&year, DatePart::Year)?;
+    let m = number(&month, DatePart::Month)?;
+    let d = number(&day, DatePart::Day)?;
 
     let span = if year.len() == 4 { None } else { ERAS.into_iter().find(|s| s.era == era) };
     let gregorian_year = match span {
         None => {
             if era == Era::Seireki && year.len() != 4 {
                 // 西暦 needs all four digits: "85" is not 1985.
-                return Err(DateInputError::NotANumber(Part::Year));
+                return Err(DateInputError::NotANumber(DatePart::Year));
             }
             y
         }
@@ -227,7 +228,7 @@ mod tests {
             (Era::Taisho, "1", "7", "30", "1912-07-30"),
         ];
         for (era, y, m, day, want) in cases {
-            assert_eq!(parse_date(era, y, m, day), Ok(d(want)), "{era:?} {y}-{m}-{day}");
+            assert_eq!(parse_era_date(era, y, m, day), Ok(d(want)), "{era:?} {y}-{m}-{day}");
             assert_eq!(to_era(d(want)).map(|(e, _)| e), Some(era));
         }
     }
@@ -244,41 +245,47 @@ mod tests {
         ];
         for (era, y, m, day, suggestion) in cases {
             assert_eq!(
-                parse_date(era, y, m, day),
+                parse_era_date(era, y, m, day),
                 Err(DateInputError::OutsideEra { suggestion }),
                 "{era:?} {y}-{m}-{day}"
             );
         }
-        assert_eq!(parse_date(Era::Taisho, "1", "7", "29"), Err(DateInputError::OutOfRange), "明治 is not offered");
+        assert_eq!(parse_era_date(Era::Taisho, "1", "7", "29"), Err(DateInputError::OutOfRange), "明治 is not offered");
     }
 
     #[test]
     fn errors_come_in_the_taxonomys_order() {
-        assert_eq!(parse_date(Era::Seireki, "", " ", ""), Err(DateInputError::Missing));
-        assert_eq!(parse_date(Era::Seireki, "1985", "", "10"), Err(DateInputError::Incomplete(Part::Month)));
-        assert_eq!(parse_date(Era::Seireki, "", "x", ""), Err(DateInputError::Incomplete(Part::Year)));
-        assert_eq!(parse_date(Era::Seireki, "1985", "十", "10"), Err(DateInputError::NotANumber(Part::Month)));
-        assert_eq!(parse_date(Era::Seireki, "85", "10", "10"), Err(DateInputError::NotANumber(Part::Year)));
+        assert_eq!(parse_era_date(Era::Seireki, "", " ", ""), Err(DateInputError::Missing));
+        assert_eq!(parse_era_date(Era::Seireki, "1985", "", "10"), Err(DateInputError::Incomplete(DatePart::Month)));
+        assert_eq!(parse_era_date(Era::Seireki, "", "x", ""), Err(DateInputError::Incomplete(DatePart::Year)));
+        assert_eq!(parse_era_date(Era::Seireki, "1985", "十", "10"), Err(DateInputError::NotANumber(DatePart::Month)));
+        assert_eq!(parse_era_date(Era::Seireki, "85", "10", "10"), Err(DateInputError::NotANumber(DatePart::Year)));
         assert_eq!(
-            parse_date(Era::Heisei, "32", "1", "1"),
+            parse_era_date(Era::Heisei, "32", "1", "1"),
             Err(DateInputError::EraYearOutOfRange { era: Era::Heisei, last_year: Some(31) })
         );
         assert_eq!(
-            parse_date(Era::Reiwa, "0", "1", "1"),
+            parse_era_date(Era::Reiwa, "0", "1", "1"),
             Err(DateInputError::EraYearOutOfRange { era: Era::Reiwa, last_year: None })
         );
-        assert_eq!(parse_date(Era::Seireki, "2025", "2", "30"), Err(DateInputError::Impossible { month: 2, day: 30 }));
-        assert_eq!(parse_date(Era::Seireki, "2025", "13", "1"), Err(DateInputError::Impossible { month: 13, day: 1 }));
+        assert_eq!(
+            parse_era_date(Era::Seireki, "2025", "2", "30"),
+            Err(DateInputError::Impossible { month: 2, day: 30 })
+        );
+        assert_eq!(
+            parse_era_date(Era::Seireki, "2025", "13", "1"),
+            Err(DateInputError::Impossible { month: 13, day: 1 })
+        );
     }
 
     #[test]
     fn typed_forms_are_normalised() {
-        assert_eq!(parse_date(Era::Showa, "６０年", "１０月", "１０日"), Ok(d("1985-10-10")));
-        assert_eq!(parse_date(Era::Reiwa, " 元 ", "5", "1"), Ok(d("2019-05-01")));
-        assert_eq!(parse_date(Era::Showa, "２０２５", "1", "1"), Ok(d("2025-01-01")), "4 digits are 西暦");
-        assert_eq!(parse_date(Era::Seireki, "2024", "02", "29"), Ok(d("2024-02-29")));
-        assert_eq!(parse_date(Era::Seireki, "2024", "-2", "1"), Err(DateInputError::NotANumber(Part::Month)));
-        assert_eq!(parse_date(Era::Seireki, "0000", "1", "1"), Ok(d("0000-01-01")));
+        assert_eq!(parse_era_date(Era::Showa, "６０年", "１０月", "１０日"), Ok(d("1985-10-10")));
+        assert_eq!(parse_era_date(Era::Reiwa, " 元 ", "5", "1"), Ok(d("2019-05-01")));
+        assert_eq!(parse_era_date(Era::Showa, "２０２５", "1", "1"), Ok(d("2025-01-01")), "4 digits are 西暦");
+        assert_eq!(parse_era_date(Era::Seireki, "2024", "02", "29"), Ok(d("2024-02-29")));
+        assert_eq!(parse_era_date(Era::Seireki, "2024", "-2", "1"), Err(DateInputError::NotANumber(DatePart::Month)));
+        assert_eq!(parse_era_date(Era::Seireki, "0000", "1", "1"), Ok(d("0000-01-01")));
     }
 
     #[test]

@@ -31,12 +31,12 @@ pub enum FieldPath {
     /// The one member of a password check's document (`password`).
     Password,
     /// A key the contract does not have, in the object where it was found (`card.colour`).
-    Unknown(Object, String),
+    Unknown(InputObject, String),
 }
 
 /// An object of the input that can hold a key the contract does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Object {
+pub enum InputObject {
     /// The top level of the document (a situation, or a password check).
     Top,
     Card,
@@ -187,22 +187,22 @@ fn certificate_member(kind: CertificateKind) -> SituationField {
 }
 
 /// The object's path: `""`, `card`, `user_certificate`, `events[2]`.
-impl fmt::Display for Object {
+impl fmt::Display for InputObject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Object::Top => Ok(()),
-            Object::Card => f.write_str(SituationField::Card.name()),
-            Object::Certificate(kind) => f.write_str(certificate_member(*kind).name()),
-            Object::Event(index) => write!(f, "{}[{index}]", SituationField::Events.name()),
+            InputObject::Top => Ok(()),
+            InputObject::Card => f.write_str(SituationField::Card.name()),
+            InputObject::Certificate(kind) => f.write_str(certificate_member(*kind).name()),
+            InputObject::Event(index) => write!(f, "{}[{index}]", SituationField::Events.name()),
         }
     }
 }
 
 /// `within` + `name`, joined by a dot unless `within` is the top level.
-fn member(f: &mut fmt::Formatter<'_>, within: Object, name: &str) -> fmt::Result {
+fn member(f: &mut fmt::Formatter<'_>, within: InputObject, name: &str) -> fmt::Result {
     match within {
-        Object::Top => f.write_str(name),
-        Object::Card | Object::Certificate(_) | Object::Event(_) => write!(f, "{within}.{name}"),
+        InputObject::Top => f.write_str(name),
+        InputObject::Card | InputObject::Certificate(_) | InputObject::Event(_) => write!(f, "{within}.{name}"),
     }
 }
 
@@ -213,10 +213,10 @@ impl fmt::Display for FieldPath {
         match self {
             FieldPath::Document => Ok(()),
             FieldPath::Situation(field) => f.write_str(field.name()),
-            FieldPath::Card(field) => member(f, Object::Card, field.name()),
-            FieldPath::Certificate(kind, field) => member(f, Object::Certificate(*kind), field.name()),
-            FieldPath::Event(index) => Object::Event(*index).fmt(f),
-            FieldPath::EventField(index, field) => member(f, Object::Event(*index), field.name()),
+            FieldPath::Card(field) => member(f, InputObject::Card, field.name()),
+            FieldPath::Certificate(kind, field) => member(f, InputObject::Certificate(*kind), field.name()),
+            FieldPath::Event(index) => InputObject::Event(*index).fmt(f),
+            FieldPath::EventField(index, field) => member(f, InputObject::Event(*index), field.name()),
             FieldPath::Password => f.write_str(PASSWORD_KEY),
             FieldPath::Unknown(within, key) => member(f, *within, key),
         }
@@ -249,9 +249,9 @@ mod tests {
             (FieldPath::EventField(0, EventField::FoundOn), "events[0].found_on"),
             (FieldPath::EventField(12, EventField::Type), "events[12].type"),
             (FieldPath::Password, "password"),
-            (FieldPath::Unknown(Object::Top, "colour".into()), "colour"),
-            (FieldPath::Unknown(Object::Certificate(CertificateKind::User), "x".into()), "user_certificate.x"),
-            (FieldPath::Unknown(Object::Event(1), "x".into()), "events[1].x"),
+            (FieldPath::Unknown(InputObject::Top, "colour".into()), "colour"),
+            (FieldPath::Unknown(InputObject::Certificate(CertificateKind::User), "x".into()), "user_certificate.x"),
+            (FieldPath::Unknown(InputObject::Event(1), "x".into()), "events[1].x"),
         ];
         for (path, text) in cases {
             assert_eq!(path.to_string(), text);

@@ -12,9 +12,9 @@ use serde_json::{Map, Value};
 
 use crate::contract::CertificateKind;
 use crate::contract::{PasswordInput, Situation};
-use crate::error::{ErrorCode, InputError};
-use crate::field::{CardField, CertificateField, EventField, FieldPath, Object, SituationField, PASSWORD_KEY};
-use crate::iso::parse_date;
+use crate::error::{InputError, InputErrorCode};
+use crate::field::{CardField, CertificateField, EventField, FieldPath, InputObject, SituationField, PASSWORD_KEY};
+use crate::iso::parse_iso_date;
 
 /// A JSON value that keeps every key of an object, repeated ones included, in input order.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,7 +136,7 @@ enum Shape {
     /// An event's `type`: one of [`EVENTS`].
     EventType,
     /// A nested object (`card`, a certificate) and its fields.
-    Object(Object, &'static [Field]),
+    Object(InputObject, &'static [Field]),
     Events,
 }
 
@@ -162,15 +162,15 @@ impl Member {
     }
 
     /// The path of this member found in `within` (the event's index comes from there).
-    fn at(self, within: Object) -> FieldPath {
+    fn at(self, within: InputObject) -> FieldPath {
         match (self, within) {
             (Member::Situation(field), _) => FieldPath::Situation(field),
             (Member::Card(field), _) => FieldPath::Card(field),
             (Member::Certificate(kind, field), _) => FieldPath::Certificate(kind, field),
-            (Member::Event(field), Object::Event(index)) => FieldPath::EventField(index, field),
+            (Member::Event(field), InputObject::Event(index)) => FieldPath::EventField(index, field),
             (Member::Password, _) => FieldPath::Password,
             // An event's table is only read inside an event; were it not, the key still names the field.
-            (Member::Event(field), Object::Top | Object::Card | Object::Certificate(_)) => {
+            (Member::Event(field), InputObject::Top | InputObject::Card | InputObject::Certificate(_)) => {
                 FieldPath::Unknown(within, field.name().to_owned())
             }
         }
@@ -238,14 +238,14 @@ const SITUATION: &[Field] = &[
     required(Member::Situation(SituationField::BirthDate), Shape::Date),
     situation(SituationField::Nationality, Shape::Enum(&["japanese", "foreign"])),
     situation(SituationField::StayExpiresOn, Shape::Date),
-    situation(SituationField::Card, Shape::Object(Object::Card, CARD)),
+    situation(SituationField::Card, Shape::Object(InputObject::Card, CARD)),
     situation(
         SituationField::UserCertificate,
-        Shape::Object(Object::Certificate(CertificateKind::User), USER_CERTIFICATE),
+        Shape::Object(InputObject::Certificate(CertificateKind::User), USER_CERTIFICATE),
     ),
     situation(
         SituationField::SignatureCertificate,
-        Shape::Object(Object::Certificate(CertificateKind::Signature), SIGNATURE_CERTIFICATE),
+        Shape::Object(InputObject::Certificate(CertificateKind::Signature), SIGNATURE_CERTIFICATE),
     ),
     situation(SituationField::Events, Shape::Events),
 ];
@@ -317,7 +317,7 @@ fn event_type(event: &Json) -> Option<&'static str> {
 
 // ---------------------------------------------------------------- pass 1: types and enums
 
-fn first_type_error(object: &Json, fields: &[Field], within: Object) -> Option<FieldPath> {
+fn first_type_error(object: &Json, fields: &[Field], within: InputObject) -> Option<FieldPath> {
     fields.iter().find_map(|field| {
         let value = object.present(field.name())?;
         type_error(value, field.shape, field.member.at(within))
@@ -338,7 +338,7 @@ fn type_error(value: &Json, shape: Shape, path: FieldPath) -> Option<FieldPath> 
                 let type_problem = event
                     .present(EventField::Type.name())
                     .and_then(|t| type_error(t, Shape::EventType, FieldPath::EventField(i, EventField::Type)));
-                type_problem.or_else(|| first_type_error(event, &event_fields(event), Object::Event(i)))
+                type_problem.or_else(|| first_type_error(event, &event_fields(event), InputObject::Event(i)))
             })
         }
         _ => false,
@@ -352,7 +352,7 @@ fn type_error(value: &Json, shape: Shape, path: FieldPath) -> Option<FieldPath> 
 
 // ---------------------------------------------------------------- pass 2: unknown keys
 
-fn first_unknown_key(object: &Json, allowed: &[Field], also: &[&str], within: Object) -> Option<FieldPath> {
+fn first_unknown_key(object: &Json, allowed: &[Field], also: &[&str], within: InputObject) -> Option<FieldPath> {
     let Json::Object(entries) = object else {
         return None;
     };
@@ -364,7 +364,7 @@ fn first_unknown_key(object: &Json, allowed: &[Field], also: &[&str], within: Ob
 
 /// Top level, then `card`, the certificates, the events (`rules.md` §16 pass 2).
 fn unknown_field(root: &Json) -> Option<FieldPath> {
-    if let Some(path) = first_unknown_key(root, SITUATION, &[], Object::Top) {
+    if let Some(path) = first_unknown_key(root, SITUATION, &[], InputObject::Top) {
         return Some(path);
     }
     for field in SITUATION {
@@ -377,7 +377,7 @@ fn unknown_field(root: &Json) -> Option<FieldPath> {
             (Shape::Events, Some(Json::Array(events))) => {
                 for (i, event) in events.iter().enumerate() {
                     let also = [EventField::Type.name()];
-                    if let Some(path) = first_unknown_key(event, &event_fields(event), &also, Object::Event(i)) {
+                    if let Some(path) = first_unknown_key(event, &event_fields(event), &also, InputObject::Event(i)) {
                         return Some(path);
                     }
                 }
@@ -390,35 +390,35 @@ fn unknown_field(root: &Json) -> Option<FieldPath> {
 
 // ---------------------------------------------------------------- pass 3: missing fields
 
-fn first_missing(object: &Json, fields: &[Field], within: Object) -> Option<FieldPath> {
+fn first_missing(object: &Json, fields: &[Field], within: InputObject) -> Option<FieldPath> {
     fields.iter().find(|f| f.required && object.present(f.name()).is_none()).map(|f| f.member.at(within))
 }
 
 fn missing_field(root: &Json) -> Option<FieldPath> {
-    if let Some(path) = first_missing(root, SITUATION, Object::Top) {
+    if let Some(path) = first_missing(root, SITUATION, InputObject::Top) {
         return Some(path);
     }
     let Some(Json::Array(events)) = root.present(SituationField::Events.name()) else {
         return None;
     };
     events.iter().enumerate().find_map(|(i, event)| match event_type(event) {
-        Some(_) => first_missing(event, &event_fields(event), Object::Event(i)),
+        Some(_) => first_missing(event, &event_fields(event), InputObject::Event(i)),
         None => Some(FieldPath::EventField(i, EventField::Type)),
     })
 }
 
 // ---------------------------------------------------------------- pass 4: dates
 
-fn first_bad_date(object: &Json, fields: &[Field], within: Object) -> Option<FieldPath> {
+fn first_bad_date(object: &Json, fields: &[Field], within: InputObject) -> Option<FieldPath> {
     fields.iter().find_map(|field| {
         let value = object.present(field.name())?;
         match (field.shape, value) {
-            (Shape::Date, Json::String(text)) => parse_date(text).is_none().then(|| field.member.at(within)),
+            (Shape::Date, Json::String(text)) => parse_iso_date(text).is_none().then(|| field.member.at(within)),
             (Shape::Object(inner, fields), Json::Object(_)) => first_bad_date(value, fields, inner),
             (Shape::Events, Json::Array(events)) => events
                 .iter()
                 .enumerate()
-                .find_map(|(i, event)| first_bad_date(event, &event_fields(event), Object::Event(i))),
+                .find_map(|(i, event)| first_bad_date(event, &event_fields(event), InputObject::Event(i))),
             _ => None,
         }
     })
@@ -503,15 +503,15 @@ fn numbers_in_range(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 
 /// Reads bytes into a tree, or the `invalid_json` error of the whole document.
 fn parse(bytes: &[u8]) -> Result<Json, InputError> {
-    let whole = |_| InputError::new(ErrorCode::InvalidJson, FieldPath::Document);
+    let whole = |_| InputError::new(InputErrorCode::InvalidJson, FieldPath::Document);
     let tree: Json = serde_json::from_slice(&numbers_in_range(bytes)).map_err(whole)?;
     if !matches!(tree, Json::Object(_)) || tree.has_repeated_key() {
-        return Err(InputError::new(ErrorCode::InvalidJson, FieldPath::Document));
+        return Err(InputError::new(InputErrorCode::InvalidJson, FieldPath::Document));
     }
     Ok(tree)
 }
 
-fn fail(code: ErrorCode, path: Option<FieldPath>) -> Result<(), InputError> {
+fn fail(code: InputErrorCode, path: Option<FieldPath>) -> Result<(), InputError> {
     match path {
         Some(path) => Err(InputError::new(code, path)),
         None => Ok(()),
@@ -521,30 +521,31 @@ fn fail(code: ErrorCode, path: Option<FieldPath>) -> Result<(), InputError> {
 /// Reads a situation with passes 1–4; the engine runs the rest.
 pub fn read_situation(bytes: &[u8]) -> Result<Situation, InputError> {
     let root = parse(bytes)?;
-    fail(ErrorCode::InvalidJson, first_type_error(&root, SITUATION, Object::Top))?;
-    fail(ErrorCode::UnknownField, unknown_field(&root))?;
-    fail(ErrorCode::MissingField, missing_field(&root))?;
-    fail(ErrorCode::InvalidDate, first_bad_date(&root, SITUATION, Object::Top))?;
+    fail(InputErrorCode::InvalidJson, first_type_error(&root, SITUATION, InputObject::Top))?;
+    fail(InputErrorCode::UnknownField, unknown_field(&root))?;
+    fail(InputErrorCode::MissingField, missing_field(&root))?;
+    fail(InputErrorCode::InvalidDate, first_bad_date(&root, SITUATION, InputObject::Top))?;
     // Every check of the contract's shape has passed: the typed read cannot fail.
-    serde_json::from_value(root.into_value()).map_err(|_| InputError::new(ErrorCode::InvalidJson, FieldPath::Document))
+    serde_json::from_value(root.into_value())
+        .map_err(|_| InputError::new(InputErrorCode::InvalidJson, FieldPath::Document))
 }
 
 /// Reads `{"password": "..."}` with passes 1–3.
 pub fn read_password(bytes: &[u8]) -> Result<String, InputError> {
     let root = parse(bytes)?;
-    fail(ErrorCode::InvalidJson, first_type_error(&root, PASSWORD, Object::Top))?;
-    fail(ErrorCode::UnknownField, first_unknown_key(&root, PASSWORD, &[], Object::Top))?;
-    fail(ErrorCode::MissingField, first_missing(&root, PASSWORD, Object::Top))?;
+    fail(InputErrorCode::InvalidJson, first_type_error(&root, PASSWORD, InputObject::Top))?;
+    fail(InputErrorCode::UnknownField, first_unknown_key(&root, PASSWORD, &[], InputObject::Top))?;
+    fail(InputErrorCode::MissingField, first_missing(&root, PASSWORD, InputObject::Top))?;
     serde_json::from_value::<PasswordInput>(root.into_value())
         .map(|input| input.password)
-        .map_err(|_| InputError::new(ErrorCode::InvalidJson, FieldPath::Document))
+        .map_err(|_| InputError::new(InputErrorCode::InvalidJson, FieldPath::Document))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn error(json: &str) -> (ErrorCode, String) {
+    fn error(json: &str) -> (InputErrorCode, String) {
         let e = read_situation(json.as_bytes()).unwrap_err();
         (e.code, e.field.to_string())
     }
@@ -565,7 +566,7 @@ mod tests {
             "{\"a\":\"\\ud800\"}",
             "null",
         ] {
-            assert_eq!(error(bad), (ErrorCode::InvalidJson, String::new()), "{bad:?}");
+            assert_eq!(error(bad), (InputErrorCode::InvalidJson, String::new()), "{bad:?}");
         }
         assert_eq!(read_situation(&[0xff, 0xfe]).unwrap_err().field, FieldPath::Document);
     }
@@ -573,7 +574,7 @@ mod tests {
     #[test]
     fn a_repeated_key_anywhere_is_the_whole_document() {
         let json = format!(r#"{{{OK},"card":{{"issued_on":"2020-01-01","issued_on":"2020-01-02"}},"today":5}}"#);
-        assert_eq!(error(&json), (ErrorCode::InvalidJson, String::new()));
+        assert_eq!(error(&json), (InputErrorCode::InvalidJson, String::new()));
     }
 
     #[test]
@@ -593,7 +594,7 @@ mod tests {
         ]
         .map(|(j, f)| (j.to_owned(), f));
         for (json, field) in cases {
-            assert_eq!(error(&json), (ErrorCode::InvalidJson, field.to_owned()), "{json}");
+            assert_eq!(error(&json), (InputErrorCode::InvalidJson, field.to_owned()), "{json}");
         }
     }
 
@@ -611,7 +612,7 @@ mod tests {
             (format!(r#"{{{OK},"events":[{{"moved_on":"2024-01-01","colour":"red"}}]}}"#), "events[0].colour"),
         ];
         for (json, field) in cases {
-            assert_eq!(error(&json), (ErrorCode::UnknownField, field.to_owned()), "{json}");
+            assert_eq!(error(&json), (InputErrorCode::UnknownField, field.to_owned()), "{json}");
         }
     }
 
@@ -630,54 +631,54 @@ mod tests {
             ),
         ];
         for (json, field) in cases {
-            assert_eq!(error(&json), (ErrorCode::MissingField, field.to_owned()), "{json}");
+            assert_eq!(error(&json), (InputErrorCode::MissingField, field.to_owned()), "{json}");
         }
     }
 
     #[test]
     fn invalid_dates_in_schema_order() {
         let json = r#"{"today":"2025-01-01","birth_date":"1990-1-1","card":{"issued_on":"2023-02-29"}}"#;
-        assert_eq!(error(json), (ErrorCode::InvalidDate, "birth_date".to_owned()));
+        assert_eq!(error(json), (InputErrorCode::InvalidDate, "birth_date".to_owned()));
         let json = format!(r#"{{{OK},"events":[{{"type":"card_destroyed","on":"2024-13-01","cause":"damage"}}]}}"#);
-        assert_eq!(error(&json), (ErrorCode::InvalidDate, "events[0].on".to_owned()));
+        assert_eq!(error(&json), (InputErrorCode::InvalidDate, "events[0].on".to_owned()));
     }
 
     #[test]
     fn a_number_beyond_f64_is_a_number_of_the_wrong_type() {
         // rules.md §16 pass 1: a number where a date belongs, however large, is invalid_json on that field.
         for (json, want) in [
-            (r#"{"today":1e999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "today")),
-            (r#"{"today":-1E+999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "today")),
+            (r#"{"today":1e999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "today")),
+            (r#"{"today":-1E+999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "today")),
             (
                 format!(r#"{{"today":1{},"birth_date":"1990-01-01"}}"#, "0".repeat(400)),
-                (ErrorCode::InvalidJson, "today"),
+                (InputErrorCode::InvalidJson, "today"),
             ),
-            (format!(r#"{{{OK},"card":{{"issued_on":1.5e999}}}}"#), (ErrorCode::InvalidJson, "card.issued_on")),
-            (format!(r#"{{{OK},"card":{{"face_auth":1e999}}}}"#), (ErrorCode::InvalidJson, "card.face_auth")),
+            (format!(r#"{{{OK},"card":{{"issued_on":1.5e999}}}}"#), (InputErrorCode::InvalidJson, "card.issued_on")),
+            (format!(r#"{{{OK},"card":{{"face_auth":1e999}}}}"#), (InputErrorCode::InvalidJson, "card.face_auth")),
             (
                 format!(r#"{{{OK},"events":[{{"type":"move_within_city","moved_on":1e999}}]}}"#),
-                (ErrorCode::InvalidJson, "events[0].moved_on"),
+                (InputErrorCode::InvalidJson, "events[0].moved_on"),
             ),
-            (format!(r#"{{{OK},"events":1e999}}"#), (ErrorCode::InvalidJson, "events")),
+            (format!(r#"{{{OK},"events":1e999}}"#), (InputErrorCode::InvalidJson, "events")),
             // Under an unknown key, the key is the problem; a string that looks like one is a date of a wrong form.
-            (format!(r#"{{{OK},"x":[1e999]}}"#), (ErrorCode::UnknownField, "x")),
-            (r#"{"today":"1e999","birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidDate, "today")),
+            (format!(r#"{{{OK},"x":[1e999]}}"#), (InputErrorCode::UnknownField, "x")),
+            (r#"{"today":"1e999","birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidDate, "today")),
             // Not JSON grammar stays the whole document, so does a top level that is not an object.
-            (r#"{"today":1e,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
-            (r#"{"today":01e999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
-            (r#"{"today":1e999 1,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
-            ("1e999".to_owned(), (ErrorCode::InvalidJson, "")),
+            (r#"{"today":1e,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "")),
+            (r#"{"today":01e999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "")),
+            (r#"{"today":1e999 1,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "")),
+            ("1e999".to_owned(), (InputErrorCode::InvalidJson, "")),
         ] {
             assert_eq!(error(&json), (want.0, want.1.to_owned()), "{json}");
         }
         // A repeated key still decides first; an escaped quote does not end a string early.
         let json = r#"{"today":1e999,"today":"2025-01-01","birth_date":"1990-01-01"}"#;
-        assert_eq!(error(json), (ErrorCode::InvalidJson, String::new()));
+        assert_eq!(error(json), (InputErrorCode::InvalidJson, String::new()));
         let json = r#"{"x\"":1e999,"today":"2025-01-01","birth_date":"1990-01-01"}"#;
-        assert_eq!(error(json), (ErrorCode::UnknownField, "x\"".to_owned()));
+        assert_eq!(error(json), (InputErrorCode::UnknownField, "x\"".to_owned()));
         assert_eq!(
             read_password(br#"{"password":1e999}"#).map_err(|e| (e.code, e.field.to_string())),
-            Err((ErrorCode::InvalidJson, "password".to_owned()))
+            Err((InputErrorCode::InvalidJson, "password".to_owned()))
         );
         // Numbers in range and strings are left as they are.
         for same in [&br#"{"a":1e308,"b":"1e999","c":-0.5E-999}"#[..], b"[1, 2]"] {
@@ -717,9 +718,9 @@ mod tests {
     fn passwords() {
         assert_eq!(read_password(br#"{"password":"abc123"}"#).unwrap(), "abc123");
         let code = |b: &[u8]| read_password(b).map_err(|e| (e.code, e.field.to_string())).unwrap_err();
-        assert_eq!(code(br#"{"password":5}"#), (ErrorCode::InvalidJson, "password".to_owned()));
-        assert_eq!(code(br#"{"password":"a","x":1}"#), (ErrorCode::UnknownField, "x".to_owned()));
-        assert_eq!(code(br#"{"password":null}"#), (ErrorCode::MissingField, "password".to_owned()));
-        assert_eq!(code(br#"{}"#), (ErrorCode::MissingField, "password".to_owned()));
+        assert_eq!(code(br#"{"password":5}"#), (InputErrorCode::InvalidJson, "password".to_owned()));
+        assert_eq!(code(br#"{"password":"a","x":1}"#), (InputErrorCode::UnknownField, "x".to_owned()));
+        assert_eq!(code(br#"{"password":null}"#), (InputErrorCode::MissingField, "password".to_owned()));
+        assert_eq!(code(br#"{}"#), (InputErrorCode::MissingField, "password".to_owned()));
     }
 }

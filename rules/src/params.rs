@@ -23,7 +23,9 @@ pub struct Period<T: 'static> {
 /// value up is total.
 #[derive(Debug, Clone, Copy)]
 pub struct Versioned<T: 'static> {
-    /// What the row is judged on (`rules.md` §15, column "judged on").
+    /// What the row is judged on (`rules.md` §15, column "judged on"): written beside the rows for the
+    /// reader of this table, and named by its tests' messages.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub judged_on: &'static str,
     pub first: Period<T>,
     /// Later rows, by strictly increasing `from`.
@@ -238,22 +240,26 @@ pub static PASSWORD_LENGTH: Versioned<PasswordLength> = single("—", PasswordLe
 /// What the boundary sweep and `rules_version` need of any parameter, whatever its value type.
 pub trait Dated: Sync {
     /// What the rows are judged on.
+    #[cfg(test)]
     fn judged_on(&self) -> &'static str;
     /// The effective dates of the rows, oldest first.
     fn froms(&self) -> Vec<NaiveDate>;
     /// The index of the row in force on `on`.
+    #[cfg(test)]
     fn index_in_force(&self, on: NaiveDate) -> usize;
     /// The latest effective date of the parameter.
     fn latest_from(&self) -> NaiveDate;
 }
 
 impl<T: Copy + Sync> Dated for Versioned<T> {
+    #[cfg(test)]
     fn judged_on(&self) -> &'static str {
         self.judged_on
     }
     fn froms(&self) -> Vec<NaiveDate> {
         self.rows().map(|row| row.from).collect()
     }
+    #[cfg(test)]
     fn index_in_force(&self, on: NaiveDate) -> usize {
         self.later.iter().rposition(|row| row.from <= on).map_or(0, |i| i + 1)
     }
@@ -285,7 +291,7 @@ pub static ALL: [&dyn Dated; 18] = [
 ];
 
 /// Every effective date of every parameter, sorted, without repeats.
-pub fn boundaries() -> Vec<NaiveDate> {
+pub fn parameter_boundaries() -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = ALL.iter().flat_map(|p| p.froms()).collect();
     dates.sort();
     dates.dedup();
@@ -327,7 +333,7 @@ mod tests {
     #[test]
     fn every_boundary_has_exactly_one_row_in_force() {
         let mut days = vec![d("0000-01-01"), d("9999-12-31")];
-        for b in boundaries() {
+        for b in parameter_boundaries() {
             for delta in [-1, 0, 1] {
                 days.push(plus_days(b, delta).unwrap());
             }

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::certificates::signature_eligible_from;
 use crate::contract::{CertificateKind, Event, Situation};
-use crate::error::{ErrorCode, InputError};
+use crate::error::{InputError, InputErrorCode};
 use crate::field::{CardField, CertificateField, EventField, FieldPath, SituationField};
 
 /// Every date of the situation with its path, in the schema order of `rules.md` §16.
@@ -95,22 +95,22 @@ pub fn check(s: &Situation) -> Result<(), InputError> {
     let fields = dated_fields(s);
     // Pass 4: the contract accepts the years 0000–9999.
     if let Some((path, _)) = fields.iter().find(|(_, d)| !(0..=9999).contains(&d.year())) {
-        return Err(InputError::new(ErrorCode::InvalidDate, path.clone()));
+        return Err(InputError::new(InputErrorCode::InvalidDate, path.clone()));
     }
     // Pass 5.
     if s.birth_date > s.today {
-        return Err(InputError::new(ErrorCode::BirthAfterToday, birth_date()));
+        return Err(InputError::new(InputErrorCode::BirthAfterToday, birth_date()));
     }
     // Pass 6: every other date on or after the birth date (dates after today are plans).
     if let Some((path, _)) = fields.iter().skip(2).find(|(_, d)| *d < s.birth_date) {
-        return Err(InputError::new(ErrorCode::DateBeforeBirth, path.clone()));
+        return Err(InputError::new(InputErrorCode::DateBeforeBirth, path.clone()));
     }
     // Pass 7: event by event, the later field of the first pair in reverse order.
     for (i, event) in s.events.iter().enumerate() {
         for (earlier, later, field) in ordered_pairs(event) {
             if let (Some(earlier), Some(later)) = (earlier, later) {
                 if later < earlier {
-                    return Err(InputError::new(ErrorCode::DatesOutOfOrder, FieldPath::EventField(i, field)));
+                    return Err(InputError::new(InputErrorCode::DatesOutOfOrder, FieldPath::EventField(i, field)));
                 }
             }
         }
@@ -118,10 +118,10 @@ pub fn check(s: &Situation) -> Result<(), InputError> {
     // Pass 8: no signature certificate before age 15 is reached.
     if let Some(issued_on) = s.signature_certificate.as_ref().and_then(|c| c.issued_on) {
         let eligible_from = signature_eligible_from(s.birth_date, s.today)
-            .map_err(|_| InputError::new(ErrorCode::InvalidDate, birth_date()))?;
+            .map_err(|_| InputError::new(InputErrorCode::InvalidDate, birth_date()))?;
         if issued_on < eligible_from {
             let field = FieldPath::Certificate(CertificateKind::Signature, CertificateField::IssuedOn);
-            return Err(InputError::new(ErrorCode::SignatureCertificateUnder15, field));
+            return Err(InputError::new(InputErrorCode::SignatureCertificateUnder15, field));
         }
     }
     Ok(())
@@ -153,12 +153,12 @@ mod tests {
         }
     }
 
-    fn err(s: &Situation) -> (ErrorCode, String) {
+    fn err(s: &Situation) -> (InputErrorCode, String) {
         let e = check(s).unwrap_err();
         (e.code, e.field.to_string())
     }
 
-    fn fails(s: &Situation, code: ErrorCode, field: &str) {
+    fn fails(s: &Situation, code: InputErrorCode, field: &str) {
         assert_eq!(check(s).map_err(|e| (e.code, e.field.to_string())), Err((code, field.to_owned())), "{s:?}");
     }
 
@@ -243,8 +243,8 @@ mod tests {
         }
         let after = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
         let before = NaiveDate::from_ymd_opt(-1, 12, 31).unwrap();
-        fails(&Situation { today: after, ..base() }, ErrorCode::InvalidDate, "today");
-        fails(&Situation { birth_date: before, ..base() }, ErrorCode::InvalidDate, "birth_date");
+        fails(&Situation { today: after, ..base() }, InputErrorCode::InvalidDate, "today");
+        fails(&Situation { birth_date: before, ..base() }, InputErrorCode::InvalidDate, "birth_date");
         // Any field, and the first one in schema order when several are out of range.
         let mut s = all_dates(d("2020-01-01"));
         s.events[4] = Event::CardLost {
@@ -255,20 +255,20 @@ mod tests {
             reported_on: None,
             found_on: Some(after),
         };
-        fails(&s, ErrorCode::InvalidDate, "events[4].found_on");
+        fails(&s, InputErrorCode::InvalidDate, "events[4].found_on");
         s.card = Some(Card { expires_on: Some(after), ..Card::default() });
-        fails(&s, ErrorCode::InvalidDate, "card.expires_on");
+        fails(&s, InputErrorCode::InvalidDate, "card.expires_on");
         // Pass 4 comes before pass 5: a birth after today with a year past 9999 is an invalid date.
-        fails(&Situation { birth_date: after, ..base() }, ErrorCode::InvalidDate, "birth_date");
+        fails(&Situation { birth_date: after, ..base() }, InputErrorCode::InvalidDate, "birth_date");
     }
 
     #[test]
     fn pass_5_birth_after_today() {
         assert!(check(&Situation { birth_date: d("2025-01-01"), ..base() }).is_ok(), "born today");
-        fails(&Situation { birth_date: d("2025-01-02"), ..base() }, ErrorCode::BirthAfterToday, "birth_date");
+        fails(&Situation { birth_date: d("2025-01-02"), ..base() }, InputErrorCode::BirthAfterToday, "birth_date");
         // Before pass 6: every other date is also before this birth date.
         let s = Situation { birth_date: d("2030-01-01"), ..all_dates(d("2020-01-01")) };
-        fails(&s, ErrorCode::BirthAfterToday, "birth_date");
+        fails(&s, InputErrorCode::BirthAfterToday, "birth_date");
     }
 
     #[test]
@@ -283,17 +283,17 @@ mod tests {
         for path in PATHS.iter().skip(2) {
             let mut s = all_dates(d("2000-01-01"));
             set(&mut s, path, early);
-            fails(&s, ErrorCode::DateBeforeBirth, path);
+            fails(&s, InputErrorCode::DateBeforeBirth, path);
         }
         // Several: the first in schema order.
         let mut s = all_dates(d("2000-01-01"));
         set(&mut s, "events[3].changed_on", early);
         set(&mut s, "user_certificate.expires_on", early);
-        fails(&s, ErrorCode::DateBeforeBirth, "user_certificate.expires_on");
+        fails(&s, InputErrorCode::DateBeforeBirth, "user_certificate.expires_on");
         // Before pass 7: a found date before both the loss and the birth is a date before birth.
         let mut s = all_dates(d("2000-01-01"));
         set(&mut s, "events[4].found_on", early);
-        fails(&s, ErrorCode::DateBeforeBirth, "events[4].found_on");
+        fails(&s, InputErrorCode::DateBeforeBirth, "events[4].found_on");
     }
 
     /// Sets one date of `all_dates` by its path.
@@ -356,14 +356,14 @@ mod tests {
             if later == "events[1].move_in_filed_on" {
                 set(&mut bad, "events[1].card_presented_on", d("2020-01-02"));
             }
-            fails(&bad, ErrorCode::DatesOutOfOrder, later);
+            fails(&bad, InputErrorCode::DatesOutOfOrder, later);
         }
         let mut bad = s.clone();
         set(&mut bad, "events[1].move_in_filed_on", d("2020-01-02"));
-        fails(&bad, ErrorCode::DatesOutOfOrder, "events[1].card_presented_on");
+        fails(&bad, InputErrorCode::DatesOutOfOrder, "events[1].card_presented_on");
         // Both pairs of one event: the field first in the contract's order.
         set(&mut bad, "events[1].moved_in_on", d("2020-01-03"));
-        fails(&bad, ErrorCode::DatesOutOfOrder, "events[1].move_in_filed_on");
+        fails(&bad, InputErrorCode::DatesOutOfOrder, "events[1].move_in_filed_on");
         // Other odd orders are not errors (rules.md §16 pass 7).
         set(&mut s, "events[1].planned_move_out_on", d("2020-02-01")); // moved in before the planned move out
         set(&mut s, "events[4].suspended_on", d("2019-12-31")); // stopped before it was lost
@@ -390,10 +390,10 @@ mod tests {
             found_on: Some(d("2020-01-31")),
         });
         s.events.push(Event::MoveWithinCity { moved_on: d("2020-02-01"), filed_on: Some(d("2020-01-31")) });
-        fails(&s, ErrorCode::DatesOutOfOrder, "events[7].found_on");
+        fails(&s, InputErrorCode::DatesOutOfOrder, "events[7].found_on");
         // Before pass 8.
         s.signature_certificate = Some(Certificate { issued_on: Some(d("1991-01-01")), ..Certificate::default() });
-        assert_eq!(err(&s).0, ErrorCode::DatesOutOfOrder);
+        assert_eq!(err(&s).0, InputErrorCode::DatesOutOfOrder);
     }
 
     #[test]
@@ -409,10 +409,10 @@ mod tests {
         let day_before = eligible.pred_opt().unwrap();
         fails(
             &signature(&day_before.to_string()),
-            ErrorCode::SignatureCertificateUnder15,
+            InputErrorCode::SignatureCertificateUnder15,
             "signature_certificate.issued_on",
         );
-        fails(&signature("1995-01-01"), ErrorCode::SignatureCertificateUnder15, "signature_certificate.issued_on");
+        fails(&signature("1995-01-01"), InputErrorCode::SignatureCertificateUnder15, "signature_certificate.issued_on");
         // A user certificate has no age limit, and a signature certificate without an issue date is fine.
         let user = Situation {
             user_certificate: Some(Certificate { issued_on: Some(d("1995-01-01")), ..Certificate::default() }),

@@ -3,7 +3,7 @@
 //! fields decide nothing about validity: they show the error the page found.
 
 use leptos::prelude::*;
-use rules::era::Era;
+use rules::Era;
 
 use super::errors::{ErrorMessage, FieldError};
 use super::text::t;

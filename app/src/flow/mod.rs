@@ -15,8 +15,8 @@ pub mod pin;
 pub mod route;
 
 use chrono::NaiveDate;
-use rules::contract::{Card, Certificate, Nationality, Situation};
 use rules::FieldPath;
+use rules::{Card, Certificate, Nationality, Situation};
 
 use crate::i18n::Msg;
 pub use answers::{Answer, Answers, DateText};
@@ -642,7 +642,7 @@ impl Question {
     /// and one after; a journey's path holds at most one of them (`Journey::question_for`). Exhaustive:
     /// a field the engine adds is a compile error here until it is given its question (or none).
     pub fn for_field(field: &FieldPath) -> &'static [Question] {
-        use rules::contract::CertificateKind::{Signature, User};
+        use rules::CertificateKind::{Signature, User};
         use rules::{CardField as C, CertificateField as F, EventField as E, SituationField as S};
         use Question as Q;
         match field {
@@ -691,7 +691,7 @@ mod tests {
     fn slugs_are_unique_and_fields_map_to_questions() {
         let slugs: HashSet<&str> = Question::ALL.iter().map(|q| q.spec().slug).collect();
         assert_eq!(slugs.len(), Question::ALL.len());
-        use rules::contract::CertificateKind::Signature;
+        use rules::CertificateKind::Signature;
         use rules::{CardField, CertificateField, EventField, SituationField};
         assert_eq!(Question::for_field(&FieldPath::Card(CardField::IssuedOn)), [Question::CardIssued]);
         assert_eq!(
@@ -726,7 +726,7 @@ mod tests {
 #[cfg(test)]
 mod walk_tests {
     use super::*;
-    use rules::contract::{ActionId, CaveatId, Guidance, Status, Validity};
+    use rules::{ActionId, CaveatId, Guidance, Status, Validity};
     use std::collections::BTreeSet;
 
     fn d(s: &str) -> NaiveDate {
