@@ -1,4 +1,4 @@
-//! `rules::calendar` against published lists of Japan's national holidays, every day of 2000–2027, in both
+//! `rules::{closed, holiday}` against published lists of Japan's national holidays, every day of 2000–2027, in both
 //! directions (rules.md §3.7: "Test it against an independent published list of the Cabinet Office's
 //! holidays"), and `closed` on any date chrono can hold.
 //!

@@ -6,7 +6,7 @@ use rules::{parse_era_date, DateInputError, Era};
 use super::{Choice, Question};
 
 /// A date as typed: the era select and the three boxes, kept exactly as typed so that going back
-/// shows what the citizen wrote. `rules::era` reads it.
+/// shows what the citizen wrote. `rules::parse_era_date` reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateText {
     pub era: Era,

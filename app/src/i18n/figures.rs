@@ -88,8 +88,8 @@ mod tests {
     /// Whole texts that may hold digits: names of things, not figures of the rules.
     const ALLOWED_KEYS: [(&str, &str); 6] = [
         ("format.month.", "the month names: 1月 is how Japanese names January"),
-        ("caveat.feb29_birthday", "the leap day and the day counted instead (rules::dates), days of the calendar"),
-        ("why.dates.feb29", "the leap day and the day counted instead (rules::dates), days of the calendar"),
+        ("caveat.feb29_birthday", "the leap day and the day counted instead (rules.md §3.1), days of the calendar"),
+        ("why.dates.feb29", "the leap day and the day counted instead (rules.md §3.1), days of the calendar"),
         ("document.photo", "the photo's size (縦4.5cm×横3.5cm): no engine parameter, it is the photo's format"),
         ("q.birth_date.hint", "an example of how the card prints a date (昭和60年10月10日), not a figure"),
         ("error.date.not_a_number", "a Western year has 4 digits: how to type a year, not a figure"),

@@ -1,6 +1,6 @@
 //! A question page (design.md §3.2): back link, error summary, the question in the `<legend>`'s
 //! `<h1>`, hint, the field, and 「次へ進む」. Validated on Continue: the form of a date by
-//! `rules::era`, dates against other answers by the engine itself.
+//! `rules::parse_era_date`, dates against other answers by the engine itself.
 
 use leptos::prelude::*;
 use rules::{DateInputError, DatePart, InputErrorCode};
