@@ -115,6 +115,60 @@ pub enum DateInputError {
     OutOfRange,
 }
 
+impl Era {
+    /// The era's English name, for [`DateInputError`]'s message.
+    fn english(self) -> &'static str {
+        match self {
+            Era::Seireki => "the Western calendar",
+            Era::Reiwa => "Reiwa",
+            Era::Heisei => "Heisei",
+            Era::Showa => "Showa",
+            Era::Taisho => "Taisho",
+        }
+    }
+}
+
+impl std::fmt::Display for DatePart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DatePart::Year => "year",
+            DatePart::Month => "month",
+            DatePart::Day => "day",
+        })
+    }
+}
+
+/// A message in English a citizen can act on (the app words each variant from its own locale files).
+impl std::fmt::Display for DateInputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateInputError::Missing => f.write_str("Enter the date."),
+            DateInputError::Incomplete(part) => write!(f, "The date must include a {part}."),
+            DateInputError::NotANumber(DatePart::Year) => {
+                f.write_str("Enter the year as a number (four digits, or the era's year).")
+            }
+            DateInputError::NotANumber(part) => write!(f, "Enter the {part} as a number."),
+            DateInputError::EraYearOutOfRange { era, last_year: Some(last) } => {
+                write!(f, "{} runs from year 1 to year {last}. Check the year.", era.english())
+            }
+            DateInputError::EraYearOutOfRange { era, last_year: None } => {
+                write!(f, "A year of {} starts at 1. Check the year.", era.english())
+            }
+            DateInputError::Impossible { month, day } => {
+                write!(f, "There is no day {day} in month {month}. Enter a real date.")
+            }
+            DateInputError::OutsideEra { suggestion: (era, year, month, day) } => write!(
+                f,
+                "This date is not in the era chosen. Did you mean {} {year}, month {month}, day {day}?",
+                era.english()
+            ),
+            DateInputError::OutOfRange => f.write_str("Enter a date between the years 0000 and 9999."),
+        }
+    }
+}
+
+impl std::error::Error for DateInputError {}
+
 /// Makes typed text comparable: full-width digits to ASCII, spaces removed, a trailing 年/月/日
 /// dropped, 「元」 read as 1.
 pub fn normalize(text: &str) -> String {
@@ -286,6 +340,30 @@ mod tests {
         assert_eq!(parse_era_date(Era::Seireki, "2024", "02", "29"), Ok(d("2024-02-29")));
         assert_eq!(parse_era_date(Era::Seireki, "2024", "-2", "1"), Err(DateInputError::NotANumber(DatePart::Month)));
         assert_eq!(parse_era_date(Era::Seireki, "0000", "1", "1"), Ok(d("0000-01-01")));
+    }
+
+    #[test]
+    fn errors_read_in_english() {
+        let message = |e: DateInputError| e.to_string();
+        assert_eq!(message(parse_era_date(Era::Seireki, "", "", "").unwrap_err()), "Enter the date.");
+        assert_eq!(
+            message(parse_era_date(Era::Seireki, "1985", "", "10").unwrap_err()),
+            "The date must include a month."
+        );
+        assert_eq!(
+            message(parse_era_date(Era::Heisei, "32", "1", "1").unwrap_err()),
+            "Heisei runs from year 1 to year 31. Check the year."
+        );
+        assert_eq!(
+            message(parse_era_date(Era::Seireki, "2025", "2", "30").unwrap_err()),
+            "There is no day 30 in month 2. Enter a real date."
+        );
+        assert_eq!(
+            message(parse_era_date(Era::Heisei, "31", "5", "1").unwrap_err()),
+            "This date is not in the era chosen. Did you mean Reiwa 1, month 5, day 1?"
+        );
+        let boxed: Box<dyn std::error::Error> = Box::new(DateInputError::OutOfRange);
+        assert!(boxed.to_string().contains("9999"));
     }
 
     #[test]

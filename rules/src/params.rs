@@ -238,7 +238,7 @@ pub struct PasswordLength {
 pub static PASSWORD_LENGTH: Versioned<PasswordLength> = single("—", PasswordLength { min: 6, max: 16 }, "leaflet §2①");
 
 /// What the boundary sweep and `rules_version` need of any parameter, whatever its value type.
-pub trait Dated: Sync {
+pub trait Parameter: Sync {
     /// What the rows are judged on.
     #[cfg(test)]
     fn judged_on(&self) -> &'static str;
@@ -251,7 +251,7 @@ pub trait Dated: Sync {
     fn latest_from(&self) -> NaiveDate;
 }
 
-impl<T: Copy + Sync> Dated for Versioned<T> {
+impl<T: Copy + Sync> Parameter for Versioned<T> {
     #[cfg(test)]
     fn judged_on(&self) -> &'static str {
         self.judged_on
@@ -269,7 +269,7 @@ impl<T: Copy + Sync> Dated for Versioned<T> {
 }
 
 /// Every parameter of the table.
-pub static ALL: [&dyn Dated; 18] = [
+pub static ALL: [&dyn Parameter; 18] = [
     &ADULT_AGE,
     &CARD_BIRTHDAYS,
     &AGE_DECISION_LOOKBACK_DAYS,
@@ -315,7 +315,7 @@ mod tests {
     /// Exactly one row applies on `on`: rows are in strictly increasing order, and the row in
     /// force is the only one whose interval [from, next.from) holds `on` (the first row's
     /// interval reaching back indefinitely).
-    fn exactly_one_row(table: &dyn Dated, on: NaiveDate) {
+    fn exactly_one_row(table: &dyn Parameter, on: NaiveDate) {
         let froms = table.froms();
         for pair in froms.windows(2) {
             assert!(pair[0] < pair[1], "rows out of order in {}", table.judged_on());
