@@ -545,6 +545,67 @@ pub fn read_password(bytes: &[u8]) -> Result<String, InputError> {
 mod tests {
     use super::*;
 
+    /// The schema's names (those of `field.rs`) are the keys serde's derived writer uses for the contract's
+    /// types, object by object and in the same order: the typed paths cannot name a field the types lack.
+    #[test]
+    fn the_schema_names_the_keys_serde_writes() {
+        use crate::contract::{Card, Cause, Certificate, Detail, Event, Nationality, Pin, Place};
+        let d = crate::dates::ymd(2020, 1, 1);
+        let c = Some(d);
+        let certificate = Some(Certificate { issued_on: c, expires_on: c, renewed_within_window: true });
+        let situation = Situation {
+            today: d,
+            birth_date: d,
+            nationality: Nationality::Foreign,
+            stay_expires_on: c,
+            card: Some(Card { issued_on: c, application_received_on: c, expires_on: c, face_auth: true }),
+            user_certificate: certificate.clone(),
+            signature_certificate: certificate,
+            events: vec![
+                Event::MoveWithinCity { moved_on: d, filed_on: c },
+                Event::MoveToOtherMunicipality {
+                    planned_move_out_on: d,
+                    moved_in_on: c,
+                    move_in_filed_on: c,
+                    card_presented_on: c,
+                },
+                Event::MoveAbroad { departure_on: d, continued_use_applied_on: c },
+                Event::ChangeOfDetails { what: Detail::Name, changed_on: d, card_updated_on: c },
+                Event::CardLost {
+                    lost_on: d,
+                    place: Place::Home,
+                    stolen: true,
+                    suspended_on: c,
+                    reported_on: c,
+                    found_on: c,
+                },
+                Event::CardDestroyed { on: d, cause: Cause::Damage },
+                Event::PinLocked { pin: Pin::User, knows_other_certificate_pin: true },
+            ],
+        };
+        let tree: Json = serde_json::from_str(&serde_json::to_string(&situation).unwrap()).unwrap();
+        let keys = |json: Option<&Json>| match json {
+            Some(Json::Object(entries)) => entries.iter().map(|(k, _)| k.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let names = |fields: &[Field]| fields.iter().map(|f| f.name().to_owned()).collect::<Vec<_>>();
+        assert_eq!(keys(Some(&tree)), names(SITUATION));
+        assert_eq!(keys(tree.get("card")), names(CARD));
+        assert_eq!(keys(tree.get("user_certificate")), names(USER_CERTIFICATE));
+        assert_eq!(keys(tree.get("signature_certificate")), names(SIGNATURE_CERTIFICATE));
+        let events = match tree.get("events") {
+            Some(Json::Array(events)) => events.clone(),
+            _ => Vec::new(),
+        };
+        assert_eq!(events.len(), EVENTS.len(), "one event of each type");
+        for (event, (name, fields)) in events.iter().zip(EVENTS) {
+            assert_eq!(event_type(event), Some(*name));
+            let mut want = vec![EventField::Type.name().to_owned()];
+            want.extend(names(fields));
+            assert_eq!(keys(Some(event)), want, "{name}");
+        }
+    }
+
     fn error(json: &str) -> (InputErrorCode, String) {
         let e = read_situation(json.as_bytes()).unwrap_err();
         (e.code, e.field.to_string())
