@@ -344,24 +344,19 @@ mod tests {
 
     #[test]
     fn errors_read_in_english() {
-        let message = |e: DateInputError| e.to_string();
-        assert_eq!(message(parse_era_date(Era::Seireki, "", "", "").unwrap_err()), "Enter the date.");
-        assert_eq!(
-            message(parse_era_date(Era::Seireki, "1985", "", "10").unwrap_err()),
-            "The date must include a month."
-        );
-        assert_eq!(
-            message(parse_era_date(Era::Heisei, "32", "1", "1").unwrap_err()),
-            "Heisei runs from year 1 to year 31. Check the year."
-        );
-        assert_eq!(
-            message(parse_era_date(Era::Seireki, "2025", "2", "30").unwrap_err()),
-            "There is no day 30 in month 2. Enter a real date."
-        );
-        assert_eq!(
-            message(parse_era_date(Era::Heisei, "31", "5", "1").unwrap_err()),
-            "This date is not in the era chosen. Did you mean Reiwa 1, month 5, day 1?"
-        );
+        let cases = [
+            ((Era::Seireki, "", "", ""), "Enter the date."),
+            ((Era::Seireki, "1985", "", "10"), "The date must include a month."),
+            ((Era::Heisei, "32", "1", "1"), "Heisei runs from year 1 to year 31. Check the year."),
+            ((Era::Seireki, "2025", "2", "30"), "There is no day 30 in month 2. Enter a real date."),
+            (
+                (Era::Heisei, "31", "5", "1"),
+                "This date is not in the era chosen. Did you mean Reiwa 1, month 5, day 1?",
+            ),
+        ];
+        for ((era, y, m, d), want) in cases {
+            assert_eq!(parse_era_date(era, y, m, d).unwrap_err().to_string(), want);
+        }
         let boxed: Box<dyn std::error::Error> = Box::new(DateInputError::OutOfRange);
         assert!(boxed.to_string().contains("9999"));
     }
