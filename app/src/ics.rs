@@ -8,7 +8,7 @@
 //! second import updates the events rather than doubling them. No personal data beyond the dates.
 
 use chrono::{Datelike, NaiveDate};
-use rules::contract::{Action, Guidance};
+use rules::{Action, Guidance};
 
 use crate::contacts::LOSS_LINE;
 use crate::i18n::format::money;
@@ -247,7 +247,7 @@ pub fn download(name: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules::contract::{ActionId, Card, Situation};
+    use rules::{ActionId, Card, Situation};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -3,9 +3,9 @@
 //! tested natively; `pages::result` only lays it out. No rule is decided here.
 
 use chrono::NaiveDate;
-use rules::calendar::{holiday, Closed, Holiday};
-use rules::contract::{Action, ActionId, CaveatId, Document, Event, Guidance, Situation, Status, Validity, Where};
-use rules::explain::RuleId;
+use rules::RuleId;
+use rules::{holiday, Closed, Holiday};
+use rules::{Action, ActionId, CaveatId, Document, Event, Guidance, Situation, Status, Validity, Where};
 
 use crate::i18n::Msg;
 
@@ -490,7 +490,7 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
         }
     }
     // Stable: today stays first among the labels of its day.
-    rules::actions::stable_sort_by_key(&mut points, |(date, _)| *date);
+    rules::stable_sort_by_key(&mut points, |(date, _)| *date);
     let mut merged: Vec<Point> = Vec::new();
     for (date, label) in points {
         match merged.last_mut() {
@@ -540,7 +540,7 @@ pub fn source_parts(source: &str) -> Vec<SourcePart<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules::contract::{Card, Certificate, Place};
+    use rules::{Card, Certificate, Place};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -626,7 +626,7 @@ mod tests {
     fn a_card_that_ends_with_the_stay_extends_the_stay_first() {
         // cases/foreign-resident-stay-period.json
         let mut s = situation("2027-02-01");
-        s.nationality = rules::contract::Nationality::Foreign;
+        s.nationality = rules::Nationality::Foreign;
         s.stay_expires_on = Some(d("2027-03-31"));
         s.card = Some(Card { issued_on: Some(d("2024-04-01")), ..Card::default() });
         s.user_certificate = None;
@@ -649,13 +649,13 @@ mod tests {
         let reissue = g.actions.iter().find(|a| a.id == ActionId::ApplyReissue).unwrap();
         assert_eq!(notes(reissue, ctx), vec![Msg::ResultNoteTheftFee]);
         assert_eq!(notes(reissue, Context { stolen: false, ..ctx }), vec![]);
-        let move_in = rules::actions::action(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice);
+        let move_in = Action::new(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice);
         let out = Context { moving_out: true, ..ctx };
         assert_eq!(notes(&move_in, out), vec![Msg::ResultNoteMoveOutFirst, Msg::ResultNoteMoveInDays]);
         assert_eq!(place_of(&move_in, out), Msg::WhereNewMunicipality);
         assert!(!at_city_office(&move_in, out));
         assert_eq!(place_of(&move_in, ctx), Msg::WhereWardOffice, "moving into the city: its own offices");
-        let within = rules::actions::action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
+        let within = Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
         assert_eq!(notes(&within, ctx), vec![Msg::ResultNoteMoveWithinDays, Msg::ResultNoteSignatureEndsOnFiling]);
         let no_signature = Context { signature_held: false, ..ctx };
         assert_eq!(notes(&within, no_signature), vec![Msg::ResultNoteMoveWithinDays]);
@@ -663,10 +663,10 @@ mod tests {
 
     #[test]
     fn a_closed_deadline_is_named_at_offices_only() {
-        let mut a = rules::actions::action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
+        let mut a = Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
         let at = |a: &mut Action, by: &str| {
             a.by = Some(d(by));
-            a.by_closed = rules::calendar::closed(d(by));
+            a.by_closed = rules::closed(d(by));
         };
         at(&mut a, "2026-12-31");
         assert_eq!(closed_reason(&a), Some(Msg::ClosedYearEnd));
@@ -676,7 +676,7 @@ mod tests {
         assert_eq!(closed_reason(&a), Some(Msg::ClosedSunday));
         at(&mut a, "2025-08-29");
         assert_eq!(closed_reason(&a), None);
-        let mut phone = rules::actions::action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone);
+        let mut phone = Action::new(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone);
         at(&mut phone, "2026-12-31");
         assert_eq!(closed_reason(&phone), None, "the line answers all year");
     }

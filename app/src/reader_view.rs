@@ -168,7 +168,7 @@ mod browser {
                 Value::Text(t) => t.into(),
                 Value::Date(d) => {
                     let o = Object::new();
-                    let _ = Reflect::set(&o, &"date".into(), &rules::iso::format_date(*d).into());
+                    let _ = Reflect::set(&o, &"date".into(), &rules::format_iso_date(*d).into());
                     o.into()
                 }
                 Value::Msg(m) => {
@@ -354,7 +354,7 @@ mod browser {
             notices(&part, reading, &mut listeners);
             let user = reading
                 .user_certificate
-                .map(|c| (rules::iso::format_date(c.issued_on), rules::iso::format_date(c.expires_on)));
+                .map(|c| (rules::format_iso_date(c.issued_on), rules::format_iso_date(c.expires_on)));
             let action = move || {
                 match &user {
                     Some((issued, expires)) => call("useDates", &Array::of2(&issued.into(), &expires.into())),

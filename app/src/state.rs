@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use rules::error::InputError;
+use rules::InputError;
 
 use crate::flow::route::Page;
 use crate::flow::{Answers, Question};

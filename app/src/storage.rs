@@ -12,9 +12,8 @@
 //! stored value is pure and tested natively.
 
 use leptos::prelude::*;
-use rules::era::Era;
+use rules::Era;
 
-use crate::components::fields::era_id;
 use crate::flow::{Alternative, Answer, DateText, Kind, Question};
 use crate::state::AppState;
 
@@ -48,12 +47,9 @@ const NOT_YET: &str = "not-yet";
 /// The stored form of an answer.
 pub fn to_value(answer: &Answer) -> Value {
     match answer {
-        Answer::Date(d) => Value::Date {
-            era: era_id(d.era).to_owned(),
-            year: d.year.clone(),
-            month: d.month.clone(),
-            day: d.day.clone(),
-        },
+        Answer::Date(d) => {
+            Value::Date { era: d.era.id().to_owned(), year: d.year.clone(), month: d.month.clone(), day: d.day.clone() }
+        }
         Answer::Choice(c) => Value::Text(c.id().to_owned()),
         Answer::Unknown => Value::Text(UNKNOWN.to_owned()),
         Answer::NotYet => Value::Text(NOT_YET.to_owned()),
@@ -71,7 +67,7 @@ pub fn from_value(question: Question, value: Value) -> Option<Answer> {
             _ => None,
         },
         (Kind::Date { .. }, Value::Date { era, year, month, day }) => {
-            let era = Era::ALL.into_iter().find(|e| era_id(*e) == era)?;
+            let era = Era::from_id(&era)?;
             let text = DateText { era, year, month, day };
             text.parse().ok().map(|_| Answer::Date(text))
         }
@@ -170,7 +166,7 @@ mod browser {
         }
         let record = Object::new();
         let ok = set(&record, "v", &VERSION.into())
-            && set(&record, "saved_on", &rules::iso::format_date(today).into())
+            && set(&record, "saved_on", &rules::format_iso_date(today).into())
             && set(&record, "answers", &list);
         if !ok {
             return None;

@@ -80,7 +80,7 @@ pub enum Holiday {
 /// Saturday or Sunday is `Holiday`. Total: any date chrono can hold gives an answer.
 ///
 /// ```
-/// # use rules::{calendar::{closed, Closed}, dates::ymd};
+/// # use rules::{closed, Closed, ymd};
 /// assert_eq!(closed(ymd(2026, 12, 31)), Some(Closed::YearEnd));
 /// assert_eq!(closed(ymd(2026, 9, 22)), Some(Closed::Holiday)); // 国民の休日
 /// assert_eq!(closed(ymd(2026, 9, 27)), Some(Closed::Sunday));
@@ -107,7 +107,7 @@ pub fn closed(d: NaiveDate) -> Option<Closed> {
 /// Golden Week), so the walk is short.
 ///
 /// ```
-/// # use rules::{calendar::open_day_before, dates::ymd};
+/// # use rules::{open_day_before, ymd};
 /// assert_eq!(open_day_before(ymd(2026, 12, 31)), Some(ymd(2026, 12, 28))); // year-end from the 29th
 /// assert_eq!(open_day_before(ymd(2027, 1, 4)), Some(ymd(2026, 12, 28)));
 /// assert_eq!(open_day_before(ymd(2025, 7, 21)), Some(ymd(2025, 7, 18))); // 海の日, then a weekend
@@ -124,7 +124,7 @@ pub fn open_day_before(d: NaiveDate) -> Option<NaiveDate> {
 /// days and outside [`HOLIDAY_YEARS`] (`rules.md` §3.7).
 ///
 /// ```
-/// # use rules::{calendar::{holiday, Holiday}, dates::ymd};
+/// # use rules::{holiday, Holiday, ymd};
 /// assert_eq!(holiday(ymd(2019, 5, 1)), Some(Holiday::EnthronementDay));
 /// assert_eq!(holiday(ymd(2019, 4, 30)), Some(Holiday::Citizens));
 /// assert_eq!(holiday(ymd(2027, 3, 22)), Some(Holiday::Substitute)); // 春分の日 on a Sunday

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 
 use crate::card::dated_status;
+use crate::caveats::Caveats;
 use crate::contract::{CaveatId, Certificate, Status};
 use crate::dates::{nth_birthday_after, reach_date, DateError};
 use crate::explain::{Explanation, RuleId};
 use crate::params::{CERTIFICATE_BIRTHDAYS, SIGNATURE_MIN_AGE};
-use crate::Caveats;
 
 /// A certificate's expiry (`rules.md` §5): the 5th birthday after its issue date (the 6th after a
 /// renewal inside the window), cut at the card's expiry and, for the signature certificate, at the
@@ -25,10 +25,11 @@ pub fn certificate_expiry(
     let mut explanation = Vec::new();
     let computed = match cert.issued_on {
         Some(issued_on) => {
-            let birthdays = CERTIFICATE_BIRTHDAYS.on(issued_on);
+            let birthdays_row = CERTIFICATE_BIRTHDAYS.in_force(issued_on);
+            let birthdays = birthdays_row.value;
             let n = if cert.renewed_within_window { birthdays.renewed_within_window } else { birthdays.normal };
             let own = nth_birthday_after(issued_on, birth, n)?;
-            explanation.push(Explanation::of(RuleId::CertificateValidity));
+            explanation.push(Explanation::under(RuleId::CertificateValidity, birthdays_row));
             Some(caps.iter().flatten().fold(own, |earliest, cap| earliest.min(*cap)))
         }
         None => None,

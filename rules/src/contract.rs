@@ -364,7 +364,8 @@ impl CaveatId {
 
 // ---------------------------------------------------------------- password check
 
-/// Input of `myna-rules password`.
+/// Input of `myna-rules password` (read by the JSON reader of the feature `cli`).
+#[cfg(feature = "cli")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordInput {
@@ -388,6 +389,43 @@ pub enum PasswordProblem {
     NoLetter,
     NoDigit,
     InvalidCharacter,
+}
+
+/// A fixture for the tests: every optional member of `s` present, every event type once, in the
+/// contract's order, every date of them `date`.
+#[cfg(test)]
+impl Situation {
+    pub(crate) fn with_every_field(date: NaiveDate, s: Situation) -> Situation {
+        let c = Some(date);
+        Situation {
+            stay_expires_on: c,
+            card: Some(Card { issued_on: c, application_received_on: c, expires_on: c, face_auth: false }),
+            user_certificate: Some(Certificate { issued_on: c, expires_on: c, renewed_within_window: false }),
+            signature_certificate: Some(Certificate { issued_on: c, expires_on: c, renewed_within_window: false }),
+            events: vec![
+                Event::MoveWithinCity { moved_on: date, filed_on: c },
+                Event::MoveToOtherMunicipality {
+                    planned_move_out_on: date,
+                    moved_in_on: c,
+                    move_in_filed_on: c,
+                    card_presented_on: c,
+                },
+                Event::MoveAbroad { departure_on: date, continued_use_applied_on: c },
+                Event::ChangeOfDetails { what: Detail::Name, changed_on: date, card_updated_on: c },
+                Event::CardLost {
+                    lost_on: date,
+                    place: Place::Home,
+                    stolen: false,
+                    suspended_on: c,
+                    reported_on: c,
+                    found_on: c,
+                },
+                Event::CardDestroyed { on: date, cause: Cause::Damage },
+                Event::PinLocked { pin: Pin::User, knows_other_certificate_pin: true },
+            ],
+            ..s
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::actions::action;
-use crate::contract::{ActionId, Cause, CaveatId, Document, Where};
+use crate::contract::{Action, ActionId, Cause, CaveatId, Document, Where};
 use crate::dates::DateError;
 use crate::events::{EventContext, EventOutcome};
 use crate::explain::RuleId;
@@ -38,7 +37,7 @@ pub fn destroyed(on: NaiveDate, cause: Cause, ctx: EventContext) -> Result<Event
     let mut outcome = EventOutcome::default();
     let fee = if pays { REISSUE_FEES.on(on).total(ctx.with_certificates) } else { 0 };
     outcome.actions.push(
-        action(ActionId::ApplyReissue, RuleId::DestroyedReissue, Where::WardOffice).fee(fee).documents(documents),
+        Action::new(ActionId::ApplyReissue, RuleId::DestroyedReissue, Where::WardOffice).fee(fee).documents(documents),
     );
     let rapid_fee = |r: &crate::params::RapidReissue| if pays { r.fee(ctx.with_certificates) } else { 0 };
     if let Some(rapid) = rapid_reissue(on, documents, ctx, rapid_fee)? {

@@ -2,8 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::actions::action;
-use crate::contract::{ActionId, Document, Nationality, Where};
+use crate::contract::{Action, ActionId, Document, Nationality, Where};
 use crate::dates::{plus_days, within_days, DateError};
 use crate::events::{EventContext, EventOutcome};
 use crate::explain::RuleId;
@@ -21,7 +20,7 @@ pub fn within_city(
     let mut outcome = EventOutcome { revocation: filed_on, ..EventOutcome::default() };
     if filed_on.is_none() && by >= ctx.today {
         outcome.actions.push(
-            action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice)
+            Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice)
                 .by(by)
                 .documents(&[Document::Card]),
         );
@@ -60,7 +59,7 @@ pub fn to_other_municipality(m: OtherMunicipality, ctx: EventContext) -> Result<
             }
             if m.card_presented_on.is_none() && present_by >= ctx.today {
                 outcome.actions.push(
-                    action(ActionId::PresentCardAfterMove, RuleId::MoveOtherMunicipality, Where::WardOffice)
+                    Action::new(ActionId::PresentCardAfterMove, RuleId::MoveOtherMunicipality, Where::WardOffice)
                         .by(present_by)
                         .documents(&[Document::Card]),
                 );
@@ -71,7 +70,7 @@ pub fn to_other_municipality(m: OtherMunicipality, ctx: EventContext) -> Result<
             outcome.lapse = Some(plus_days(deadline, 1)?);
             if deadline >= ctx.today {
                 outcome.actions.push(
-                    action(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice)
+                    Action::new(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice)
                         .by(deadline)
                         .documents(&[Document::Card]),
                 );
@@ -100,7 +99,7 @@ pub fn abroad(
     let apply_by = plus_days(departure_on, -1)?;
     if can_continue && applied_on.is_none() && apply_by >= ctx.today {
         outcome.actions.push(
-            action(ActionId::ApplyContinuedUseAbroad, RuleId::MoveAbroad, Where::WardOffice)
+            Action::new(ActionId::ApplyContinuedUseAbroad, RuleId::MoveAbroad, Where::WardOffice)
                 .by(apply_by)
                 .documents(&[Document::Card]),
         );

@@ -23,7 +23,9 @@ pub struct Period<T: 'static> {
 /// value up is total.
 #[derive(Debug, Clone, Copy)]
 pub struct Versioned<T: 'static> {
-    /// What the row is judged on (`rules.md` §15, column "judged on").
+    /// What the row is judged on (`rules.md` §15, column "judged on"): written beside the rows for the
+    /// reader of this table, and named by its tests' messages.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub judged_on: &'static str,
     pub first: Period<T>,
     /// Later rows, by strictly increasing `from`.
@@ -40,6 +42,11 @@ impl<T: Copy> Versioned<T> {
     /// The value in force on `on`.
     pub fn on(&self, on: NaiveDate) -> T {
         self.in_force(on).value
+    }
+
+    /// The latest row: the one in force today and from now on, until the table gains a row.
+    pub fn latest(&self) -> &Period<T> {
+        self.later.last().unwrap_or(&self.first)
     }
 
     /// All rows, oldest first.
@@ -80,8 +87,8 @@ const fn single<T>(judged_on: &'static str, value: T, source: &'static str) -> V
 /// Age from which a card lasts ten birthdays instead of five (`card.age_class`, `rules.md` §4).
 pub static ADULT_AGE: Versioned<u32> = Versioned {
     judged_on: "age-decision date (申請受付日, else 発行日)",
-    first: row(SCHEME_START, 20, "個人番号カード省令; leaflet §5①"),
-    later: &[row(ymd(2022, 4, 1), 18, "個人番号カード省令 (2022-04-01 改正); leaflet §5①")],
+    first: row(SCHEME_START, 20, "leaflet §5①; 個人番号カード省令"),
+    later: &[row(ymd(2022, 4, 1), 18, "leaflet §5①; 個人番号カード省令 (2022-04-01 改正)")],
 };
 
 /// Number of birthdays a card runs to after its 発行日.
@@ -92,7 +99,7 @@ pub struct CardBirthdays {
 }
 
 pub static CARD_BIRTHDAYS: Versioned<CardBirthdays> =
-    single("issue date", CardBirthdays { adult: 10, minor: 5 }, "leaflet §5①; 番号法17条6項");
+    single("issue date", CardBirthdays { adult: 10, minor: 5 }, "leaflet §5①; 番号法17条6項; 個人番号カード省令26条");
 
 /// How far before the 発行日 an unknown 申請受付日 may lie (the `age_decision_date_unknown` caveat).
 pub static AGE_DECISION_LOOKBACK_DAYS: Versioned<u32> = single("issue date", 183, "rules.md §4");
@@ -175,7 +182,8 @@ pub static RAPID_REISSUE: Versioned<Option<RapidReissue>> = Versioned {
             fee_without_certificates: 1800,
             fee_with_certificates: 2000,
         }),
-        "個人番号カード省令 (2024-12-02 施行); about a week by registered post: rules.md §10.1, §17",
+        // The delivery in about a week by registered post: rules.md §10.1, §17.
+        "個人番号カード省令 (2024-12-02 施行)",
     )],
 };
 
@@ -230,24 +238,28 @@ pub struct PasswordLength {
 pub static PASSWORD_LENGTH: Versioned<PasswordLength> = single("—", PasswordLength { min: 6, max: 16 }, "leaflet §2①");
 
 /// What the boundary sweep and `rules_version` need of any parameter, whatever its value type.
-pub trait Dated: Sync {
+pub trait Parameter: Sync {
     /// What the rows are judged on.
+    #[cfg(test)]
     fn judged_on(&self) -> &'static str;
     /// The effective dates of the rows, oldest first.
     fn froms(&self) -> Vec<NaiveDate>;
     /// The index of the row in force on `on`.
+    #[cfg(test)]
     fn index_in_force(&self, on: NaiveDate) -> usize;
     /// The latest effective date of the parameter.
     fn latest_from(&self) -> NaiveDate;
 }
 
-impl<T: Copy + Sync> Dated for Versioned<T> {
+impl<T: Copy + Sync> Parameter for Versioned<T> {
+    #[cfg(test)]
     fn judged_on(&self) -> &'static str {
         self.judged_on
     }
     fn froms(&self) -> Vec<NaiveDate> {
         self.rows().map(|row| row.from).collect()
     }
+    #[cfg(test)]
     fn index_in_force(&self, on: NaiveDate) -> usize {
         self.later.iter().rposition(|row| row.from <= on).map_or(0, |i| i + 1)
     }
@@ -257,7 +269,7 @@ impl<T: Copy + Sync> Dated for Versioned<T> {
 }
 
 /// Every parameter of the table.
-pub static ALL: [&dyn Dated; 18] = [
+pub static ALL: [&dyn Parameter; 18] = [
     &ADULT_AGE,
     &CARD_BIRTHDAYS,
     &AGE_DECISION_LOOKBACK_DAYS,
@@ -279,7 +291,7 @@ pub static ALL: [&dyn Dated; 18] = [
 ];
 
 /// Every effective date of every parameter, sorted, without repeats.
-pub fn boundaries() -> Vec<NaiveDate> {
+pub fn parameter_boundaries() -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = ALL.iter().flat_map(|p| p.froms()).collect();
     dates.sort();
     dates.dedup();
@@ -303,7 +315,7 @@ mod tests {
     /// Exactly one row applies on `on`: rows are in strictly increasing order, and the row in
     /// force is the only one whose interval [from, next.from) holds `on` (the first row's
     /// interval reaching back indefinitely).
-    fn exactly_one_row(table: &dyn Dated, on: NaiveDate) {
+    fn exactly_one_row(table: &dyn Parameter, on: NaiveDate) {
         let froms = table.froms();
         for pair in froms.windows(2) {
             assert!(pair[0] < pair[1], "rows out of order in {}", table.judged_on());
@@ -321,7 +333,7 @@ mod tests {
     #[test]
     fn every_boundary_has_exactly_one_row_in_force() {
         let mut days = vec![d("0000-01-01"), d("9999-12-31")];
-        for b in boundaries() {
+        for b in parameter_boundaries() {
             for delta in [-1, 0, 1] {
                 days.push(plus_days(b, delta).unwrap());
             }

@@ -1,7 +1,6 @@
 //! Locked PINs (`pin.reset`, leaflet ３③, `rules.md` §11.2).
 
-use crate::actions::action;
-use crate::contract::{ActionId, Document, Pin, Where};
+use crate::contract::{Action, ActionId, Document, Pin, Where};
 use crate::events::EventOutcome;
 use crate::explain::RuleId;
 
@@ -17,9 +16,10 @@ pub fn locked(pin: Pin, knows_other_certificate_pin: bool) -> EventOutcome {
         Pin::Residence | Pin::CardInfo => false,
     };
     let reset = if certificate_pin && knows_other_certificate_pin {
-        action(ActionId::ResetPin, RuleId::PinReset, Where::ConvenienceStore).documents(&[Document::Card])
+        Action::new(ActionId::ResetPin, RuleId::PinReset, Where::ConvenienceStore).documents(&[Document::Card])
     } else {
-        action(ActionId::ResetPin, RuleId::PinReset, Where::WardOffice).documents(&[Document::Card, Document::PhotoId])
+        Action::new(ActionId::ResetPin, RuleId::PinReset, Where::WardOffice)
+            .documents(&[Document::Card, Document::PhotoId])
     };
     EventOutcome { actions: vec![reset.fee(0)], ..EventOutcome::default() }
 }

@@ -1,4 +1,4 @@
-//! `rules::calendar` against published lists of Japan's national holidays, every day of 2000–2027, in both
+//! `rules::{closed, holiday}` against published lists of Japan's national holidays, every day of 2000–2027, in both
 //! directions (rules.md §3.7: "Test it against an independent published list of the Cabinet Office's
 //! holidays"), and `closed` on any date chrono can hold.
 //!
@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
-use rules::calendar::{closed, holiday, Closed, Holiday, HOLIDAY_YEARS};
-use rules::dates::ymd;
+use rules::ymd;
+use rules::{closed, holiday, Closed, Holiday, HOLIDAY_YEARS};
 
 /// One published list and how to read its names.
 struct List {
@@ -235,7 +235,7 @@ proptest! {
     /// The open day before a date is open, earlier, and every day between is closed; never a panic.
     #[test]
     fn the_open_day_before_is_the_last_open_day(d in any_date()) {
-        match rules::calendar::open_day_before(d) {
+        match rules::open_day_before(d) {
             Some(open) => {
                 prop_assert!(open < d);
                 prop_assert_eq!(closed(open), None);

@@ -3,7 +3,7 @@
 //! fields decide nothing about validity: they show the error the page found.
 
 use leptos::prelude::*;
-use rules::era::Era;
+use rules::Era;
 
 use super::errors::{ErrorMessage, FieldError};
 use super::text::t;
@@ -12,17 +12,6 @@ use crate::i18n::format::era_name;
 use crate::i18n::rich::plain;
 use crate::i18n::Msg;
 use crate::state::use_state;
-
-/// The value of an era in the select.
-pub fn era_id(era: Era) -> &'static str {
-    match era {
-        Era::Seireki => "seireki",
-        Era::Reiwa => "reiwa",
-        Era::Heisei => "heisei",
-        Era::Showa => "showa",
-        Era::Taisho => "taisho",
-    }
-}
 
 /// What the date group edits.
 #[derive(Debug, Clone, Copy)]
@@ -115,7 +104,7 @@ pub fn DateField(
             // Plain text: an <option> holds no <ruby>, whose reading would be glued on (「西暦せいれき」).
             let name = move || plain(state.locale.get(), era_name(era), &[]);
             view! {
-                <option value=era_id(era) selected=move || value.era.get() == era>
+                <option value=era.id() selected=move || value.era.get() == era>
                     {name}
                 </option>
             }
@@ -158,7 +147,7 @@ pub fn DateField(
                             name="answer-era"
                             on:change:target=move |ev| {
                                 let id = ev.target().value();
-                                if let Some(era) = Era::ALL.into_iter().find(|e| era_id(*e) == id) {
+                                if let Some(era) = Era::from_id(&id) {
                                     value.era.set(era);
                                 }
                             }

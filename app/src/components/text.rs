@@ -2,7 +2,7 @@
 //! `<time datetime>` for dates, `tel:` links for phone numbers (design.md §4). Never `inner_html`.
 
 use leptos::prelude::*;
-use rules::iso::format_date;
+use rules::format_iso_date;
 
 use crate::i18n::format;
 use crate::i18n::rich::{arg, parse, plain, Arg, Piece};
@@ -44,7 +44,7 @@ pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> An
 /// A date as written in `text`, inside `<time datetime>`.
 fn time_view(locale: Locale, d: chrono::NaiveDate, text: &str) -> AnyView {
     let shown = rich_view(locale, text, &[]);
-    view! { <time datetime=format_date(d)>{shown}</time> }.into_any()
+    view! { <time datetime=format_iso_date(d)>{shown}</time> }.into_any()
 }
 
 /// A part of a view that redraws itself when the signals it reads change. Every such part of the app

@@ -6,7 +6,7 @@
 //! (rules.md §12): no age is computed here, the engine is asked.
 
 use chrono::NaiveDate;
-use rules::contract::{Certificate, Situation, Status};
+use rules::{Certificate, Situation, Status};
 
 use super::{base_situation, Answer, Answers, Choice, Question};
 

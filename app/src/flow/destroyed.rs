@@ -1,7 +1,7 @@
 //! 壊れた・追記欄がいっぱい・災害でなくなった (design.md §3.1).
 
 use chrono::NaiveDate;
-use rules::contract::{Cause, Event, Situation};
+use rules::{Cause, Event, Situation};
 
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
 

@@ -1,7 +1,7 @@
 //! 氏名・生年月日・性別・旧氏が変わった (design.md §3.1).
 
 use chrono::NaiveDate;
-use rules::contract::{Detail, Event, Situation};
+use rules::{Detail, Event, Situation};
 
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
 

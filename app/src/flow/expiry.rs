@@ -1,7 +1,7 @@
 //! 有効期限と更新の時期を調べる: the card's and each certificate's dates (design.md §3.1).
 
 use chrono::NaiveDate;
-use rules::contract::{Card, CaveatId, Situation};
+use rules::{Card, CaveatId, Situation};
 
 use super::certificates::signature_not_eligible;
 use super::{base_situation, certificate, Answers, Choice, Next, Question};

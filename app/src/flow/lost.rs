@@ -2,7 +2,7 @@
 //! shows the 24-hour number to stop the card.
 
 use chrono::NaiveDate;
-use rules::contract::{Event, Place, Situation};
+use rules::{Event, Place, Situation};
 
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
 

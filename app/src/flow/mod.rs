@@ -15,7 +15,8 @@ pub mod pin;
 pub mod route;
 
 use chrono::NaiveDate;
-use rules::contract::{Card, Certificate, Nationality, Situation};
+use rules::FieldPath;
+use rules::{Card, Certificate, Nationality, Situation};
 
 use crate::i18n::Msg;
 pub use answers::{Answer, Answers, DateText};
@@ -112,7 +113,7 @@ impl Journey {
 
     /// The question of this journey's path that asked for a field the engine names in an error (else the
     /// first that could have).
-    pub fn question_for(self, field: &str, answers: &Answers, today: NaiveDate) -> Option<Question> {
+    pub fn question_for(self, field: &FieldPath, answers: &Answers, today: NaiveDate) -> Option<Question> {
         let candidates = Question::for_field(field);
         let path = self.path(answers, today).questions;
         candidates.iter().copied().find(|q| path.contains(q)).or(candidates.first().copied())
@@ -638,36 +639,45 @@ impl Question {
 
     /// The questions that may have asked for a field of the situation, for the engine's errors
     /// (`card.issued_on`, `events[0].found_on`): the move-in day has one question before the 転入届
-    /// and one after; a journey's path holds at most one of them (`Journey::question_for`).
-    pub fn for_field(field: &str) -> &'static [Question] {
+    /// and one after; a journey's path holds at most one of them (`Journey::question_for`). Exhaustive:
+    /// a field the engine adds is a compile error here until it is given its question (or none).
+    pub fn for_field(field: &FieldPath) -> &'static [Question] {
+        use rules::CertificateKind::{Signature, User};
+        use rules::{CardField as C, CertificateField as F, EventField as E, SituationField as S};
         use Question as Q;
-        let name = field.rsplit('.').next().unwrap_or(field);
-        match (field.split('.').next().unwrap_or(""), name) {
-            (_, "birth_date") if field == "birth_date" => &[Q::BirthDate],
-            ("stay_expires_on", _) => &[Q::StayEnd],
-            ("card", "expires_on") => &[Q::CardExpiry],
-            ("card", "issued_on") => &[Q::CardIssued],
-            ("card", "application_received_on") => &[Q::ApplicationReceived],
-            ("user_certificate", "expires_on") => &[Q::UserExpiry],
-            ("user_certificate", _) => &[Q::UserIssued],
-            ("signature_certificate", "expires_on") => &[Q::SignatureExpiry],
-            ("signature_certificate", _) => &[Q::SignatureIssued],
-            (_, "moved_on") => &[Q::MovedOn],
-            (_, "filed_on") => &[Q::FiledOn],
-            (_, "planned_move_out_on") => &[Q::PlannedMoveOut],
-            (_, "moved_in_on") => &[Q::MovedIn, Q::MovedInDay],
-            (_, "move_in_filed_on") => &[Q::MoveInFiled],
-            (_, "card_presented_on") => &[Q::CardPresented],
-            (_, "departure_on") => &[Q::Departure],
-            (_, "continued_use_applied_on") => &[Q::ContinuedUse],
-            (_, "changed_on") => &[Q::ChangedOn],
-            (_, "card_updated_on") => &[Q::CardUpdated],
-            (_, "lost_on") => &[Q::LostOn],
-            (_, "suspended_on") => &[Q::Suspended],
-            (_, "reported_on") => &[Q::Reported],
-            (_, "found_on") => &[Q::Found],
-            (_, "on") => &[Q::DestroyedOn],
-            _ => &[],
+        match field {
+            FieldPath::Situation(S::BirthDate) => &[Q::BirthDate],
+            FieldPath::Situation(S::StayExpiresOn) => &[Q::StayEnd],
+            FieldPath::Situation(S::UserCertificate) => &[Q::UserIssued],
+            FieldPath::Situation(S::SignatureCertificate) => &[Q::SignatureIssued],
+            FieldPath::Situation(S::Today | S::Nationality | S::Card | S::Events) => &[],
+            FieldPath::Card(C::ExpiresOn) => &[Q::CardExpiry],
+            FieldPath::Card(C::IssuedOn) => &[Q::CardIssued],
+            FieldPath::Card(C::ApplicationReceivedOn) => &[Q::ApplicationReceived],
+            FieldPath::Card(C::FaceAuth) => &[],
+            FieldPath::Certificate(User, F::ExpiresOn) => &[Q::UserExpiry],
+            FieldPath::Certificate(User, F::IssuedOn | F::RenewedWithinWindow) => &[Q::UserIssued],
+            FieldPath::Certificate(Signature, F::ExpiresOn) => &[Q::SignatureExpiry],
+            FieldPath::Certificate(Signature, F::IssuedOn | F::RenewedWithinWindow) => &[Q::SignatureIssued],
+            FieldPath::EventField(_, field) => match field {
+                E::MovedOn => &[Q::MovedOn],
+                E::FiledOn => &[Q::FiledOn],
+                E::PlannedMoveOutOn => &[Q::PlannedMoveOut],
+                E::MovedInOn => &[Q::MovedIn, Q::MovedInDay],
+                E::MoveInFiledOn => &[Q::MoveInFiled],
+                E::CardPresentedOn => &[Q::CardPresented],
+                E::DepartureOn => &[Q::Departure],
+                E::ContinuedUseAppliedOn => &[Q::ContinuedUse],
+                E::ChangedOn => &[Q::ChangedOn],
+                E::CardUpdatedOn => &[Q::CardUpdated],
+                E::LostOn => &[Q::LostOn],
+                E::SuspendedOn => &[Q::Suspended],
+                E::ReportedOn => &[Q::Reported],
+                E::FoundOn => &[Q::Found],
+                E::On => &[Q::DestroyedOn],
+                E::Type | E::What | E::Place | E::Stolen | E::Cause | E::Pin | E::KnowsOtherCertificatePin => &[],
+            },
+            FieldPath::Document | FieldPath::Event(_) | FieldPath::Password | FieldPath::Unknown(..) => &[],
         }
     }
 }
@@ -681,12 +691,20 @@ mod tests {
     fn slugs_are_unique_and_fields_map_to_questions() {
         let slugs: HashSet<&str> = Question::ALL.iter().map(|q| q.spec().slug).collect();
         assert_eq!(slugs.len(), Question::ALL.len());
-        assert_eq!(Question::for_field("card.issued_on"), [Question::CardIssued]);
-        assert_eq!(Question::for_field("card.application_received_on"), [Question::ApplicationReceived]);
-        assert_eq!(Question::for_field("events[0].found_on"), [Question::Found]);
-        assert_eq!(Question::for_field("signature_certificate.issued_on"), [Question::SignatureIssued]);
-        assert_eq!(Question::for_field("birth_date"), [Question::BirthDate]);
-        assert_eq!(Question::for_field("today"), []);
+        use rules::CertificateKind::Signature;
+        use rules::{CardField, CertificateField, EventField, SituationField};
+        assert_eq!(Question::for_field(&FieldPath::Card(CardField::IssuedOn)), [Question::CardIssued]);
+        assert_eq!(
+            Question::for_field(&FieldPath::Card(CardField::ApplicationReceivedOn)),
+            [Question::ApplicationReceived]
+        );
+        assert_eq!(Question::for_field(&FieldPath::EventField(0, EventField::FoundOn)), [Question::Found]);
+        assert_eq!(
+            Question::for_field(&FieldPath::Certificate(Signature, CertificateField::IssuedOn)),
+            [Question::SignatureIssued]
+        );
+        assert_eq!(Question::for_field(&FieldPath::Situation(SituationField::BirthDate)), [Question::BirthDate]);
+        assert_eq!(Question::for_field(&FieldPath::Situation(SituationField::Today)), []);
         // The move-in day: the question the journey's path holds.
         let today = "2025-06-01".parse().unwrap();
         let mut answers = Answers::default();
@@ -698,17 +716,17 @@ mod tests {
         ] {
             answers.set(question, answer);
         }
-        let field = "events[0].moved_in_on";
-        assert_eq!(Journey::Move.question_for(field, &answers, today), Some(Question::MovedInDay));
+        let field = FieldPath::EventField(0, EventField::MovedInOn);
+        assert_eq!(Journey::Move.question_for(&field, &answers, today), Some(Question::MovedInDay));
         answers.set(Question::MoveInFiled, Answer::NotYet);
-        assert_eq!(Journey::Move.question_for(field, &answers, today), Some(Question::MovedIn));
+        assert_eq!(Journey::Move.question_for(&field, &answers, today), Some(Question::MovedIn));
     }
 }
 
 #[cfg(test)]
 mod walk_tests {
     use super::*;
-    use rules::contract::{ActionId, CaveatId, Guidance, Status, Validity};
+    use rules::{ActionId, CaveatId, Guidance, Status, Validity};
     use std::collections::BTreeSet;
 
     fn d(s: &str) -> NaiveDate {

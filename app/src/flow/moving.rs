@@ -2,7 +2,7 @@
 //! Moving into and out of Kawasaki are the same event for the engine; only the wording differs.
 
 use chrono::NaiveDate;
-use rules::contract::{Card, Event, Situation};
+use rules::{Card, Event, Situation};
 
 use super::{base_situation, certificates, Answers, Choice, Next, Question};
 

@@ -1,7 +1,7 @@
 //! 暗証番号がロックされた・忘れた (design.md §3.1); the password checker is a page of its own.
 
 use chrono::NaiveDate;
-use rules::contract::{Event, Pin, Situation};
+use rules::{Event, Pin, Situation};
 
 use super::certificates::signature_not_eligible;
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};

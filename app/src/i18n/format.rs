@@ -3,7 +3,7 @@
 //! `year()/month()/day()/weekday()`, not chrono's `format()` (size).
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use rules::era::{to_era, Era};
+use rules::{to_era, Era};
 
 use super::{Locale, Msg};
 

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use rules::contract::{PasswordCheck, PasswordProblem};
+use rules::{PasswordCheck, PasswordProblem};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

@@ -1,10 +1,9 @@
 //! A question page (design.md §3.2): back link, error summary, the question in the `<legend>`'s
 //! `<h1>`, hint, the field, and 「次へ進む」. Validated on Continue: the form of a date by
-//! `rules::era`, dates against other answers by the engine itself.
+//! `rules::parse_era_date`, dates against other answers by the engine itself.
 
 use leptos::prelude::*;
-use rules::era::{DateInputError, Part};
-use rules::error::ErrorCode;
+use rules::{DateInputError, DatePart, InputErrorCode};
 
 use super::keep_title;
 use crate::components::errors::{ErrorSummary, FieldError};
@@ -23,12 +22,13 @@ use crate::state::{use_state, AppState};
 fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInputError) -> (FieldError, Invalid) {
     let field = ("field", Arg::Msg(question.spec().label));
     let all = Invalid { year: true, month: true, day: true };
-    let part_id = |p: Part| match p {
-        Part::Year => "answer-year",
-        Part::Month => "answer-month",
-        Part::Day => "answer-day",
+    let part_id = |p: DatePart| match p {
+        DatePart::Year => "answer-year",
+        DatePart::Month => "answer-month",
+        DatePart::Day => "answer-day",
     };
-    let only = |p: Part| Invalid { year: p == Part::Year, month: p == Part::Month, day: p == Part::Day };
+    let only =
+        |p: DatePart| Invalid { year: p == DatePart::Year, month: p == DatePart::Month, day: p == DatePart::Day };
     let (target, msg, args, invalid) = match e {
         DateInputError::Missing => match alternative {
             Some(alt) => {
@@ -47,9 +47,9 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
         },
         DateInputError::Incomplete(part) => {
             let msg = match part {
-                Part::Year => Msg::ErrorDateIncompleteYear,
-                Part::Month => Msg::ErrorDateIncompleteMonth,
-                Part::Day => Msg::ErrorDateIncompleteDay,
+                DatePart::Year => Msg::ErrorDateIncompleteYear,
+                DatePart::Month => Msg::ErrorDateIncompleteMonth,
+                DatePart::Day => Msg::ErrorDateIncompleteDay,
             };
             (part_id(part), msg, vec![field], only(part))
         }
@@ -58,10 +58,10 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
             "answer-year",
             Msg::ErrorDateEraYear,
             vec![("era", Arg::Msg(crate::i18n::format::era_name(era))), ("last", Arg::Text(last.to_string()))],
-            only(Part::Year),
+            only(DatePart::Year),
         ),
         DateInputError::EraYearOutOfRange { last_year: None, .. } => {
-            ("answer-year", Msg::ErrorDateEraYearZero, vec![], only(Part::Year))
+            ("answer-year", Msg::ErrorDateEraYearZero, vec![], only(DatePart::Year))
         }
         DateInputError::Impossible { month, day } => (
             "answer-day",
@@ -71,24 +71,25 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
         ),
         DateInputError::OutsideEra { suggestion: (era, year, month, day) } => {
             let text = format!("{}{month}月{day}日", era_year(era, year));
-            ("answer-era", Msg::ErrorDateOutsideEra, vec![("suggestion", Arg::Japanese(text))], only(Part::Year))
+            ("answer-era", Msg::ErrorDateOutsideEra, vec![("suggestion", Arg::Japanese(text))], only(DatePart::Year))
         }
-        DateInputError::OutOfRange => ("answer-year", Msg::ErrorDateOutOfRange, vec![field], only(Part::Year)),
+        DateInputError::OutOfRange => ("answer-year", Msg::ErrorDateOutOfRange, vec![field], only(DatePart::Year)),
     };
     (FieldError { target: target.to_owned(), msg, args }, invalid)
 }
 
 /// The engine's objection to an answer, worded for the page of the question at fault.
-pub fn engine_problem(question: Question, code: ErrorCode) -> FieldError {
+pub fn engine_problem(question: Question, code: InputErrorCode) -> FieldError {
     let field = ("field", Arg::Msg(question.spec().label));
     let (msg, args) = match code {
-        ErrorCode::BirthAfterToday => (Msg::ErrorEngineBirthAfterToday, vec![]),
-        ErrorCode::DateBeforeBirth => (Msg::ErrorEngineDateBeforeBirth, vec![field]),
-        ErrorCode::DatesOutOfOrder => (Msg::ErrorEngineDatesOutOfOrder, vec![field]),
-        ErrorCode::SignatureCertificateUnder15 => (Msg::ErrorEngineSignatureUnder15, vec![]),
-        ErrorCode::InvalidDate | ErrorCode::InvalidJson | ErrorCode::UnknownField | ErrorCode::MissingField => {
-            (Msg::ErrorEngineInvalidDate, vec![field])
-        }
+        InputErrorCode::BirthAfterToday => (Msg::ErrorEngineBirthAfterToday, vec![]),
+        InputErrorCode::DateBeforeBirth => (Msg::ErrorEngineDateBeforeBirth, vec![field]),
+        InputErrorCode::DatesOutOfOrder => (Msg::ErrorEngineDatesOutOfOrder, vec![field]),
+        InputErrorCode::SignatureCertificateUnder15 => (Msg::ErrorEngineSignatureUnder15, vec![]),
+        InputErrorCode::InvalidDate
+        | InputErrorCode::InvalidJson
+        | InputErrorCode::UnknownField
+        | InputErrorCode::MissingField => (Msg::ErrorEngineInvalidDate, vec![field]),
     };
     let target = match question.spec().kind {
         Kind::Date { .. } => "answer-year",

@@ -137,7 +137,7 @@ mod browser {
             let (Some(key), value) = (entry.get(0).as_string().and_then(|k| name(&k)), entry.get(1)) else { continue };
             let date = Reflect::get(&value, &"date".into()).ok().and_then(|d| d.as_string());
             let msg = Reflect::get(&value, &"msg".into()).ok().and_then(|m| m.as_f64());
-            let arg = match (value.as_string(), date.and_then(|d| rules::iso::parse_date(&d)), msg) {
+            let arg = match (value.as_string(), date.and_then(|d| rules::parse_iso_date(&d)), msg) {
                 (Some(text), _, _) => Arg::Text(text),
                 (None, Some(date), _) => Arg::Date(date),
                 (None, None, Some(index)) => Arg::Text(raw(index).to_owned()),
@@ -164,7 +164,7 @@ mod browser {
             Closure::<dyn Fn(u32, JsValue) -> JsValue>::new(move |i, args| text(state, i, &args)).into_js_value(),
         );
         let dates = move |issued: String, expires: String| {
-            if let (Some(issued), Some(expires)) = (rules::iso::parse_date(&issued), rules::iso::parse_date(&expires)) {
+            if let (Some(issued), Some(expires)) = (rules::parse_iso_date(&issued), rules::parse_iso_date(&expires)) {
                 super::use_dates(state, Some((issued, expires)));
             }
         };

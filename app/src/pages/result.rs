@@ -8,8 +8,8 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use rules::calendar::open_day_before;
-use rules::contract::{Action, ActionId, Guidance, Where};
+use rules::open_day_before;
+use rules::{Action, ActionId, Guidance, Where};
 
 use super::keep_title;
 use crate::components::markup::{draw_all, el, Node};
