@@ -2,6 +2,12 @@
 //! one `Msg` variant per key, one `&'static str` table per language. The build fails when a key or
 //! a `{placeholder}` is missing from one of the files, so a misspelt key cannot compile and a
 //! sentence cannot silently lose its date.
+//!
+//! It also writes the text of each value of an enum whose keys name its values ([`WORDS`]:
+//! `status.<value>` for a `Status`, `why.<rule id>` for a `RuleId`): one `match` per enum, with one arm
+//! per key, so that rustc checks both directions. A key without a value (`status.gone`) names a variant
+//! that does not exist, and a value without a key leaves the `match` non-exhaustive: either fails the
+//! build. No list of variants is kept here, and none has to be kept in step by hand.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -12,6 +18,69 @@ const LOCALES: [(&str, &str); 3] = [("ja", "JA"), ("en", "EN"), ("ja-easy", "JA_
 /// The Japanese texts of the first view (the start page and the frame), built into the wasm; every
 /// other text is fetched once the start page is up (`i18n::loaded`, design.md §7).
 const BUILT_IN: [&str; 5] = ["app.", "nav.", "footer.", "start.", "task."];
+
+/// An enum whose every value has a text: the keys `<prefix><value><suffix>`, `<value>` being the variant in
+/// snake case (dots allowed: `why.card.validity` is `RuleId::CardValidity`).
+struct Words {
+    /// The generated function, `i18n::words::<function>(value) -> Msg`.
+    function: &'static str,
+    /// The enum's path, as the app's code names it.
+    ty: &'static str,
+    prefix: &'static str,
+    suffix: &'static str,
+}
+
+impl Words {
+    const fn of(function: &'static str, ty: &'static str, prefix: &'static str, suffix: &'static str) -> Self {
+        Words { function, ty, prefix, suffix }
+    }
+
+    /// The value a key names, if the key is one of this enum's.
+    fn value<'a>(&self, key: &'a str) -> Option<&'a str> {
+        key.strip_prefix(self.prefix)?.strip_suffix(self.suffix).filter(|value| !value.is_empty())
+    }
+}
+
+/// The enums whose values are worded by key (`i18n::words`).
+const WORDS: [Words; 13] = [
+    Words::of("status", "rules::contract::Status", "status.", ""),
+    Words::of("document", "rules::contract::Document", "document.", ""),
+    Words::of("caveat", "rules::contract::CaveatId", "caveat.", ""),
+    Words::of("place", "rules::contract::Where", "where.", ""),
+    Words::of("action_title", "rules::contract::ActionId", "action.", ".title"),
+    Words::of("action_body", "rules::contract::ActionId", "action.", ".body"),
+    Words::of("action_heading", "rules::contract::ActionId", "result.heading.action.", ""),
+    Words::of("why", "rules::explain::RuleId", "why.", ""),
+    Words::of("closed", "rules::calendar::Closed", "closed.", ""),
+    Words::of("holiday", "rules::calendar::Holiday", "holiday.", ""),
+    Words::of("password_problem", "rules::contract::PasswordProblem", "password.problem.", ""),
+    Words::of("era", "rules::era::Era", "format.era.", ""),
+    Words::of("weekday", "chrono::Weekday", "format.weekday.", ""),
+];
+
+/// `i18n::words`: for each of [`WORDS`], the `match` from the enum's values to their messages.
+fn words(keys: &[&String], problems: &mut Vec<String>) -> String {
+    let mut out = String::new();
+    for words in &WORDS {
+        let values: Vec<(&str, &str)> = keys.iter().filter_map(|key| Some((key.as_str(), words.value(key)?))).collect();
+        let Words { function, ty, prefix, suffix } = words;
+        if values.is_empty() {
+            problems.push(format!("no key {prefix}<value>{suffix} for {ty}"));
+        }
+        let _ = writeln!(
+            out,
+            "/// `{prefix}<value>{suffix}`: the text of each `{ty}`.\npub fn {function}(value: {ty}) -> Msg {{"
+        );
+        // rustc reports a value without a key here (non-exhaustive patterns), a key without a value at its arm.
+        let _ =
+            writeln!(out, "    match value {{ // every value needs a key {prefix}<value>{suffix} in locales/*.json");
+        for (key, value) in &values {
+            let _ = writeln!(out, "        {ty}::{} => Msg::{}, // {key}", variant(value), variant(key));
+        }
+        out.push_str("    }\n}\n\n");
+    }
+    out
+}
 
 /// The `{name}` placeholders of a text (ruby groups `{漢字|かな}` are not placeholders).
 fn placeholders(text: &str) -> BTreeSet<String> {
@@ -92,6 +161,7 @@ fn main() -> Result<(), String> {
             problems.push(format!("two keys give the variant {}", variant(key)));
         }
     }
+    let words = words(&reference.keys().collect::<Vec<_>>(), &mut problems);
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
@@ -133,6 +203,10 @@ fn main() -> Result<(), String> {
         let _ = writeln!(out, "    {:?},", if built_in { text.as_str() } else { "" });
     }
     out.push_str("];\n");
-    let target = Path::new(&std::env::var("OUT_DIR").map_err(|e| e.to_string())?).join("messages.rs");
-    std::fs::write(&target, out).map_err(|e| format!("{}: {e}", target.display()))
+    let out_dir = std::env::var("OUT_DIR").map_err(|e| e.to_string())?;
+    for (name, text) in [("messages.rs", out), ("words.rs", words)] {
+        let target = Path::new(&out_dir).join(name);
+        std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ pub mod format;
 #[cfg(target_arch = "wasm32")]
 pub mod loaded;
 pub mod rich;
+pub mod words;
 
 mod messages {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));

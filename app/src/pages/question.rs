@@ -57,7 +57,7 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
         DateInputError::EraYearOutOfRange { era, last_year: Some(last) } => (
             "answer-year",
             Msg::ErrorDateEraYear,
-            vec![("era", Arg::Msg(crate::i18n::format::era_name(era))), ("last", Arg::Text(last.to_string()))],
+            vec![("era", Arg::Msg(crate::i18n::words::era(era))), ("last", Arg::Text(last.to_string()))],
             only(Part::Year),
         ),
         DateInputError::EraYearOutOfRange { last_year: None, .. } => {
