@@ -28,11 +28,19 @@ struct Words {
     ty: &'static str,
     prefix: &'static str,
     suffix: &'static str,
+    /// Also `<function>_id(value) -> &'static str`, the key's `<value>` with `-` for `_` (`card-info`): a radio's
+    /// value and the stored form of a choice (`storage.rs`). The contract's enums are named in the keys as in
+    /// the contract (snake case), so this is the contract's id in the page's spelling.
+    ids: bool,
 }
 
 impl Words {
     const fn of(function: &'static str, ty: &'static str, prefix: &'static str, suffix: &'static str) -> Self {
-        Words { function, ty, prefix, suffix }
+        Words { function, ty, prefix, suffix, ids: false }
+    }
+
+    const fn ids(self) -> Self {
+        Words { ids: true, ..self }
     }
 
     /// The value a key names, if the key is one of this enum's.
@@ -42,7 +50,7 @@ impl Words {
 }
 
 /// The enums whose values are worded by key (`i18n::words`).
-const WORDS: [Words; 13] = [
+const WORDS: [Words; 20] = [
     Words::of("status", "rules::contract::Status", "status.", ""),
     Words::of("document", "rules::contract::Document", "document.", ""),
     Words::of("caveat", "rules::contract::CaveatId", "caveat.", ""),
@@ -56,6 +64,13 @@ const WORDS: [Words; 13] = [
     Words::of("password_problem", "rules::contract::PasswordProblem", "password.problem.", ""),
     Words::of("era", "rules::era::Era", "format.era.", ""),
     Words::of("weekday", "chrono::Weekday", "format.weekday.", ""),
+    Words::of("choice_nationality", "rules::contract::Nationality", "choice.nationality.", "").ids(),
+    Words::of("choice_move", "crate::flow::MoveKind", "choice.move.", "").ids(),
+    Words::of("choice_detail", "rules::contract::Detail", "choice.detail.", "").ids(),
+    Words::of("choice_place", "rules::contract::Place", "choice.place.", "").ids(),
+    Words::of("choice_cause", "rules::contract::Cause", "choice.cause.", "").ids(),
+    Words::of("choice_pin", "rules::contract::Pin", "choice.pin.", "").ids(),
+    Words::of("choice_certificates", "crate::flow::OnCard", "choice.certificates.", "").ids(),
 ];
 
 /// `i18n::words`: for each of [`WORDS`], the `match` from the enum's values to their messages.
@@ -63,14 +78,12 @@ fn words(keys: &[&String], problems: &mut Vec<String>) -> String {
     let mut out = String::new();
     for words in &WORDS {
         let values: Vec<(&str, &str)> = keys.iter().filter_map(|key| Some((key.as_str(), words.value(key)?))).collect();
-        let Words { function, ty, prefix, suffix } = words;
+        let Words { function, ty, prefix, suffix, .. } = words;
         if values.is_empty() {
             problems.push(format!("no key {prefix}<value>{suffix} for {ty}"));
         }
-        let _ = writeln!(
-            out,
-            "/// `{prefix}<value>{suffix}`: the text of each `{ty}`.\npub fn {function}(value: {ty}) -> Msg {{"
-        );
+        let _ = writeln!(out, "/// `{prefix}<value>{suffix}`: the text of each `{ty}`.");
+        let _ = writeln!(out, "pub fn {function}(value: {ty}) -> Msg {{");
         // rustc reports a value without a key here (non-exhaustive patterns), a key without a value at its arm.
         let _ =
             writeln!(out, "    match value {{ // every value needs a key {prefix}<value>{suffix} in locales/*.json");
@@ -78,6 +91,18 @@ fn words(keys: &[&String], problems: &mut Vec<String>) -> String {
             let _ = writeln!(out, "        {ty}::{} => Msg::{}, // {key}", variant(value), variant(key));
         }
         out.push_str("    }\n}\n\n");
+        if words.ids {
+            let _ = writeln!(out, "/// The id of each `{ty}`, from its key `{prefix}<id>{suffix}`.");
+            let _ = writeln!(out, "pub fn {function}_id(value: {ty}) -> &'static str {{");
+            out.push_str("    match value {\n");
+            for (key, value) in &values {
+                if value.contains('.') {
+                    problems.push(format!("{key}: an id cannot hold a dot"));
+                }
+                let _ = writeln!(out, "        {ty}::{} => {:?},", variant(value), value.replace('_', "-"));
+            }
+            out.push_str("    }\n}\n\n");
+        }
     }
     out
 }

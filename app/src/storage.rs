@@ -265,7 +265,8 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::Choice;
+    use crate::flow::{Choice, OnCard};
+    use rules::contract::{Nationality, Pin};
 
     fn text(s: &str) -> Value {
         Value::Text(s.to_owned())
@@ -285,14 +286,14 @@ mod tests {
         });
         let cases = [
             (Question::BirthDate, birth),
-            (Question::Nationality, Answer::Choice(Choice::Foreign)),
-            (Question::WhichPin, Answer::Choice(Choice::SignaturePin)),
+            (Question::Nationality, Answer::Choice(Choice::Nationality(Nationality::Foreign))),
+            (Question::WhichPin, Answer::Choice(Choice::Pin(Pin::Signature))),
             (Question::UserHeld, Answer::Choice(Choice::Unknown)),
             (Question::CardExpiry, Answer::Unknown),
             (Question::MovedIn, Answer::NotYet),
             (Question::MovedInDay, Answer::Unknown),
             (Question::ApplicationReceived, Answer::Unknown),
-            (Question::Certificates, Answer::Choice(Choice::NoCertificate)),
+            (Question::Certificates, Answer::Choice(Choice::Certificates(OnCard::None))),
         ];
         for (question, answer) in cases {
             assert_eq!(from_value(question, to_value(&answer)), Some(answer.clone()), "{question:?}");

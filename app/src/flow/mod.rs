@@ -6,6 +6,7 @@
 
 pub mod answers;
 pub mod certificates;
+pub mod choices;
 pub mod destroyed;
 pub mod details;
 pub mod expiry;
@@ -15,10 +16,11 @@ pub mod pin;
 pub mod route;
 
 use chrono::NaiveDate;
-use rules::contract::{Card, Certificate, Nationality, Situation};
+use rules::contract::{Card, Cause, Certificate, Detail, Nationality, Pin, Place, Situation};
 
 use crate::i18n::Msg;
 pub use answers::{Answer, Answers, DateText};
+pub use choices::{Choice, MoveKind, OnCard};
 
 /// The tasks of the start page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -134,10 +136,9 @@ fn base_situation(answers: &Answers, today: NaiveDate) -> Situation {
     Situation {
         today,
         birth_date: answers.date(Question::BirthDate).unwrap_or(today),
-        nationality: if answers.is(Question::Nationality, Choice::Foreign) {
-            Nationality::Foreign
-        } else {
-            Nationality::Japanese
+        nationality: match answers.choice(Question::Nationality) {
+            Some(Choice::Nationality(nationality)) => nationality,
+            _ => Nationality::default(),
         },
         stay_expires_on: answers.date(Question::StayEnd),
         card: None,
@@ -224,105 +225,6 @@ pub enum Question {
     DestroyedOn,
     WhichPin,
     KnowsOtherPin,
-}
-
-/// A choice of a radio question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Choice {
-    Yes,
-    No,
-    Unknown,
-    Japanese,
-    Foreign,
-    WithinCity,
-    IntoCity,
-    OutOfCity,
-    Abroad,
-    Name,
-    BirthDate,
-    Sex,
-    FormerSurname,
-    Outside,
-    Home,
-    Disaster,
-    Damage,
-    Defect,
-    CardFull,
-    SignaturePin,
-    UserPin,
-    ResidencePin,
-    CardInfoPin,
-    BothCertificates,
-    UserCertificate,
-    SignatureCertificate,
-    NoCertificate,
-}
-
-impl Choice {
-    /// The choice's id in the page (radio `value`, element ids).
-    pub fn id(self) -> &'static str {
-        match self {
-            Choice::Yes => "yes",
-            Choice::No => "no",
-            Choice::Unknown => "unknown",
-            Choice::Japanese => "japanese",
-            Choice::Foreign => "foreign",
-            Choice::WithinCity => "within-city",
-            Choice::IntoCity => "into-city",
-            Choice::OutOfCity => "out-of-city",
-            Choice::Abroad => "abroad",
-            Choice::Name => "name",
-            Choice::BirthDate => "birth-date",
-            Choice::Sex => "sex",
-            Choice::FormerSurname => "former-surname",
-            Choice::Outside => "outside",
-            Choice::Home => "home",
-            Choice::Disaster => "disaster",
-            Choice::Damage => "damage",
-            Choice::Defect => "defect",
-            Choice::CardFull => "card-full",
-            Choice::SignaturePin => "signature",
-            Choice::UserPin => "user",
-            Choice::ResidencePin => "residence",
-            Choice::CardInfoPin => "card-info",
-            Choice::BothCertificates => "both",
-            Choice::UserCertificate => "user-only",
-            Choice::SignatureCertificate => "signature-only",
-            Choice::NoCertificate => "none",
-        }
-    }
-
-    pub fn label(self) -> Msg {
-        match self {
-            Choice::Yes => Msg::ChoiceYes,
-            Choice::No => Msg::ChoiceNo,
-            Choice::Unknown => Msg::ChoiceUnknown,
-            Choice::Japanese => Msg::ChoiceNationalityJapanese,
-            Choice::Foreign => Msg::ChoiceNationalityForeign,
-            Choice::WithinCity => Msg::ChoiceMoveWithinCity,
-            Choice::IntoCity => Msg::ChoiceMoveIntoCity,
-            Choice::OutOfCity => Msg::ChoiceMoveOutOfCity,
-            Choice::Abroad => Msg::ChoiceMoveAbroad,
-            Choice::Name => Msg::ChoiceDetailName,
-            Choice::BirthDate => Msg::ChoiceDetailBirthDate,
-            Choice::Sex => Msg::ChoiceDetailSex,
-            Choice::FormerSurname => Msg::ChoiceDetailFormerSurname,
-            Choice::Outside => Msg::ChoicePlaceOutside,
-            Choice::Home => Msg::ChoicePlaceHome,
-            Choice::Disaster => Msg::ChoiceCauseDisaster,
-            Choice::Damage => Msg::ChoiceCauseDamage,
-            Choice::Defect => Msg::ChoiceCauseDefect,
-            Choice::CardFull => Msg::ChoiceCauseCardFull,
-            Choice::SignaturePin => Msg::ChoicePinSignature,
-            Choice::UserPin => Msg::ChoicePinUser,
-            Choice::ResidencePin => Msg::ChoicePinResidence,
-            Choice::CardInfoPin => Msg::ChoicePinCardInfo,
-            Choice::BothCertificates => Msg::ChoiceCertificatesBoth,
-            Choice::UserCertificate => Msg::ChoiceCertificatesUserOnly,
-            Choice::SignatureCertificate => Msg::ChoiceCertificatesSignatureOnly,
-            Choice::NoCertificate => Msg::ChoiceCertificatesNone,
-        }
-    }
 }
 
 /// What a date question offers besides a date.
@@ -423,7 +325,7 @@ impl Question {
                 Msg::QNationalityTitle,
                 Some(Msg::QNationalityHint),
                 Msg::QNationalityLabel,
-                Kind::Choice(&[Choice::Japanese, Choice::Foreign]),
+                Kind::Choice(&[Choice::Nationality(Nationality::Japanese), Choice::Nationality(Nationality::Foreign)]),
             ),
             Question::StayEnd => {
                 ("stay-end", Msg::QStayEndTitle, Some(Msg::QStayEndHint), Msg::QStayEndLabel, date(Some(Unknown)))
@@ -511,7 +413,12 @@ impl Question {
                 Msg::QMoveKindTitle,
                 Some(Msg::QMoveKindHint),
                 Msg::QMoveKindLabel,
-                Kind::Choice(&[Choice::WithinCity, Choice::IntoCity, Choice::OutOfCity, Choice::Abroad]),
+                Kind::Choice(&[
+                    Choice::Move(MoveKind::WithinCity),
+                    Choice::Move(MoveKind::IntoCity),
+                    Choice::Move(MoveKind::OutOfCity),
+                    Choice::Move(MoveKind::Abroad),
+                ]),
             ),
             Question::MovedOn => ("moved-on", Msg::QMovedOnTitle, None, Msg::QMovedOnLabel, date(None)),
             Question::FiledOn => {
@@ -563,7 +470,12 @@ impl Question {
                 Msg::QWhatChangedTitle,
                 Some(Msg::QWhatChangedHint),
                 Msg::QWhatChangedLabel,
-                Kind::Choice(&[Choice::Name, Choice::BirthDate, Choice::Sex, Choice::FormerSurname]),
+                Kind::Choice(&[
+                    Choice::Detail(Detail::Name),
+                    Choice::Detail(Detail::BirthDate),
+                    Choice::Detail(Detail::Sex),
+                    Choice::Detail(Detail::FormerSurname),
+                ]),
             ),
             Question::ChangedOn => {
                 ("changed-on", Msg::QChangedOnTitle, Some(Msg::QChangedOnHint), Msg::QChangedOnLabel, date(None))
@@ -583,7 +495,7 @@ impl Question {
                 Msg::QLostPlaceTitle,
                 Some(Msg::QLostPlaceHint),
                 Msg::QLostPlaceLabel,
-                Kind::Choice(&[Choice::Outside, Choice::Home]),
+                Kind::Choice(&[Choice::Place(Place::Outside), Choice::Place(Place::Home)]),
             ),
             Question::Stolen => ("stolen", Msg::QStolenTitle, None, Msg::QStolenLabel, Kind::Choice(YES_NO)),
             Question::Suspended => {
@@ -605,7 +517,12 @@ impl Question {
                 Msg::QCauseTitle,
                 None,
                 Msg::QCauseLabel,
-                Kind::Choice(&[Choice::Disaster, Choice::Damage, Choice::Defect, Choice::CardFull]),
+                Kind::Choice(&[
+                    Choice::Cause(Cause::Disaster),
+                    Choice::Cause(Cause::Damage),
+                    Choice::Cause(Cause::Defect),
+                    Choice::Cause(Cause::CardFull),
+                ]),
             ),
             Question::DestroyedOn => {
                 ("on", Msg::QDestroyedOnTitle, Some(Msg::QDestroyedOnHint), Msg::QDestroyedOnLabel, date(None))
@@ -615,7 +532,12 @@ impl Question {
                 Msg::QWhichPinTitle,
                 Some(Msg::QWhichPinHint),
                 Msg::QWhichPinLabel,
-                Kind::Choice(&[Choice::SignaturePin, Choice::UserPin, Choice::ResidencePin, Choice::CardInfoPin]),
+                Kind::Choice(&[
+                    Choice::Pin(Pin::Signature),
+                    Choice::Pin(Pin::User),
+                    Choice::Pin(Pin::Residence),
+                    Choice::Pin(Pin::CardInfo),
+                ]),
             ),
             Question::KnowsOtherPin => (
                 "other-pin",
@@ -692,7 +614,7 @@ mod tests {
         let mut answers = Answers::default();
         for (question, answer) in [
             (Question::BirthDate, Answer::Date(DateText::from_date("1980-01-01".parse().unwrap()))),
-            (Question::MoveKind, Answer::Choice(Choice::OutOfCity)),
+            (Question::MoveKind, Answer::Choice(Choice::Move(MoveKind::OutOfCity))),
             (Question::PlannedMoveOut, Answer::Date(DateText::from_date("2025-05-01".parse().unwrap()))),
             (Question::MoveInFiled, Answer::Date(DateText::from_date("2025-05-10".parse().unwrap()))),
         ] {
@@ -875,10 +797,10 @@ mod walk_tests {
         let today = d("2025-06-01");
         for journey in [Journey::Move, Journey::Details, Journey::Lost, Journey::Destroyed, Journey::Pin] {
             for (choice, user, signature) in [
-                (Choice::NoCertificate, false, false),
-                (Choice::UserCertificate, true, false),
-                (Choice::SignatureCertificate, false, true),
-                (Choice::BothCertificates, true, true),
+                (Choice::Certificates(OnCard::None), false, false),
+                (Choice::Certificates(OnCard::UserOnly), true, false),
+                (Choice::Certificates(OnCard::SignatureOnly), false, true),
+                (Choice::Certificates(OnCard::Both), true, true),
                 (Choice::Unknown, true, true),
             ] {
                 let mut answers = Answers::default();
@@ -913,13 +835,13 @@ mod walk_tests {
         let mut answers = Answers::default();
         for (question, answer) in [
             (Question::BirthDate, date_answer("1980-01-01")),
-            (Question::MoveKind, Answer::Choice(Choice::OutOfCity)),
+            (Question::MoveKind, Answer::Choice(Choice::Move(MoveKind::OutOfCity))),
             (Question::PlannedMoveOut, date_answer("2025-04-01")),
             (Question::MoveInFiled, date_answer("2025-04-20")),
             (Question::MovedInDay, Answer::Unknown),
             (Question::CardPresented, Answer::NotYet),
             (Question::HasCard, Answer::Choice(Choice::Yes)),
-            (Question::Certificates, Answer::Choice(Choice::BothCertificates)),
+            (Question::Certificates, Answer::Choice(Choice::Certificates(OnCard::Both))),
             (Question::CardExpiry, Answer::Unknown),
         ] {
             certificates::answer(&mut answers, question, answer, today);
@@ -953,7 +875,7 @@ mod walk_tests {
             let mut answers = Answers::default();
             for (question, answer) in [
                 (Question::BirthDate, date_answer(birth)),
-                (Question::Nationality, Answer::Choice(Choice::Japanese)),
+                (Question::Nationality, Answer::Choice(Choice::Nationality(Nationality::Japanese))),
                 (Question::HasCard, Answer::Choice(Choice::Yes)),
                 (Question::CardExpiry, Answer::Unknown),
                 (Question::CardIssued, date_answer("2024-12-10")),
@@ -995,7 +917,7 @@ mod walk_tests {
         let today = d("2025-06-01");
         let mut answers = Answers::default();
         answers.set(Question::BirthDate, date_answer("1985-10-10"));
-        answers.set(Question::Nationality, Answer::Choice(Choice::Japanese));
+        answers.set(Question::Nationality, Answer::Choice(Choice::Nationality(Nationality::Japanese)));
         answers.set(Question::HasCard, Answer::Choice(Choice::No));
         // left behind from an earlier visit of the card pages
         answers.set(Question::CardExpiry, date_answer("2030-10-10"));

@@ -7,6 +7,7 @@
 //! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3).
 
 use leptos::prelude::*;
+use rules::contract::Pin;
 
 use super::keep_title;
 use crate::components::markup::{el, page};
@@ -20,10 +21,10 @@ use crate::state::{use_state, AppState};
 /// The PIN journey's answer for a locked PIN (its contract id, reader.md §1).
 fn pin_choice(id: &str) -> Option<Choice> {
     Some(match id {
-        "user" => Choice::UserPin,
-        "signature" => Choice::SignaturePin,
-        "card_info" => Choice::CardInfoPin,
-        "residence" => Choice::ResidencePin,
+        "user" => Choice::Pin(Pin::User),
+        "signature" => Choice::Pin(Pin::Signature),
+        "card_info" => Choice::Pin(Pin::CardInfo),
+        "residence" => Choice::Pin(Pin::Residence),
         _ => return None,
     })
 }

@@ -17,7 +17,7 @@ use crate::components::parts::in_parts;
 use crate::components::text::{dynamic, rich_view};
 use crate::contacts::LOSS_LINE;
 use crate::flow::route::Page;
-use crate::flow::{Choice, Journey, Question};
+use crate::flow::{Choice, Journey, MoveKind, Question};
 use crate::i18n::format::{days_left, money};
 use crate::i18n::rich::Arg;
 use crate::i18n::{words, Locale, Msg};
@@ -488,7 +488,7 @@ pub fn ResultPage(journey: Journey) -> impl IntoView {
     let state = use_state();
     keep_title(state, Msg::ResultSectionActions, Signal::derive(|| false));
     let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
-    let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::OutOfCity));
+    let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::Move(MoveKind::OutOfCity)));
     let ctx = Context::of(&situation, moving_out);
     match rules::guide(&situation) {
         Ok(g) => result_view(state, journey, g, ctx),
