@@ -97,7 +97,9 @@ fn push_date(out: &mut String, d: NaiveDate) {
     push_padded(out, d.day(), 2);
 }
 
-/// A TEXT value (RFC 5545 §3.3.11): `\` `;` `,` escaped, a newline as `\n`.
+/// A TEXT value (RFC 5545 §3.3.11): `\` `;` `,` escaped, a newline as `\n`, every other control character
+/// (which TEXT may not hold, CR included) left out. Every value the file takes from elsewhere goes through
+/// here, the profile's included: a CR or LF in it can never start a line of its own.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -105,7 +107,8 @@ fn escape(out: &mut String, text: &str) {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push(c),
+            c if c < ' ' || c == '\u{7f}' => {}
             c => out.push(c),
         }
     }
@@ -180,11 +183,11 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");
-    let mut prodid = String::from("PRODID:-//");
+    let mut prodid = String::from("-//");
     prodid.push_str(owner);
     prodid.push_str("//My Number Card guide//");
     prodid.push_str(if locale == Locale::En { "EN" } else { "JA" });
-    push_line(&mut out, &prodid);
+    push_text(&mut out, "PRODID", &prodid);
     push_line(&mut out, "CALSCALE:GREGORIAN");
     let mut stamp = String::from("DTSTAMP:");
     push_date(&mut stamp, today);
@@ -198,13 +201,12 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
         };
         let summary = plain(locale, label, &[("action", Arg::Msg(title))]);
         push_line(&mut out, "BEGIN:VEVENT");
-        let mut line = String::from("UID:");
-        line.push_str(action_id(a.id));
+        let mut line = String::from(action_id(a.id));
         line.push_str(kind.uid_part());
         push_date(&mut line, date);
         line.push('@');
         line.push_str(domain);
-        push_line(&mut out, &line);
+        push_text(&mut out, "UID", &line);
         push_line(&mut out, &stamp);
         line = String::from("DTSTART;VALUE=DATE:");
         push_date(&mut line, date);
@@ -397,8 +399,8 @@ mod tests {
     #[test]
     fn text_values_are_escaped() {
         let mut out = String::new();
-        escape(&mut out, "a\\b;c,d\ne\r\nf");
-        assert_eq!(out, "a\\\\b\\;c\\,d\\ne\\nf");
+        escape(&mut out, "a\\b;c,d\ne\r\nf\tg\u{1b}h\u{7f}i\rj");
+        assert_eq!(out, "a\\\\b\\;c\\,d\\ne\\nf\tghij");
         // The English description has commas, escaped in the file.
         let ics = calendar(&renewal(), Locale::En, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
         let l = unfolded(&ics);
@@ -406,6 +408,39 @@ mod tests {
         let description = l.iter().find(|x| x.starts_with("DESCRIPTION:") && x.contains("What to bring")).unwrap();
         assert!(description.contains("\\,"), "{description}");
         assert!(!description.replace("\\,", "").contains(','), "{description}");
+    }
+
+    #[test]
+    fn a_hostile_profile_cannot_write_lines_into_the_file() {
+        // The profile's owner and domain with line breaks, properties of their own and TEXT's special
+        // characters: every one stays inside its property's value.
+        let owner =
+            "Evil City\r\nBEGIN:VEVENT\r\nSUMMARY:pay here, now; \\ok\nATTACH:https://evil.example/x\u{0}\u{7f}\tend";
+        let domain = "city.example.jp\r\nDESCRIPTION:call 0570-000-000\rX-EVIL:1";
+        let g = renewal();
+        for locale in Locale::ALL {
+            let ics = calendar(&g, locale, domain, owner, d("2029-08-15"));
+            assert!(!ics.replace("\r\n", "").contains(['\r', '\n']), "a bare CR or LF");
+            assert!(!ics.contains('\u{0}') && !ics.contains('\u{7f}'), "a control character");
+            let l = unfolded(&ics);
+            // The same properties, in the same order, as with a harmless profile.
+            let names = |lines: &[String]| -> Vec<String> {
+                lines.iter().map(|x| x.split([':', ';']).next().unwrap().to_owned()).collect()
+            };
+            let plain = unfolded(&calendar(&g, locale, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15")));
+            assert_eq!(names(&l), names(&plain), "{ics}");
+            let prodid = l.iter().find(|x| x.starts_with("PRODID:")).unwrap();
+            assert_eq!(
+                prodid.strip_prefix("PRODID:").unwrap().rsplit_once("//").unwrap().0,
+                "-//Evil City\\nBEGIN:VEVENT\\nSUMMARY:pay here\\, now\\; \\\\ok\\nATTACH:https://evil.example/x\tend//My Number Card guide"
+            );
+            for uid in l.iter().filter(|x| x.starts_with("UID:")) {
+                assert!(uid.ends_with("@city.example.jp\\nDESCRIPTION:call 0570-000-000X-EVIL:1"), "{uid}");
+            }
+            for line in lines(&ics) {
+                assert!(line.len() <= 75, "{line}");
+            }
+        }
     }
 
     #[test]
