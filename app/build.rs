@@ -29,7 +29,8 @@ struct Words {
     prefix: &'static str,
     suffix: &'static str,
     /// Also `<function>_id(value) -> &'static str`, the key's `<value>` with `-` for `_` (`card-info`): a radio's
-    /// value and the stored form of a choice (`storage.rs`). The contract's enums are named in the keys as in
+    /// value and the stored form of a choice (`storage.rs`), and `<function>_from_id(&str)`, its inverse (what
+    /// crosses to the card-reader module, `reader_bridge.rs`). The contract's enums are named in the keys as in
     /// the contract (snake case), so this is the contract's id in the page's spelling.
     ids: bool,
 }
@@ -50,7 +51,7 @@ impl Words {
 }
 
 /// The enums whose values are worded by key (`i18n::words`).
-const WORDS: [Words; 20] = [
+const WORDS: [Words; 22] = [
     Words::of("status", "rules::contract::Status", "status.", ""),
     Words::of("document", "rules::contract::Document", "document.", ""),
     Words::of("caveat", "rules::contract::CaveatId", "caveat.", ""),
@@ -71,6 +72,8 @@ const WORDS: [Words; 20] = [
     Words::of("choice_cause", "rules::contract::Cause", "choice.cause.", "").ids(),
     Words::of("choice_pin", "rules::contract::Pin", "choice.pin.", "").ids(),
     Words::of("choice_certificates", "crate::flow::OnCard", "choice.certificates.", "").ids(),
+    Words::of("reader_state", "reader::state::State", "reader.state.", ""),
+    Words::of("reader_pin", "rules::contract::Pin", "reader.pin.", ""),
 ];
 
 /// `i18n::words`: for each of [`WORDS`], the `match` from the enum's values to their messages.
@@ -102,6 +105,13 @@ fn words(keys: &[&String], problems: &mut Vec<String>) -> String {
                 let _ = writeln!(out, "        {ty}::{} => {:?},", variant(value), value.replace('_', "-"));
             }
             out.push_str("    }\n}\n\n");
+            let _ = writeln!(out, "/// The `{ty}` of an id of `{function}_id`.");
+            let _ = writeln!(out, "pub fn {function}_from_id(id: &str) -> Option<{ty}> {{");
+            out.push_str("    Some(match id {\n");
+            for (_, value) in &values {
+                let _ = writeln!(out, "        {:?} => {ty}::{},", value.replace('_', "-"), variant(value));
+            }
+            out.push_str("        _ => return None,\n    })\n}\n\n");
         }
     }
     out

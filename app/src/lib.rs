@@ -16,6 +16,7 @@ pub mod nav;
 pub mod pages;
 pub mod present;
 pub mod profile;
+pub mod reader_bridge;
 pub mod reader_module;
 pub mod reader_view;
 pub mod state;
