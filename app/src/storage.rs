@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use rules::era::Era;
 
 use crate::components::fields::era_id;
-use crate::flow::{Alternative, Answer, DateText, Kind, Question};
+use crate::flow::{Alternative, Answer, AnswerForm, DateText, Question};
 use crate::state::AppState;
 
 /// The one `localStorage` key of the guide.
@@ -63,19 +63,21 @@ pub fn to_value(answer: &Answer) -> Value {
 /// The answer a stored value gives to `question`, if it is one the question's page could have stored:
 /// a choice it offers, a date that parses, or the alternative it offers.
 pub fn from_value(question: Question, value: Value) -> Option<Answer> {
-    match (question.spec().kind, value) {
-        (Kind::Choice(choices), Value::Text(id)) => choices.iter().find(|c| c.id() == id).map(|c| Answer::Choice(*c)),
-        (Kind::Date { alternative, .. }, Value::Text(text)) => match (alternative, text.as_str()) {
+    match (question.spec().form, value) {
+        (AnswerForm::Choice(choices), Value::Text(id)) => {
+            choices.iter().find(|c| c.id() == id).map(|c| Answer::Choice(*c))
+        }
+        (AnswerForm::Date { alternative, .. }, Value::Text(text)) => match (alternative, text.as_str()) {
             (Some(Alternative::Unknown), UNKNOWN) => Some(Answer::Unknown),
             (Some(Alternative::NotYet), NOT_YET) => Some(Answer::NotYet),
             _ => None,
         },
-        (Kind::Date { .. }, Value::Date { era, year, month, day }) => {
+        (AnswerForm::Date { .. }, Value::Date { era, year, month, day }) => {
             let era = Era::ALL.into_iter().find(|e| era_id(*e) == era)?;
             let text = DateText { era, year, month, day };
             text.parse().ok().map(|_| Answer::Date(text))
         }
-        (Kind::Choice(_), Value::Date { .. }) => None,
+        (AnswerForm::Choice(_), Value::Date { .. }) => None,
     }
 }
 
@@ -326,14 +328,14 @@ mod tests {
     fn every_question_of_every_journey_can_be_stored() {
         // Each choice of each question comes back; a date question takes a real date.
         for question in Question::ALL {
-            match question.spec().kind {
-                Kind::Choice(choices) => {
+            match question.spec().form {
+                AnswerForm::Choice(choices) => {
                     for c in choices {
                         let answer = Answer::Choice(*c);
                         assert_eq!(from_value(question, to_value(&answer)), Some(answer), "{question:?}");
                     }
                 }
-                Kind::Date { .. } => {
+                AnswerForm::Date { .. } => {
                     let answer = Answer::Date(DateText::from_date("2020-05-15".parse().unwrap()));
                     assert_eq!(from_value(question, to_value(&answer)), Some(answer), "{question:?}");
                 }
