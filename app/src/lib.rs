@@ -31,7 +31,7 @@ use crate::components::layout::{Footer, Header};
 use crate::flow::route::Page;
 use crate::i18n::{Locale, Msg};
 use crate::pages::{check::CheckPage, question::QuestionPage, result::ResultPage, start::StartPage};
-use crate::state::{AppState, Texts};
+use crate::state::{AppState, Arrival};
 
 #[cfg(target_arch = "wasm32")]
 /// The element of `index.html` the app mounts into; it holds the static fallback until then.
@@ -98,10 +98,10 @@ pub fn start() -> Option<AppState> {
     // the profile says which hosts may have them.
     profile::start(embed::start);
     // The texts beyond the first view, then the language asked for by `?lang=`.
-    components::layout::load_texts(state, Locale::Ja, false);
+    i18n::load::texts(state, Locale::Ja, false);
     let wanted = initial_locale();
     if wanted != Locale::Ja {
-        components::layout::switch_language(state, wanted);
+        i18n::load::switch_language(state, wanted);
     }
     // Answers saved on this device by an earlier opt-in, before the page is chosen (a reload keeps it).
     storage::start(state);
@@ -114,9 +114,9 @@ pub fn start() -> Option<AppState> {
         }
     });
     // A page opened before its texts had arrived gets its heading only then: the focus goes to it then.
-    Effect::new(move |previous: Option<Texts>| {
+    Effect::new(move |previous: Option<Arrival>| {
         let texts = state.texts.get();
-        if previous == Some(Texts::Loading) && texts == Texts::Ready && state.page.get_untracked() != Page::Start {
+        if previous == Some(Arrival::Loading) && texts == Arrival::Ready && state.page.get_untracked() != Page::Start {
             focus_heading();
         }
         texts
@@ -143,12 +143,12 @@ pub fn app_view() -> AnyView {
                 // again (a second long task at start, design.md §7).
                 page @ Page::Start => page_view(page),
                 page => match state.texts.get() {
-                    Texts::Ready => page_view(page),
-                    Texts::Loading => {
+                    Arrival::Ready => page_view(page),
+                    Arrival::Loading => {
                     view! { <p class="myna-notice myna-loading" role="status">{components::text::t(Msg::AppLoading)}</p> }
                         .into_any()
                 }
-                    Texts::Failed => components::layout::texts_failed(true).into_any(),
+                    Arrival::Failed => components::layout::texts_failed(true).into_any(),
                 },
             })}
         </main>

@@ -4,6 +4,7 @@
 
 pub mod figures;
 pub mod format;
+pub mod load;
 #[cfg(target_arch = "wasm32")]
 pub mod loaded;
 pub mod rich;
