@@ -163,13 +163,13 @@ pub fn app_view() -> AnyView {
 /// long task on a cheap phone (total blocking time, design.md §7). All run under one root owner that lives as
 /// long as the page.
 #[cfg(target_arch = "wasm32")]
-pub fn mount() {
+pub fn run() {
     // Drives effects and tasks; an error only means it was already set up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     next_task(move || {
         if owner.with(start).is_some() {
-            next_task(move || draw(owner));
+            next_task(move || draw_guide(owner));
         }
     });
 }
@@ -181,7 +181,7 @@ fn next_task(then: impl FnOnce() + 'static) {
 
 /// Draws the guide into the page, for good: `owner` and the drawn view live as long as the page.
 #[cfg(target_arch = "wasm32")]
-fn draw(owner: Owner) {
+fn draw_guide(owner: Owner) {
     use leptos::tachys::view::{Mountable, Render};
     use wasm_bindgen::JsCast;
 
@@ -245,7 +245,7 @@ fn reveal_error_block() {
 
 /// Native builds (unit tests of the pure modules) have no browser to mount into.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn mount() {}
+pub fn run() {}
 
 /// Native builds keep Rust's default panic hook.
 #[cfg(not(target_arch = "wasm32"))]
