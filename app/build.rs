@@ -51,7 +51,7 @@ impl Words {
 }
 
 /// The enums whose values are worded by key (`i18n::words`).
-const WORDS: [Words; 24] = [
+const WORDS: [Words; 27] = [
     Words::of("status", "rules::contract::Status", "status.", ""),
     Words::of("document", "rules::contract::Document", "document.", ""),
     Words::of("caveat", "rules::contract::CaveatId", "caveat.", ""),
@@ -72,6 +72,9 @@ const WORDS: [Words; 24] = [
     Words::of("choice_cause", "rules::contract::Cause", "choice.cause.", "").ids(),
     Words::of("choice_pin", "rules::contract::Pin", "choice.pin.", "").ids(),
     Words::of("choice_certificates", "crate::flow::OnCard", "choice.certificates.", "").ids(),
+    Words::of("journey", "crate::flow::Journey", "task.journey.", ""),
+    Words::of("ics_date", "crate::ics::ActionDate", "ics.date.", ""),
+    Words::of("timeline_date", "crate::ics::ActionDate", "timeline.date.", ""),
     Words::of("question_title", "crate::flow::Question", "q.", ".title"),
     Words::of("question_label", "crate::flow::Question", "q.", ".label"),
     Words::of("reader_state", "reader::state::State", "reader.state.", ""),

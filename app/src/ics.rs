@@ -13,7 +13,7 @@ use rules::contract::{Action, ActionId, Guidance};
 use crate::contacts::LOSS_LINE;
 use crate::i18n::format::money;
 use crate::i18n::rich::{plain, Arg};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{words, Locale, Msg};
 use crate::present;
 
 /// Which date of an action an event marks.
@@ -145,11 +145,7 @@ fn description(locale: Locale, a: &Action, kind: ActionDate, date: NaiveDate) ->
         plain(locale, Msg::IcsField, &[("label", Arg::Msg(label)), ("value", Arg::Text(value))])
     };
     let (_, body) = present::action_texts(a.id, a.place);
-    let meaning = match kind {
-        ActionDate::From => Msg::IcsFrom,
-        ActionDate::ApplyBy => Msg::IcsApplyBy,
-        ActionDate::By => Msg::IcsBy,
-    };
+    let meaning = words::ics_date(kind);
     let mut text = plain(locale, meaning, &[]);
     let mut line = |more: String| {
         text.push('\n');
@@ -194,11 +190,7 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
     stamp.push_str("T000000Z");
     for (a, kind, date) in events(g, today) {
         let (title, _) = present::action_texts(a.id, a.place);
-        let label = match kind {
-            ActionDate::From => Msg::TimelineOpens,
-            ActionDate::ApplyBy => Msg::TimelineApplyBy,
-            ActionDate::By => Msg::TimelineDeadline,
-        };
+        let label = words::timeline_date(kind);
         let summary = plain(locale, label, &[("action", Arg::Msg(title))]);
         push_line(&mut out, "BEGIN:VEVENT");
         let mut line = String::from(action_id(a.id));

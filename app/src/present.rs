@@ -329,10 +329,10 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
     }
     add(g.health_insurance_usable_until, Msg::TimelineInsurance, None);
     for a in &g.actions {
-        add(a.apply_by, Msg::TimelineApplyBy, Some(a.id));
+        add(a.apply_by, Msg::TimelineDateApplyBy, Some(a.id));
         // A deadline of today is the "now" of the loss line: already said by "today".
         if a.by != Some(g.as_of) {
-            add(a.by, Msg::TimelineDeadline, Some(a.id));
+            add(a.by, Msg::TimelineDateBy, Some(a.id));
         }
     }
     // Stable: today stays first among the labels of its day.

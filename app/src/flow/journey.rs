@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rules::contract::Situation;
 
 use super::{certificates, destroyed, details, expiry, lost, moving, pin, Answer, Answers, Question};
-use crate::i18n::Msg;
+use crate::i18n::{words, Msg};
 
 /// The tasks of the start page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,14 +36,7 @@ impl Journey {
 
     /// The link text of the task on the start page, also the journey's name on its pages.
     pub fn title(self) -> Msg {
-        match self {
-            Journey::Expiry => Msg::TaskExpiry,
-            Journey::Move => Msg::TaskMove,
-            Journey::Details => Msg::TaskDetails,
-            Journey::Lost => Msg::TaskLost,
-            Journey::Destroyed => Msg::TaskDestroyed,
-            Journey::Pin => Msg::TaskPin,
-        }
+        words::journey(self)
     }
 
     /// The question each journey starts with.
