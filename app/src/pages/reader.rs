@@ -4,7 +4,8 @@
 //! (`reader_view`, `src/bin/card_reader.rs`), loaded when the page opens, so that none of it is in the first
 //! view (design.md §7). The app lends the module two things through `window.mynaGuide`: its texts (`text`:
 //! a message drawn in the citizen's language, with ruby, terms and dates) and its journeys (`useDates`,
-//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3).
+//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3), each
+//! typed on both sides (`reader_bridge`).
 
 use leptos::prelude::*;
 use rules::contract::Pin;
