@@ -8,13 +8,13 @@
 //! second import updates the events rather than doubling them. No personal data beyond the dates.
 
 use chrono::{Datelike, NaiveDate};
-use rules::contract::{Action, ActionId, Guidance};
+use rules::contract::{Action, Guidance};
 
 use crate::contacts::LOSS_LINE;
 use crate::i18n::format::money;
 use crate::i18n::rich::{plain, Arg};
 use crate::i18n::{words, Locale, Msg};
-use crate::present;
+use crate::present::{self, action_key};
 
 /// Which date of an action an event marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,28 +58,6 @@ pub fn file_name(today: NaiveDate) -> String {
     push_date(&mut name, today);
     name.push_str(".ics");
     name
-}
-
-/// The action id of the contract (`renew_card`), for the `UID`.
-fn action_id(id: ActionId) -> &'static str {
-    match id {
-        ActionId::ApplyContinuedUseAbroad => "apply_continued_use_abroad",
-        ActionId::ApplyNewCard => "apply_new_card",
-        ActionId::ApplyRapidReissue => "apply_rapid_reissue",
-        ActionId::ApplyReissue => "apply_reissue",
-        ActionId::FileMoveIn => "file_move_in",
-        ActionId::FileMoveWithinCity => "file_move_within_city",
-        ActionId::LiftSuspension => "lift_suspension",
-        ActionId::PresentCardAfterMove => "present_card_after_move",
-        ActionId::ReissueSignatureCertificate => "reissue_signature_certificate",
-        ActionId::RenewCard => "renew_card",
-        ActionId::RenewCertificates => "renew_certificates",
-        ActionId::ReportLossToOffice => "report_loss_to_office",
-        ActionId::ReportToPolice => "report_to_police",
-        ActionId::ResetPin => "reset_pin",
-        ActionId::SuspendCard => "suspend_card",
-        ActionId::UpdateCardDetails => "update_card_details",
-    }
 }
 
 fn push_padded(out: &mut String, n: u32, width: usize) {
@@ -193,7 +171,7 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
         let label = words::timeline_date(kind);
         let summary = plain(locale, label, &[("action", Arg::Msg(title))]);
         push_line(&mut out, "BEGIN:VEVENT");
-        let mut line = String::from(action_id(a.id));
+        let mut line = String::from(action_key(a.id));
         line.push_str(kind.uid_part());
         push_date(&mut line, date);
         line.push('@');
@@ -261,7 +239,7 @@ pub fn download(name: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules::contract::{Card, Situation};
+    use rules::contract::{ActionId, Card, Situation};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -471,7 +449,7 @@ mod tests {
         ];
         for id in all {
             let json = serde_json::to_string(&id).unwrap();
-            assert_eq!(json, format!("\"{}\"", action_id(id)));
+            assert_eq!(json, format!("\"{}\"", action_key(id)));
         }
     }
 }

@@ -39,6 +39,9 @@ pub struct AppState {
     /// language it had and says so, with a retry (`layout::texts_failed`). (An `Arrival` signal: a signal of a
     /// new type would cost its own code in the wasm, design.md §7.)
     pub switching: RwSignal<Arrival>,
+    /// The ward the citizen said they live in (the profile's office `id`), asked once on the result page and
+    /// kept for the visit; `None`: not said, so every ward's office is listed.
+    pub ward: RwSignal<Option<String>>,
 }
 
 /// Whether the texts beyond the first view have arrived (`i18n::loaded`).
@@ -63,6 +66,7 @@ impl AppState {
             texts: RwSignal::new(if cfg!(target_arch = "wasm32") { Arrival::Loading } else { Arrival::Ready }),
             saving: RwSignal::new(Saving::Off),
             switching: RwSignal::new(Arrival::Ready),
+            ward: RwSignal::new(None),
         }
     }
 }

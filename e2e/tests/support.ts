@@ -64,6 +64,13 @@ export async function openGuide(page: Page, query = '') {
   await expect(page.locator('#myna-root header')).toBeVisible();
 }
 
+/** Opens the guide (on `today` in Japan at 09:00, when given: a case's day) and follows a task's link. */
+export async function startJourney(page: Page, task: string, today?: string) {
+  if (today) await page.clock.setFixedTime(new Date(`${today}T09:00:00+09:00`));
+  await openGuide(page);
+  await page.getByRole('link', { name: task }).click();
+}
+
 /** axe-core itself, injected once per document (AxeBuilder re-injects it and finishes every run in a new page:
  * about 1 s a call on 2 cores, against 0.1 s for a direct `axe.run`). */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
