@@ -16,6 +16,7 @@ pub mod nav;
 pub mod pages;
 pub mod present;
 pub mod profile;
+pub mod reader_bridge;
 pub mod reader_module;
 pub mod reader_view;
 pub mod state;
@@ -30,7 +31,7 @@ use crate::components::layout::{Footer, Header};
 use crate::flow::route::Page;
 use crate::i18n::{Locale, Msg};
 use crate::pages::{check::CheckPage, question::QuestionPage, result::ResultPage, start::StartPage};
-use crate::state::{AppState, Texts};
+use crate::state::{AppState, Arrival};
 
 #[cfg(target_arch = "wasm32")]
 /// The element of `index.html` the app mounts into; it holds the static fallback until then.
@@ -97,10 +98,10 @@ pub fn start() -> Option<AppState> {
     // the profile says which hosts may have them.
     profile::start(embed::start);
     // The texts beyond the first view, then the language asked for by `?lang=`.
-    components::layout::load_texts(state, Locale::Ja, false);
+    i18n::load::texts(state, Locale::Ja, false);
     let wanted = initial_locale();
     if wanted != Locale::Ja {
-        components::layout::switch_language(state, wanted);
+        i18n::load::switch_language(state, wanted);
     }
     // Answers saved on this device by an earlier opt-in, before the page is chosen (a reload keeps it).
     storage::start(state);
@@ -113,9 +114,9 @@ pub fn start() -> Option<AppState> {
         }
     });
     // A page opened before its texts had arrived gets its heading only then: the focus goes to it then.
-    Effect::new(move |previous: Option<Texts>| {
+    Effect::new(move |previous: Option<Arrival>| {
         let texts = state.texts.get();
-        if previous == Some(Texts::Loading) && texts == Texts::Ready && state.page.get_untracked() != Page::Start {
+        if previous == Some(Arrival::Loading) && texts == Arrival::Ready && state.page.get_untracked() != Page::Start {
             focus_heading();
         }
         texts
@@ -142,12 +143,12 @@ pub fn app_view() -> AnyView {
                 // again (a second long task at start, design.md §7).
                 page @ Page::Start => page_view(page),
                 page => match state.texts.get() {
-                    Texts::Ready => page_view(page),
-                    Texts::Loading => {
+                    Arrival::Ready => page_view(page),
+                    Arrival::Loading => {
                     view! { <p class="myna-notice myna-loading" role="status">{components::text::t(Msg::AppLoading)}</p> }
                         .into_any()
                 }
-                    Texts::Failed => components::layout::texts_failed(true).into_any(),
+                    Arrival::Failed => components::layout::texts_failed(true).into_any(),
                 },
             })}
         </main>
@@ -162,13 +163,13 @@ pub fn app_view() -> AnyView {
 /// long task on a cheap phone (total blocking time, design.md §7). All run under one root owner that lives as
 /// long as the page.
 #[cfg(target_arch = "wasm32")]
-pub fn mount() {
+pub fn run() {
     // Drives effects and tasks; an error only means it was already set up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     next_task(move || {
         if owner.with(start).is_some() {
-            next_task(move || draw(owner));
+            next_task(move || draw_guide(owner));
         }
     });
 }
@@ -180,7 +181,7 @@ fn next_task(then: impl FnOnce() + 'static) {
 
 /// Draws the guide into the page, for good: `owner` and the drawn view live as long as the page.
 #[cfg(target_arch = "wasm32")]
-fn draw(owner: Owner) {
+fn draw_guide(owner: Owner) {
     use leptos::tachys::view::{Mountable, Render};
     use wasm_bindgen::JsCast;
 
@@ -244,7 +245,7 @@ fn reveal_error_block() {
 
 /// Native builds (unit tests of the pure modules) have no browser to mount into.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn mount() {}
+pub fn run() {}
 
 /// Native builds keep Rust's default panic hook.
 #[cfg(not(target_arch = "wasm32"))]

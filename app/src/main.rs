@@ -8,5 +8,5 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 fn main() {
     app::install_panic_hook();
-    app::mount();
+    app::run();
 }

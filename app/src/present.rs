@@ -3,11 +3,12 @@
 //! tested natively; `pages::result` only lays it out. No rule is decided here.
 
 use chrono::NaiveDate;
-use rules::RuleId;
-use rules::{holiday, Closed, Holiday};
-use rules::{Action, ActionId, CaveatId, Document, Event, Guidance, Situation, Status, Validity, Where};
+use rules::{holiday, Closed, RuleId};
+use rules::{Action, ActionId, Event, Guidance, Situation, Status, Validity, Where};
 
-use crate::i18n::Msg;
+/// The words of a place and a document, for `ics.rs`, which names them through here.
+pub use crate::i18n::words::{document, place};
+use crate::i18n::{words, Msg};
 
 /// The page's `<h1>` (design.md §3.5): the state in words, from the first step when there is one (the
 /// engine's order puts the most urgent first), else the card's state; with the date it names. Never a
@@ -34,151 +35,45 @@ pub fn heading(g: &Guidance) -> (Msg, Option<NaiveDate>) {
     }
 }
 
-/// The heading a step gives the page: what to do, by its date when it has one (`apply_by` first).
+/// The heading a step gives the page: what to do (`result.heading.action.<id>`), by its date when it has one
+/// (`apply_by` first); a step with a deadline that has none says to do it now.
 fn action_heading(a: &Action) -> (Msg, Option<NaiveDate>) {
-    let dated = |msg: Msg, undated: Msg| match a.by {
-        Some(by) => (msg, Some(by)),
+    let heading = words::action_heading(a.id);
+    let dated = |undated: Msg| match a.by {
+        Some(by) => (heading, Some(by)),
         None => (undated, None),
     };
     match a.id {
-        ActionId::SuspendCard => (Msg::ResultHeadingSuspendCard, None),
-        ActionId::ReportToPolice => (Msg::ResultHeadingReportToPolice, None),
-        ActionId::ReportLossToOffice => (Msg::ResultHeadingReportLossToOffice, None),
-        ActionId::FileMoveWithinCity => dated(Msg::ResultHeadingFileMoveWithinCity, Msg::ResultHeadingFileNow),
-        ActionId::FileMoveIn => dated(Msg::ResultHeadingFileMoveIn, Msg::ResultHeadingFileNow),
-        ActionId::ApplyContinuedUseAbroad => {
-            dated(Msg::ResultHeadingApplyContinuedUseAbroad, Msg::ResultHeadingFileNow)
-        }
-        ActionId::PresentCardAfterMove => dated(Msg::ResultHeadingPresentCardAfterMove, Msg::ResultHeadingFileNow),
-        ActionId::UpdateCardDetails => dated(Msg::ResultHeadingUpdateCardDetails, Msg::ResultHeadingFileNow),
-        ActionId::LiftSuspension => (Msg::ResultHeadingLiftSuspension, None),
-        ActionId::ReissueSignatureCertificate => (Msg::ResultHeadingReissueSignatureCertificate, None),
-        ActionId::ApplyRapidReissue | ActionId::ApplyReissue => (Msg::ResultHeadingApplyReissue, None),
-        ActionId::ApplyNewCard => (Msg::ResultHeadingApplyNewCard, None),
+        ActionId::FileMoveWithinCity
+        | ActionId::FileMoveIn
+        | ActionId::ApplyContinuedUseAbroad
+        | ActionId::PresentCardAfterMove
+        | ActionId::UpdateCardDetails => dated(Msg::ResultHeadingFileNow),
         ActionId::RenewCard => match (a.apply_by, a.by) {
-            (Some(apply_by), _) => (Msg::ResultHeadingRenewCard, Some(apply_by)),
+            (Some(apply_by), _) => (heading, Some(apply_by)),
             (None, Some(by)) => (Msg::ResultHeadingRenewCardSoon, Some(by)),
             (None, None) => (Msg::ResultHeadingRenewCardExpired, None),
         },
-        ActionId::RenewCertificates => {
-            dated(Msg::ResultHeadingRenewCertificates, Msg::ResultHeadingRenewCertificatesExpired)
-        }
-        ActionId::ResetPin => (Msg::ResultHeadingResetPin, None),
-    }
-}
-
-pub fn status(status: Status) -> Msg {
-    match status {
-        Status::Valid => Msg::StatusValid,
-        Status::RenewalOpen => Msg::StatusRenewalOpen,
-        Status::Expired => Msg::StatusExpired,
-        Status::Lapsed => Msg::StatusLapsed,
-        Status::Revoked => Msg::StatusRevoked,
-        Status::Suspended => Msg::StatusSuspended,
-        Status::Unknown => Msg::StatusUnknown,
-        Status::NotEligible => Msg::StatusNotEligible,
+        ActionId::RenewCertificates => dated(Msg::ResultHeadingRenewCertificatesExpired),
+        ActionId::SuspendCard
+        | ActionId::ReportToPolice
+        | ActionId::ReportLossToOffice
+        | ActionId::LiftSuspension
+        | ActionId::ReissueSignatureCertificate
+        | ActionId::ApplyRapidReissue
+        | ActionId::ApplyReissue
+        | ActionId::ApplyNewCard
+        | ActionId::ResetPin => (heading, None),
     }
 }
 
 /// An action's title and explanation. `reset_pin` is explained by where it is done.
 pub fn action_texts(id: ActionId, place: Where) -> (Msg, Msg) {
-    match id {
-        ActionId::RenewCard => (Msg::ActionRenewCardTitle, Msg::ActionRenewCardBody),
-        ActionId::RenewCertificates => (Msg::ActionRenewCertificatesTitle, Msg::ActionRenewCertificatesBody),
-        ActionId::FileMoveWithinCity => (Msg::ActionFileMoveWithinCityTitle, Msg::ActionFileMoveWithinCityBody),
-        ActionId::FileMoveIn => (Msg::ActionFileMoveInTitle, Msg::ActionFileMoveInBody),
-        ActionId::PresentCardAfterMove => (Msg::ActionPresentCardAfterMoveTitle, Msg::ActionPresentCardAfterMoveBody),
-        ActionId::ApplyContinuedUseAbroad => {
-            (Msg::ActionApplyContinuedUseAbroadTitle, Msg::ActionApplyContinuedUseAbroadBody)
-        }
-        ActionId::ReissueSignatureCertificate => {
-            (Msg::ActionReissueSignatureCertificateTitle, Msg::ActionReissueSignatureCertificateBody)
-        }
-        ActionId::UpdateCardDetails => (Msg::ActionUpdateCardDetailsTitle, Msg::ActionUpdateCardDetailsBody),
-        ActionId::SuspendCard => (Msg::ActionSuspendCardTitle, Msg::ActionSuspendCardBody),
-        ActionId::ReportToPolice => (Msg::ActionReportToPoliceTitle, Msg::ActionReportToPoliceBody),
-        ActionId::ReportLossToOffice => (Msg::ActionReportLossToOfficeTitle, Msg::ActionReportLossToOfficeBody),
-        ActionId::LiftSuspension => (Msg::ActionLiftSuspensionTitle, Msg::ActionLiftSuspensionBody),
-        ActionId::ApplyReissue => (Msg::ActionApplyReissueTitle, Msg::ActionApplyReissueBody),
-        ActionId::ApplyRapidReissue => (Msg::ActionApplyRapidReissueTitle, Msg::ActionApplyRapidReissueBody),
-        ActionId::ApplyNewCard => (Msg::ActionApplyNewCardTitle, Msg::ActionApplyNewCardBody),
-        ActionId::ResetPin if place == Where::ConvenienceStore => {
-            (Msg::ActionResetPinTitle, Msg::ActionResetPinBodyStore)
-        }
-        ActionId::ResetPin => (Msg::ActionResetPinTitle, Msg::ActionResetPinBody),
-    }
-}
-
-pub fn place(place: Where) -> Msg {
-    match place {
-        Where::WardOffice => Msg::WhereWardOffice,
-        Where::ConvenienceStore => Msg::WhereConvenienceStore,
-        Where::Phone => Msg::WherePhone,
-        Where::Police => Msg::WherePolice,
-    }
-}
-
-pub fn document(document: Document) -> Msg {
-    match document {
-        Document::Card => Msg::DocumentCard,
-        Document::RenewalNotice => Msg::DocumentRenewalNotice,
-        Document::PhotoId => Msg::DocumentPhotoId,
-        Document::Photo => Msg::DocumentPhoto,
-        Document::PoliceReceiptNumber => Msg::DocumentPoliceReceiptNumber,
-        Document::WrittenAccount => Msg::DocumentWrittenAccount,
-        Document::DisasterCertificate => Msg::DocumentDisasterCertificate,
-        Document::DamagedCard => Msg::DocumentDamagedCard,
-        Document::MoveOutCertificate => Msg::DocumentMoveOutCertificate,
-    }
-}
-
-pub fn caveat(id: CaveatId) -> Msg {
-    match id {
-        CaveatId::AgeDecisionDateUnknown => Msg::CaveatAgeDecisionDateUnknown,
-        CaveatId::Feb29Birthday => Msg::CaveatFeb29Birthday,
-        CaveatId::FeeWaiverPossible => Msg::CaveatFeeWaiverPossible,
-        CaveatId::InsuranceGraceUnknown => Msg::CaveatInsuranceGraceUnknown,
-        CaveatId::PrintedDateDiffers => Msg::CaveatPrintedDateDiffers,
-        CaveatId::RenewalWindowMonthEnd => Msg::CaveatRenewalWindowMonthEnd,
-    }
-}
-
-/// The "why" text of a rule; every `RuleId` has one in all three languages.
-pub fn why(rule: RuleId) -> Msg {
-    match rule {
-        RuleId::DatesAge => Msg::WhyDatesAge,
-        RuleId::DatesFeb29 => Msg::WhyDatesFeb29,
-        RuleId::DatesPeriod => Msg::WhyDatesPeriod,
-        RuleId::ValidityPrinted => Msg::WhyValidityPrinted,
-        RuleId::CardAgeClass => Msg::WhyCardAgeClass,
-        RuleId::CardValidity => Msg::WhyCardValidity,
-        RuleId::CardRenewalWindow => Msg::WhyCardRenewalWindow,
-        RuleId::CardStatus => Msg::WhyCardStatus,
-        RuleId::CardRenewal => Msg::WhyCardRenewal,
-        RuleId::CertificateValidity => Msg::WhyCertificateValidity,
-        RuleId::CertificateRenewalWindow => Msg::WhyCertificateRenewalWindow,
-        RuleId::CertificateStatus => Msg::WhyCertificateStatus,
-        RuleId::CertificateRenewal => Msg::WhyCertificateRenewal,
-        RuleId::SignatureRevocation => Msg::WhySignatureRevocation,
-        RuleId::SignatureReissue => Msg::WhySignatureReissue,
-        RuleId::SignatureUnder15 => Msg::WhySignatureUnder15,
-        RuleId::MoveWithinCity => Msg::WhyMoveWithinCity,
-        RuleId::MoveOtherMunicipality => Msg::WhyMoveOtherMunicipality,
-        RuleId::MoveAbroad => Msg::WhyMoveAbroad,
-        RuleId::CardNewAfterLapse => Msg::WhyCardNewAfterLapse,
-        RuleId::DetailsChange => Msg::WhyDetailsChange,
-        RuleId::LossSuspend => Msg::WhyLossSuspend,
-        RuleId::LossReport => Msg::WhyLossReport,
-        RuleId::LossFound => Msg::WhyLossFound,
-        RuleId::LossReissue => Msg::WhyLossReissue,
-        RuleId::DestroyedReissue => Msg::WhyDestroyedReissue,
-        RuleId::ReissueRapid => Msg::WhyReissueRapid,
-        RuleId::PinReset => Msg::WhyPinReset,
-        RuleId::PasswordCheck => Msg::WhyPasswordCheck,
-        RuleId::InsuranceGrace => Msg::WhyInsuranceGrace,
-        RuleId::ActionsOrder => Msg::WhyActionsOrder,
-        RuleId::CaveatsOrder => Msg::WhyCaveatsOrder,
-    }
+    let body = match id {
+        ActionId::ResetPin if place == Where::ConvenienceStore => Msg::ActionResetPinBodyStore,
+        _ => words::action_body(id),
+    };
+    (words::action_title(id), body)
 }
 
 /// Every rule the guidance names, once each, in the order of first mention (objects, actions,
@@ -306,8 +201,8 @@ pub fn notes(a: &Action, ctx: Context) -> Vec<Msg> {
 /// the city happen at the new municipality, not at this city's offices.
 pub fn place_of(a: &Action, ctx: Context) -> Msg {
     match a.id {
-        ActionId::FileMoveIn | ActionId::PresentCardAfterMove if ctx.moving_out => Msg::WhereNewMunicipality,
-        _ => place(a.place),
+        ActionId::FileMoveIn | ActionId::PresentCardAfterMove if ctx.moving_out => Msg::ResultNewMunicipality,
+        _ => words::place(a.place),
     }
 }
 
@@ -345,38 +240,11 @@ pub fn closed_reason(a: &Action) -> Option<Msg> {
     if a.place != Where::WardOffice {
         return None;
     }
-    let by = a.by?;
-    Some(match a.by_closed? {
-        Closed::YearEnd => Msg::ClosedYearEnd,
-        Closed::Holiday => holiday_name(holiday(by)?),
-        Closed::Sunday => Msg::ClosedSunday,
-        Closed::Saturday => Msg::ClosedSaturday,
+    let (by, closed) = (a.by?, a.by_closed?);
+    Some(match closed {
+        Closed::Holiday => holiday(by).map_or(words::closed(closed), words::holiday),
+        Closed::YearEnd | Closed::Sunday | Closed::Saturday => words::closed(closed),
     })
-}
-
-fn holiday_name(h: Holiday) -> Msg {
-    match h {
-        Holiday::NewYearsDay => Msg::HolidayNewYearsDay,
-        Holiday::ComingOfAgeDay => Msg::HolidayComingOfAgeDay,
-        Holiday::FoundationDay => Msg::HolidayFoundationDay,
-        Holiday::EmperorsBirthday => Msg::HolidayEmperorsBirthday,
-        Holiday::VernalEquinox => Msg::HolidayVernalEquinox,
-        Holiday::ShowaDay => Msg::HolidayShowaDay,
-        Holiday::GreeneryDay => Msg::HolidayGreeneryDay,
-        Holiday::ConstitutionDay => Msg::HolidayConstitutionDay,
-        Holiday::ChildrensDay => Msg::HolidayChildrensDay,
-        Holiday::MarineDay => Msg::HolidayMarineDay,
-        Holiday::MountainDay => Msg::HolidayMountainDay,
-        Holiday::RespectForTheAged => Msg::HolidayRespectForTheAged,
-        Holiday::AutumnalEquinox => Msg::HolidayAutumnalEquinox,
-        Holiday::SportsDay => Msg::HolidaySportsDay,
-        Holiday::CultureDay => Msg::HolidayCultureDay,
-        Holiday::LabourThanksgiving => Msg::HolidayLabourThanksgiving,
-        Holiday::EnthronementDay => Msg::HolidayEnthronementDay,
-        Holiday::EnthronementCeremony => Msg::HolidayEnthronementCeremony,
-        Holiday::Substitute => Msg::HolidaySubstitute,
-        Holiday::Citizens => Msg::HolidayCitizens,
-    }
 }
 
 /// The card or certificates that share one line of the summary: identical dates are said once
@@ -483,10 +351,10 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
     }
     add(g.health_insurance_usable_until, Msg::TimelineInsurance, None);
     for a in &g.actions {
-        add(a.apply_by, Msg::TimelineApplyBy, Some(a.id));
+        add(a.apply_by, Msg::TimelineDateApplyBy, Some(a.id));
         // A deadline of today is the "now" of the loss line: already said by "today".
         if a.by != Some(g.as_of) {
-            add(a.by, Msg::TimelineDeadline, Some(a.id));
+            add(a.by, Msg::TimelineDateBy, Some(a.id));
         }
     }
     // Stable: today stays first among the labels of its day.
@@ -592,7 +460,7 @@ mod tests {
         none.card = None;
         assert_eq!(heading(&none).0, Msg::ResultHeadingNoCard);
         let (_, lost) = lost_outside();
-        assert_eq!(heading(&lost), (Msg::ResultHeadingReportToPolice, None));
+        assert_eq!(heading(&lost), (Msg::ResultHeadingActionReportToPolice, None));
     }
 
     #[test]
@@ -604,7 +472,7 @@ mod tests {
         s.user_certificate = None;
         s.signature_certificate = None;
         let g = rules::guide(&s).unwrap();
-        assert_eq!(heading(&g), (Msg::ResultHeadingRenewCard, Some(d("2026-02-10"))));
+        assert_eq!(heading(&g), (Msg::ResultHeadingActionRenewCard, Some(d("2026-02-10"))));
     }
 
     #[test]
@@ -652,7 +520,7 @@ mod tests {
         let move_in = Action::new(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice);
         let out = Context { moving_out: true, ..ctx };
         assert_eq!(notes(&move_in, out), vec![Msg::ResultNoteMoveOutFirst, Msg::ResultNoteMoveInDays]);
-        assert_eq!(place_of(&move_in, out), Msg::WhereNewMunicipality);
+        assert_eq!(place_of(&move_in, out), Msg::ResultNewMunicipality);
         assert!(!at_city_office(&move_in, out));
         assert_eq!(place_of(&move_in, ctx), Msg::WhereWardOffice, "moving into the city: its own offices");
         let within = Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
@@ -737,7 +605,7 @@ mod tests {
         let named = rules_named(&g);
         assert!(named.iter().any(|(r, _)| *r == RuleId::CardValidity));
         for rule in RuleId::ALL {
-            assert!(!crate::i18n::Locale::Ja.raw(why(rule)).is_empty());
+            assert!(!crate::i18n::Locale::Ja.raw(words::why(rule)).is_empty());
         }
     }
 }

@@ -158,10 +158,9 @@ impl ProfileState {
         }
     }
 
-    /// The reader's switches `(query_pin_tries, rcs300)`; the defaults without a profile.
-    pub fn reader_switches(self) -> (bool, bool) {
-        let switches = self.profile().map(|p| p.reader).unwrap_or_default();
-        (switches.query_pin_tries, switches.rcs300)
+    /// The reader's switches; the defaults without a profile.
+    pub fn reader_switches(self) -> ReaderSwitches {
+        self.profile().map(|p| p.reader).unwrap_or_default()
     }
 
     /// The origins besides the guide's own that may receive the frame's messages: none without a profile.
@@ -399,8 +398,8 @@ mod tests {
         })));
         assert_eq!(ready.city(Locale::En), "Test City");
         assert_eq!(ready.calendar_id(), ("city.test.jp", "Test City"));
-        assert_eq!(ready.reader_switches(), (false, true));
-        assert_eq!(missing.reader_switches(), (true, false));
+        assert_eq!(ready.reader_switches(), ReaderSwitches { query_pin_tries: false, rcs300: true });
+        assert_eq!(missing.reader_switches(), ReaderSwitches::default());
         assert_eq!(ready.allowed_hosts(), ["https://www.city.test.example"]);
         assert!(missing.allowed_hosts().is_empty() && ProfileState::Loading.allowed_hosts().is_empty());
     }

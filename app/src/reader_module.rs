@@ -9,17 +9,19 @@
 mod browser {
     use std::time::Duration;
 
-    use js_sys::{Array, Function, Promise, Reflect};
+    use js_sys::{Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
     use web_sys::HtmlTemplateElement;
+
+    use crate::reader_bridge::{self, ToModule, MODULE};
 
     /// Loading that takes longer than this is given up (`unknown_error`, code `module`).
     const LOAD_LIMIT: Duration = Duration::from_secs(30);
 
     /// `window.mynaCardReader`, once the module has started.
     fn api() -> Option<JsValue> {
-        let api = Reflect::get(&leptos::prelude::window(), &"mynaCardReader".into()).ok()?;
+        let api = Reflect::get(&leptos::prelude::window(), &MODULE.into()).ok()?;
         (!api.is_undefined()).then_some(api)
     }
 
@@ -46,13 +48,10 @@ mod browser {
         api()
     }
 
-    /// Calls one of the module's functions, if it is loaded.
-    pub fn call(name: &str, args: &Array) {
-        if let Some(api) = api() {
-            if let Some(function) = Reflect::get(&api, &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-                let _ = function.apply(&api, args);
-            }
-        }
+    /// Asks the module, if it is loaded.
+    pub fn call(call: ToModule) {
+        let (name, args) = call.encode();
+        reader_bridge::call(MODULE, name, &args);
     }
 }
 

@@ -8,55 +8,50 @@
 //! are the app's: each one is drawn by the app through `window.mynaGuide.text` (`pages::reader`), in the
 //! language the citizen chose, with its ruby, terms and dates. The module only says which text.
 
-use crate::i18n::Msg;
+use reader::state::State;
 
-/// Every state of reader.md §7 with its text, in the order of `reader::state::State::ALL`.
-pub const STATES: [(&str, Msg); 18] = [
-    ("unsupported_browser", Msg::ReaderStateUnsupportedBrowser),
-    ("blocked_by_embedding", Msg::ReaderStateBlockedByEmbedding),
-    ("idle", Msg::ReaderStateIdle),
-    ("no_device_chosen", Msg::ReaderStateNoDeviceChosen),
-    ("device_unavailable", Msg::ReaderStateDeviceUnavailable),
-    ("waiting_for_card", Msg::ReaderStateWaitingForCard),
-    ("no_card", Msg::ReaderStateNoCard),
-    ("wrong_card", Msg::ReaderStateWrongCard),
-    ("reading", Msg::ReaderStateReading),
-    ("done", Msg::ReaderStateDone),
-    ("card_removed", Msg::ReaderStateCardRemoved),
-    ("pin_locked", Msg::ReaderStatePinLocked),
-    ("few_tries_left", Msg::ReaderStateFewTriesLeft),
-    ("no_user_certificate", Msg::ReaderStateNoUserCertificate),
-    ("timeout", Msg::ReaderStateTimeout),
-    ("reader_disconnected", Msg::ReaderStateReaderDisconnected),
-    ("cancelled", Msg::ReaderStateCancelled),
-    ("unknown_error", Msg::ReaderStateUnknownError),
-];
+use crate::i18n::{words, Msg};
 
-/// The text of a state of reader.md §7.
-pub fn state_text(id: &str) -> Option<Msg> {
-    STATES.iter().find(|(k, _)| *k == id).map(|(_, m)| *m)
+/// What the page shows: `Loading` until the browser has been asked whether WebUSB can be used and the
+/// municipality profile's switches are known, then a state of reader.md §7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Loading,
+    At(State),
 }
 
-/// The name of a PIN by its contract id (reader.md §1).
-pub fn pin_name(id: &str) -> Option<Msg> {
-    Some(match id {
-        "user" => Msg::ReaderPinUser,
-        "signature" => Msg::ReaderPinSignature,
-        "card_info" => Msg::ReaderPinCardInfo,
-        "residence" => Msg::ReaderPinResidence,
-        _ => return None,
-    })
+impl Shown {
+    /// The page's `data-state`: the state's id of reader.md §7, or `loading`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shown::Loading => "loading",
+            Shown::At(state) => state.id(),
+        }
+    }
+
+    /// Every state but `idle`, `done`, the progress states and `loading` is a failure (`role="alert"`, focus
+    /// on the heading).
+    pub fn is_failure(self) -> bool {
+        match self {
+            Shown::Loading => false,
+            Shown::At(state) => !matches!(state, State::Idle | State::Done) && !is_progress(state),
+        }
+    }
+
+    /// Whether the page offers Read (and "forget this reader") in it.
+    pub fn offers_read(self) -> bool {
+        !matches!(self, Shown::Loading | Shown::At(State::UnsupportedBrowser | State::BlockedByEmbedding))
+    }
 }
 
 /// The states announced politely while they last.
-pub fn is_progress(state: &str) -> bool {
-    matches!(state, "waiting_for_card" | "reading")
+pub fn is_progress(state: State) -> bool {
+    matches!(state, State::WaitingForCard | State::Reading)
 }
 
-/// Every state but `idle`, `done`, the progress states and the page's own `loading` is a failure
-/// (`role="alert"`, focus on the heading).
-pub fn is_failure(state: &str) -> bool {
-    !matches!(state, "idle" | "done" | "loading") && !is_progress(state)
+/// The name of a PIN the reader read (`reader.pin.<contract id>`).
+pub fn pin_name(pin: reader::apdu::Pin) -> Msg {
+    words::reader_pin(crate::reader_bridge::contract_pin(pin))
 }
 
 /// Whether a PIN's counter is shown marked 「（未確認）」: a number (or "not locked") read the way no real
@@ -70,25 +65,26 @@ pub fn marked_unconfirmed(pin: reader::apdu::Pin, tries: reader::reading::Tries)
 pub const TYPED_PATH: &str = "#/expiry/birth-date";
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{draw, mount, settle, unmount};
+pub use browser::handle;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use js_sys::{Array, Function, Object, Reflect};
     use reader::apdu::Pin;
     use reader::plan::Options;
     use reader::reading::{CardReading, Notice, Tries};
     use reader::session::ReaderModel;
     use reader::state::{ReadError, State};
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsCast;
     use web_sys::Element;
 
-    use super::{is_failure, is_progress, marked_unconfirmed, pin_name, state_text, TYPED_PATH};
-    use crate::i18n::Msg;
+    use super::{is_progress, marked_unconfirmed, pin_name, Shown, TYPED_PATH};
+    use crate::i18n::{words, Msg};
+    use crate::profile::ReaderSwitches;
+    use crate::reader_bridge::{self, contract_pin, Placeholder, TextRequest, ToApp, ToModule, Value, GUIDE, TEXT};
     use crate::usb::{self, Link, PageHost};
 
     type Listener = Closure<dyn FnMut(web_sys::Event)>;
@@ -98,8 +94,8 @@ mod browser {
 
     /// Where the page is.
     struct Ui {
-        /// A state id of reader.md §7, or `loading` until the browser has been asked.
-        state: &'static str,
+        /// A state of reader.md §7, or `Loading` until the browser has been asked.
+        state: Shown,
         /// A read (or the chooser) runs: Read is marked disabled and Cancel shown.
         busy: bool,
         /// The last read's outcome, while it is shown.
@@ -108,9 +104,9 @@ mod browser {
         forgotten: bool,
         /// The Cancel flag of the read that runs.
         cancelled: Rc<std::cell::Cell<bool>>,
-        /// The page's switches from the municipality profile, `(query_pin_tries, rcs300)`, once the app has
-        /// decided them (`settle`); until then Read is not offered.
-        switches: Option<(bool, bool)>,
+        /// The page's switches from the municipality profile, once the app has decided them
+        /// (`ToModule::Settle`); until then Read is not offered.
+        switches: Option<ReaderSwitches>,
         /// The listeners of the elements drawn last, dropped with the next drawing.
         listeners: Vec<Listener>,
         /// Whether the page is open (a read that ends after the citizen left draws nothing).
@@ -121,7 +117,7 @@ mod browser {
 
     thread_local! {
         static UI: RefCell<Ui> = RefCell::new(Ui {
-            state: "loading",
+            state: Shown::Loading,
             busy: false,
             outcome: None,
             forgotten: false,
@@ -137,53 +133,20 @@ mod browser {
         web_sys::window()?.document()
     }
 
-    /// `window.mynaGuide`, which the app's reader page puts there (`pages::reader`).
-    fn guide() -> JsValue {
-        web_sys::window()
-            .map(|w| Reflect::get(&w, &"mynaGuide".into()).unwrap_or(JsValue::UNDEFINED))
-            .unwrap_or_default()
-    }
-
-    fn call(name: &str, args: &Array) -> JsValue {
-        let guide = guide();
-        Reflect::get(&guide, &name.into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-            .and_then(|f| f.apply(&guide, args).ok())
-            .unwrap_or(JsValue::UNDEFINED)
-    }
-
-    /// A placeholder's value: text, a date (`YYYY-MM-DD`, written in the language's format) or another text.
-    enum Value {
-        Text(String),
-        Date(chrono::NaiveDate),
-        Msg(Msg),
+    /// Gives the app what a read offers (`pages::reader`).
+    fn offer(offer: ToApp) {
+        let (name, args) = offer.encode();
+        reader_bridge::call(GUIDE, name, &args);
     }
 
     /// The app draws `msg` with `args` in the citizen's language into a `<span>`.
-    fn text(msg: Msg, args: &[(&str, Value)]) -> Option<Element> {
-        let object = Object::new();
-        for (name, value) in args {
-            let value: JsValue = match value {
-                Value::Text(t) => t.into(),
-                Value::Date(d) => {
-                    let o = Object::new();
-                    let _ = Reflect::set(&o, &"date".into(), &rules::format_iso_date(*d).into());
-                    o.into()
-                }
-                Value::Msg(m) => {
-                    let o = Object::new();
-                    let _ = Reflect::set(&o, &"msg".into(), &(*m as u32).into());
-                    o.into()
-                }
-            };
-            let _ = Reflect::set(&object, &(*name).into(), &value);
-        }
-        call("text", &Array::of2(&(msg as u32).into(), &object)).dyn_into::<Element>().ok()
+    fn text(msg: Msg, args: &[(Placeholder, Value)]) -> Option<Element> {
+        let request = TextRequest { msg, args: args.to_vec() };
+        reader_bridge::call(GUIDE, TEXT, &request.encode()).dyn_into::<Element>().ok()
     }
 
     /// An element with a class and, optionally, a text.
-    fn el(tag: &str, class: &str, msg: Option<(Msg, &[(&str, Value)])>) -> Option<Element> {
+    fn el(tag: &str, class: &str, msg: Option<(Msg, &[(Placeholder, Value)])>) -> Option<Element> {
         let element = document()?.create_element(tag).ok()?;
         if !class.is_empty() {
             element.set_class_name(class);
@@ -195,7 +158,7 @@ mod browser {
         Some(element)
     }
 
-    fn p(class: &str, msg: Msg, args: &[(&str, Value)]) -> Option<Element> {
+    fn p(class: &str, msg: Msg, args: &[(Placeholder, Value)]) -> Option<Element> {
         el("p", class, Some((msg, args)))
     }
 
@@ -227,10 +190,10 @@ mod browser {
         Some(button)
     }
 
-    fn tries_text(tries: Tries) -> (Msg, Vec<(&'static str, Value)>) {
+    fn tries_text(tries: Tries) -> (Msg, Vec<(Placeholder, Value)>) {
         match tries {
-            Tries::Left(n) => (Msg::ReaderTriesLeft, vec![("n", Value::Text(n.to_string()))]),
-            Tries::Locked => (Msg::ReaderTriesLeft, vec![("n", Value::Text("0".to_owned()))]),
+            Tries::Left(n) => (Msg::ReaderTriesLeft, vec![(Placeholder::N, Value::Text(n.to_string()))]),
+            Tries::Locked => (Msg::ReaderTriesLeft, vec![(Placeholder::N, Value::Text("0".to_owned()))]),
             Tries::NotLockedCountUnknown => (Msg::ReaderTriesNotLocked, Vec::new()),
             Tries::Unknown => (Msg::ReaderTriesUnknown, Vec::new()),
         }
@@ -239,7 +202,7 @@ mod browser {
     /// `<dl>` rows: the certificate's dates (JST), its issuer, and each PIN's tries as a number only.
     fn result_list(reading: &CardReading) -> Option<Element> {
         let list = el("dl", "myna-summary myna-reader__result", None)?;
-        let row = |key: Msg, value: Msg, args: &[(&str, Value)]| -> Option<Element> {
+        let row = |key: Msg, value: Msg, args: &[(Placeholder, Value)]| -> Option<Element> {
             let row = el("div", "myna-summary__row", None)?;
             add(&row, el("dt", "myna-summary__key", Some((key, &[]))));
             add(&row, el("dd", "myna-summary__value", Some((value, args))));
@@ -247,23 +210,31 @@ mod browser {
         };
         match reading.user_certificate {
             Some(cert) => {
-                add(&list, row(Msg::ReaderResultExpires, Msg::ReaderDate, &[("date", Value::Date(cert.expires_on))]));
-                add(&list, row(Msg::ReaderResultIssued, Msg::ReaderDate, &[("date", Value::Date(cert.issued_on))]));
+                add(
+                    &list,
+                    row(
+                        Msg::ReaderResultExpires,
+                        Msg::ReaderDate,
+                        &[(Placeholder::Date, Value::Date(cert.expires_on))],
+                    ),
+                );
+                add(
+                    &list,
+                    row(Msg::ReaderResultIssued, Msg::ReaderDate, &[(Placeholder::Date, Value::Date(cert.issued_on))]),
+                );
                 add(&list, row(Msg::ReaderResultIssuer, Msg::ReaderIssuerJlis, &[]));
             }
             None => add(&list, row(Msg::ReaderResultExpires, Msg::ReaderResultNoCertificate, &[])),
         }
         for pin in Pin::ALL {
-            if let Some(name) = pin_name(pin.id()) {
-                let tries = reading.pins.get(pin);
-                let (msg, args) = tries_text(tries);
-                let line = row(name, msg, &args);
-                let value = line.as_ref().and_then(|line| line.last_element_child());
-                if let (true, Some(value)) = (marked_unconfirmed(pin, tries), value) {
-                    add(&value, text(Msg::ReaderUnconfirmed, &[]));
-                }
-                add(&list, line);
+            let tries = reading.pins.get(pin);
+            let (msg, args) = tries_text(tries);
+            let line = row(pin_name(pin), msg, &args);
+            let value = line.as_ref().and_then(|line| line.last_element_child());
+            if let (true, Some(value)) = (marked_unconfirmed(pin, tries), value) {
+                add(&value, text(Msg::ReaderUnconfirmed, &[]));
             }
+            add(&list, line);
         }
         Some(list)
     }
@@ -281,22 +252,20 @@ mod browser {
             let mut locked = None;
             match notice {
                 Notice::PinLocked(pin) => {
-                    args.push(("pin", Value::Msg(pin_name(pin.id()).unwrap_or(Msg::ReaderPinUser))));
+                    args.push((Placeholder::Pin, Value::Msg(pin_name(pin))));
                     locked = Some(pin);
                 }
                 Notice::FewTriesLeft(pin, n) => {
-                    args.push(("pin", Value::Msg(pin_name(pin.id()).unwrap_or(Msg::ReaderPinUser))));
-                    args.push(("n", Value::Text(n.to_string())));
+                    args.push((Placeholder::Pin, Value::Msg(pin_name(pin))));
+                    args.push((Placeholder::N, Value::Text(n.to_string())));
                 }
                 Notice::NoUserCertificate => {}
             }
             let Some(box_) = el("div", "myna-notice myna-reader__notice", None) else { continue };
-            add(&box_, p("", state_text(notice.state().id()).unwrap_or(Msg::ReaderStateDone), &args));
+            add(&box_, p("", words::reader_state(notice.state()), &args));
             if let Some(pin) = locked {
                 let id = ["reader-pin-", pin.id()].concat();
-                let action = move || {
-                    call("lockedPin", &Array::of1(&pin.id().into()));
-                };
+                let action = move || offer(ToApp::LockedPin(contract_pin(pin)));
                 add(&box_, button(&id, "myna-button myna-button--secondary", Msg::ReaderPinJourney, listeners, action));
             }
             add(part, Some(box_));
@@ -304,9 +273,9 @@ mod browser {
     }
 
     /// The state drawn: `idle` waits, as `loading`, for the profile's switches.
-    fn shown_state(ui: &Ui) -> &'static str {
-        if ui.state == "idle" && ui.switches.is_none() {
-            "loading"
+    fn shown_state(ui: &Ui) -> Shown {
+        if ui.state == Shown::At(State::Idle) && ui.switches.is_none() {
+            Shown::Loading
         } else {
             ui.state
         }
@@ -314,31 +283,32 @@ mod browser {
 
     /// The part of the page that follows the state.
     fn state_part(ui: &mut Ui) -> Option<Element> {
-        let id = shown_state(ui);
+        let shown = shown_state(ui);
         let part = el("div", "myna-reader", None)?;
-        attrs(&part, &[("data-state", id)]);
-        let message = state_text(id).unwrap_or(Msg::ReaderStateUnknownError);
+        attrs(&part, &[("data-state", shown.id())]);
         let mut listeners = std::mem::take(&mut ui.listeners);
-        if is_failure(id) {
+        if let (true, Shown::At(state)) = (shown.is_failure(), shown) {
             let code = match &ui.outcome {
                 Some(Err(error)) => error.code().unwrap_or_else(|| "-".to_owned()),
                 _ => "-".to_owned(),
             };
             let alert = el("div", "myna-notice myna-reader__alert", None)?;
             attrs(&alert, &[("role", "alert")]);
-            add(&alert, p("", message, &[("code", Value::Text(code))]));
+            add(&alert, p("", words::reader_state(state), &[(Placeholder::Code, Value::Text(code))]));
             add(&part, Some(alert));
-        } else if !is_progress(id) && id != "loading" {
-            add(&part, p("myna-reader__message", message, &[]));
+        } else if let Shown::At(state) = shown {
+            if !is_progress(state) {
+                add(&part, p("myna-reader__message", words::reader_state(state), &[]));
+            }
         }
-        if id == "blocked_by_embedding" {
+        if shown == Shown::At(State::BlockedByEmbedding) {
             let line = el("p", "", None)?;
             let link = el("a", "myna-reader__new-tab", Some((Msg::ReaderOpenTab, &[])))?;
             attrs(&link, &[("href", "./#/reader"), ("target", "_blank"), ("rel", "noopener")]);
             add(&line, Some(link));
             add(&part, Some(line));
         }
-        if id == "unsupported_browser" {
+        if shown == Shown::At(State::UnsupportedBrowser) {
             add(&part, p("", Msg::ReaderOfficialTools, &[]));
         }
         if let Some(Ok(reading)) = &ui.outcome {
@@ -348,24 +318,23 @@ mod browser {
             if let Some(ca) = reading.ca_certificate {
                 let details = el("details", "myna-why", None)?;
                 add(&details, el("summary", "", Some((Msg::ReaderDetails, &[]))));
-                add(&details, p("", Msg::ReaderCaGeneration, &[("year", Value::Text(ca.generation.to_string()))]));
+                add(
+                    &details,
+                    p("", Msg::ReaderCaGeneration, &[(Placeholder::Year, Value::Text(ca.generation.to_string()))]),
+                );
                 add(&part, Some(details));
             }
             notices(&part, reading, &mut listeners);
-            let user = reading
-                .user_certificate
-                .map(|c| (rules::format_iso_date(c.issued_on), rules::format_iso_date(c.expires_on)));
-            let action = move || {
-                match &user {
-                    Some((issued, expires)) => call("useDates", &Array::of2(&issued.into(), &expires.into())),
-                    None => call("noCertificate", &Array::new()),
-                };
+            let given = match reading.user_certificate {
+                Some(c) => ToApp::UseDates { issued_on: c.issued_on, expires_on: c.expires_on },
+                None => ToApp::NoCertificate,
             };
+            let action = move || offer(given);
             add(&part, button("reader-use", "myna-button", Msg::ReaderUse, &mut listeners, action));
         }
-        if !matches!(id, "loading" | "unsupported_browser" | "blocked_by_embedding") {
+        if shown.offers_read() {
             let actions = el("div", "myna-reader__actions", None)?;
-            let label = if id == "idle" { Msg::ReaderRead } else { Msg::ReaderReadAgain };
+            let label = if shown == Shown::At(State::Idle) { Msg::ReaderRead } else { Msg::ReaderReadAgain };
             let read = button("reader-read", "myna-button", label, &mut listeners, start_read)?;
             if ui.busy {
                 // aria-disabled rather than disabled: the button keeps the focus it had when it was pressed.
@@ -393,7 +362,7 @@ mod browser {
 
     /// Draws the page's content into `#reader-root` and the progress into `#reader-status` (again on every
     /// change and when the language changes).
-    pub fn draw() {
+    fn draw() {
         let Some(document) = document() else { return };
         let (Some(root), Some(live)) =
             (document.get_element_by_id("reader-root"), document.get_element_by_id("reader-status"))
@@ -417,7 +386,7 @@ mod browser {
             add(&root, el("h2", "", Some((Msg::ReaderHelpHeading, &[]))));
             add(&root, p("", Msg::ReaderHelpReaders, &[]));
             add(&root, p("", Msg::ReaderHelpHid, &[]));
-            if !ui.busy && !matches!(shown_state(ui), "loading" | "unsupported_browser" | "blocked_by_embedding") {
+            if !ui.busy && shown_state(ui).offers_read() {
                 if ui.forgotten {
                     let said = p("", Msg::ReaderForgotten, &[]);
                     if let Some(said) = &said {
@@ -446,8 +415,10 @@ mod browser {
                     ui.listeners = listeners;
                 }
             }
-            if is_progress(ui.state) {
-                add(&live, p("", state_text(ui.state).unwrap_or(Msg::ReaderStateReading), &[]));
+            if let Shown::At(state) = ui.state {
+                if is_progress(state) {
+                    add(&live, p("", words::reader_state(state), &[]));
+                }
             }
         });
     }
@@ -463,7 +434,7 @@ mod browser {
     /// A state reached: drawn, and the heading focused on `done` and failures.
     fn reach(state: State, busy: bool, outcome: Option<Result<CardReading, ReadError>>) {
         let open = UI.with_borrow_mut(|ui| {
-            ui.state = state.id();
+            ui.state = Shown::At(state);
             ui.busy = busy;
             if !busy {
                 ui.outcome = outcome;
@@ -472,7 +443,7 @@ mod browser {
         });
         if open {
             draw();
-            if state == State::Done || is_failure(state.id()) {
+            if state == State::Done || Shown::At(state).is_failure() {
                 focus_heading();
             }
         }
@@ -481,7 +452,7 @@ mod browser {
     /// The Read button: the chooser (in the click's gesture), then the whole read.
     fn start_read() {
         let (busy, cancelled, switches) = UI.with_borrow(|ui| (ui.busy, ui.cancelled.clone(), ui.switches));
-        let (false, Some((query_pin_tries, rcs300))) = (busy, switches) else {
+        let (false, Some(ReaderSwitches { query_pin_tries, rcs300 })) = (busy, switches) else {
             return;
         };
         cancelled.set(false);
@@ -518,9 +489,19 @@ mod browser {
         });
     }
 
+    /// What the app asks (`pages::reader`, through `reader_bridge`).
+    pub fn handle(call: ToModule) {
+        match call {
+            ToModule::Mount => mount(),
+            ToModule::Settle(switches) => settle(switches),
+            ToModule::Draw => draw(),
+            ToModule::Unmount => unmount(),
+        }
+    }
+
     /// The page opened: asks the browser whether WebUSB can be used here (never a prompt), then draws. Read
     /// is offered once the app has given the profile's switches (`settle`).
-    pub fn mount() {
+    fn mount() {
         let opened = UI.with_borrow_mut(|ui| {
             ui.opened = ui.opened.wrapping_add(1);
             ui.open = true;
@@ -528,7 +509,7 @@ mod browser {
             ui.outcome = None;
             ui.busy = false;
             ui.forgotten = false;
-            ui.state = "loading";
+            ui.state = Shown::Loading;
             ui.opened
         });
         draw();
@@ -544,16 +525,16 @@ mod browser {
         wasm_bindgen_futures::spawn_local(async move {
             usb::sleep(PROFILE_LIMIT).await;
             if UI.with_borrow(|ui| ui.open && ui.opened == opened && ui.switches.is_none()) {
-                settle(true, false);
+                settle(ReaderSwitches::default());
             }
         });
     }
 
-    /// The municipality profile's switches `(query_pin_tries, rcs300)`, decided by the app once the profile
-    /// has arrived or failed (`pages::reader`): Read is offered from now on, with them.
-    pub fn settle(query_pin_tries: bool, rcs300: bool) {
+    /// The municipality profile's switches, decided by the app once the profile has arrived or failed
+    /// (`pages::reader`): Read is offered from now on, with them.
+    fn settle(switches: ReaderSwitches) {
         let open = UI.with_borrow_mut(|ui| {
-            ui.switches = Some((query_pin_tries, rcs300));
+            ui.switches = Some(switches);
             ui.open
         });
         if open {
@@ -562,7 +543,7 @@ mod browser {
     }
 
     /// The page closed: a running read is cancelled and nothing more is drawn.
-    pub fn unmount() {
+    fn unmount() {
         UI.with_borrow_mut(|ui| {
             ui.open = false;
             ui.cancelled.set(true);
@@ -579,21 +560,18 @@ mod tests {
     use crate::flow::Journey;
 
     #[test]
-    fn every_state_of_the_table_has_a_text() {
-        // The ids of reader.md §7, as the reader crate names them.
-        let ids: Vec<&str> = reader::state::State::ALL.iter().map(|s| s.id()).collect();
-        assert_eq!(ids, STATES.iter().map(|(id, _)| *id).collect::<Vec<_>>());
-        for pin in ["user", "signature", "card_info", "residence"] {
-            assert!(pin_name(pin).is_some(), "{pin}");
-        }
-        assert!(pin_name("master").is_none());
-    }
-
-    #[test]
     fn progress_and_failures() {
-        assert!(is_progress("reading") && is_progress("waiting_for_card"));
-        assert!(is_failure("no_card") && is_failure("unsupported_browser") && is_failure("cancelled"));
-        assert!(!is_failure("done") && !is_failure("idle") && !is_failure("reading") && !is_failure("loading"));
+        use reader::state::State as S;
+        assert!(is_progress(S::Reading) && is_progress(S::WaitingForCard));
+        for failure in [S::NoCard, S::UnsupportedBrowser, S::Cancelled] {
+            assert!(Shown::At(failure).is_failure(), "{failure:?}");
+        }
+        for calm in [Shown::At(S::Done), Shown::At(S::Idle), Shown::At(S::Reading), Shown::Loading] {
+            assert!(!calm.is_failure(), "{calm:?}");
+        }
+        assert_eq!(Shown::Loading.id(), "loading");
+        assert!(!Shown::Loading.offers_read() && !Shown::At(S::BlockedByEmbedding).offers_read());
+        assert!(Shown::At(S::NoCard).offers_read());
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use leptos::prelude::*;
 use rules::Era;
 
-use crate::flow::{Alternative, Answer, DateText, Kind, Question};
+use crate::flow::{Alternative, Answer, AnswerForm, DateText, Question};
 use crate::state::AppState;
 
 /// The one `localStorage` key of the guide.
@@ -59,19 +59,21 @@ pub fn to_value(answer: &Answer) -> Value {
 /// The answer a stored value gives to `question`, if it is one the question's page could have stored:
 /// a choice it offers, a date that parses, or the alternative it offers.
 pub fn from_value(question: Question, value: Value) -> Option<Answer> {
-    match (question.spec().kind, value) {
-        (Kind::Choice(choices), Value::Text(id)) => choices.iter().find(|c| c.id() == id).map(|c| Answer::Choice(*c)),
-        (Kind::Date { alternative, .. }, Value::Text(text)) => match (alternative, text.as_str()) {
+    match (question.spec().form, value) {
+        (AnswerForm::Choice(choices), Value::Text(id)) => {
+            choices.iter().find(|c| c.id() == id).map(|c| Answer::Choice(*c))
+        }
+        (AnswerForm::Date { alternative, .. }, Value::Text(text)) => match (alternative, text.as_str()) {
             (Some(Alternative::Unknown), UNKNOWN) => Some(Answer::Unknown),
             (Some(Alternative::NotYet), NOT_YET) => Some(Answer::NotYet),
             _ => None,
         },
-        (Kind::Date { .. }, Value::Date { era, year, month, day }) => {
+        (AnswerForm::Date { .. }, Value::Date { era, year, month, day }) => {
             let era = Era::from_id(&era)?;
             let text = DateText { era, year, month, day };
             text.parse().ok().map(|_| Answer::Date(text))
         }
-        (Kind::Choice(_), Value::Date { .. }) => None,
+        (AnswerForm::Choice(_), Value::Date { .. }) => None,
     }
 }
 
@@ -261,7 +263,8 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::Choice;
+    use crate::flow::{Choice, OnCard};
+    use rules::{Nationality, Pin};
 
     fn text(s: &str) -> Value {
         Value::Text(s.to_owned())
@@ -281,14 +284,14 @@ mod tests {
         });
         let cases = [
             (Question::BirthDate, birth),
-            (Question::Nationality, Answer::Choice(Choice::Foreign)),
-            (Question::WhichPin, Answer::Choice(Choice::SignaturePin)),
+            (Question::Nationality, Answer::Choice(Choice::Nationality(Nationality::Foreign))),
+            (Question::WhichPin, Answer::Choice(Choice::Pin(Pin::Signature))),
             (Question::UserHeld, Answer::Choice(Choice::Unknown)),
             (Question::CardExpiry, Answer::Unknown),
             (Question::MovedIn, Answer::NotYet),
             (Question::MovedInDay, Answer::Unknown),
             (Question::ApplicationReceived, Answer::Unknown),
-            (Question::Certificates, Answer::Choice(Choice::NoCertificate)),
+            (Question::Certificates, Answer::Choice(Choice::Certificates(OnCard::None))),
         ];
         for (question, answer) in cases {
             assert_eq!(from_value(question, to_value(&answer)), Some(answer.clone()), "{question:?}");
@@ -321,14 +324,14 @@ mod tests {
     fn every_question_of_every_journey_can_be_stored() {
         // Each choice of each question comes back; a date question takes a real date.
         for question in Question::ALL {
-            match question.spec().kind {
-                Kind::Choice(choices) => {
+            match question.spec().form {
+                AnswerForm::Choice(choices) => {
                     for c in choices {
                         let answer = Answer::Choice(*c);
                         assert_eq!(from_value(question, to_value(&answer)), Some(answer), "{question:?}");
                     }
                 }
-                Kind::Date { .. } => {
+                AnswerForm::Date { .. } => {
                     let answer = Answer::Date(DateText::from_date("2020-05-15".parse().unwrap()));
                     assert_eq!(from_value(question, to_value(&answer)), Some(answer), "{question:?}");
                 }

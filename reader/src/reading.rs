@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::apdu::{Application, Pin};
-use crate::state::{ErrorCode, State};
+use crate::state::{FailureCode, State};
 use crate::token::TokenKind;
 
 /// The remaining tries of one PIN (reader.md §2.4). No maximum is assumed (§1): the number is
@@ -107,9 +107,9 @@ pub struct CaCertificate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Note {
     /// The CA certificate is shown as unknown.
-    CaCertificate(ErrorCode),
+    CaCertificate(FailureCode),
     /// The counter of a PIN is unknown.
-    PinCounter(Pin, ErrorCode),
+    PinCounter(Pin, FailureCode),
 }
 
 /// A message shown inside `done` (reader.md §7).

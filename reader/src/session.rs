@@ -11,7 +11,7 @@ use crate::iso_dep::IsoDep;
 use crate::plan::{read_card, Interrupt, Options};
 use crate::rcs380::Rcs380;
 use crate::reading::CardReading;
-use crate::state::{ErrorCode, ReadError, State};
+use crate::state::{FailureCode, ReadError, State};
 use crate::transport::{Clock, LinkError, UsbLink};
 
 /// SENSB_REQ every 300 ms while waiting for a card (§6).
@@ -81,7 +81,7 @@ pub(crate) fn link_failure(error: LinkError) -> ReadError {
         LinkError::Timeout => ReadError::Timeout,
         LinkError::Disconnected => ReadError::ReaderDisconnected,
         LinkError::CardRemoved => ReadError::NoCard,
-        LinkError::Fault(fault) => ReadError::Unknown(ErrorCode::Link(fault)),
+        LinkError::Fault(fault) => ReadError::Unknown(FailureCode::Link(fault)),
     }
 }
 

@@ -6,9 +6,11 @@
 //!
 //! When it starts, it puts `window.mynaCardReader = { mount, settle, draw, unmount }` and fires the window
 //! event `myna-card-reader` (the first wasm cannot reach a module's exports without `import()`, which would
-//! need a wasm-bindgen snippet file in the first view). The app's reader page calls `mount()` once its
-//! elements are there, `settle(queryPinTries, rcs300)` once the municipality profile has arrived or failed
-//! (Read is offered from then on), `draw()` when the language changes, and `unmount()` when it closes. Texts and the journeys stay with the app (`window.mynaGuide`, `app::pages::reader`).
+//! need a wasm-bindgen snippet file in the first view). The app's reader page calls `mount` once its
+//! elements are there, `settle` with the municipality profile's switches once the profile has arrived or
+//! failed (Read is offered from then on), `draw` when the language changes, and `unmount` when it closes:
+//! `app::reader_bridge::ToModule`, typed on both sides. Texts and the journeys stay with the app
+//! (`window.mynaGuide`, `app::pages::reader`).
 
 /// The same allocator as the app (src/main.rs).
 #[cfg(target_arch = "wasm32")]
@@ -22,16 +24,19 @@ fn register() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsValue;
 
+    use app::reader_bridge::{from_js, ToModule, MODULE};
+
     let api = Object::new();
-    let set = |key: &str, value: JsValue| {
-        let _ = Reflect::set(&api, &key.into(), &value);
-    };
-    set("mount", Closure::<dyn Fn()>::new(app::reader_view::mount).into_js_value());
-    set("settle", Closure::<dyn Fn(bool, bool)>::new(app::reader_view::settle).into_js_value());
-    set("draw", Closure::<dyn Fn()>::new(app::reader_view::draw).into_js_value());
-    set("unmount", Closure::<dyn Fn()>::new(app::reader_view::unmount).into_js_value());
+    for name in ToModule::NAMES {
+        let handle = move |args: JsValue| {
+            if let Some(call) = ToModule::decode(name, &from_js(&args)) {
+                app::reader_view::handle(call);
+            }
+        };
+        let _ = Reflect::set(&api, &name.into(), &Closure::<dyn Fn(JsValue)>::new(handle).into_js_value());
+    }
     let Some(window) = web_sys::window() else { return };
-    let _ = Reflect::set(&window, &"mynaCardReader".into(), &api);
+    let _ = Reflect::set(&window, &MODULE.into(), &api);
     if let Ok(event) = web_sys::Event::new("myna-card-reader") {
         let _ = window.dispatch_event(&event);
     }

@@ -8,8 +8,8 @@ use rules::Era;
 use super::errors::{ErrorMessage, FieldError};
 use super::text::t;
 use crate::flow::{Alternative, Choice};
-use crate::i18n::format::era_name;
 use crate::i18n::rich::plain;
+use crate::i18n::words;
 use crate::i18n::Msg;
 use crate::state::use_state;
 
@@ -102,7 +102,7 @@ pub fn DateField(
         .into_iter()
         .map(|era| {
             // Plain text: an <option> holds no <ruby>, whose reading would be glued on (「西暦せいれき」).
-            let name = move || plain(state.locale.get(), era_name(era), &[]);
+            let name = move || plain(state.locale.get(), words::era(era), &[]);
             view! {
                 <option value=era.id() selected=move || value.era.get() == era>
                     {name}

@@ -1,7 +1,7 @@
 //! 有効期限と更新の時期を調べる: the card's and each certificate's dates (design.md §3.1).
 
 use chrono::NaiveDate;
-use rules::{Card, CaveatId, Situation};
+use rules::{Card, CaveatId, Nationality, Situation};
 
 use super::certificates::signature_not_eligible;
 use super::{base_situation, certificate, Answers, Choice, Next, Question};
@@ -37,7 +37,7 @@ pub fn next(question: Question, answers: &Answers, today: NaiveDate) -> Next {
     let ask = Next::Question;
     match question {
         Q::BirthDate => ask(Q::Nationality),
-        Q::Nationality if answers.is(Q::Nationality, Choice::Foreign) => ask(Q::StayEnd),
+        Q::Nationality if answers.is(Q::Nationality, Choice::Nationality(Nationality::Foreign)) => ask(Q::StayEnd),
         Q::Nationality | Q::StayEnd => ask(Q::HasCard),
         Q::HasCard if answers.is(Q::HasCard, Choice::Yes) => ask(Q::CardExpiry),
         Q::HasCard => Next::Check,

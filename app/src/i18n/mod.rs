@@ -4,9 +4,11 @@
 
 pub mod figures;
 pub mod format;
+pub mod load;
 #[cfg(target_arch = "wasm32")]
 pub mod loaded;
 pub mod rich;
+pub mod words;
 
 mod messages {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));

@@ -11,7 +11,7 @@ use crate::components::fields::{DateField, DateSignals, Invalid, Radios};
 use crate::components::layout::{BackLink, StopCardNotice};
 use crate::components::text::t;
 use crate::flow::route::Page;
-use crate::flow::{certificates, Alternative, Answer, DateText, Journey, Kind, Next, Question};
+use crate::flow::{certificates, Alternative, Answer, AnswerForm, DateText, Journey, Next, Question};
 use crate::i18n::format::era_year;
 use crate::i18n::rich::Arg;
 use crate::i18n::Msg;
@@ -57,7 +57,7 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
         DateInputError::EraYearOutOfRange { era, last_year: Some(last) } => (
             "answer-year",
             Msg::ErrorDateEraYear,
-            vec![("era", Arg::Msg(crate::i18n::format::era_name(era))), ("last", Arg::Text(last.to_string()))],
+            vec![("era", Arg::Msg(crate::i18n::words::era(era))), ("last", Arg::Text(last.to_string()))],
             only(DatePart::Year),
         ),
         DateInputError::EraYearOutOfRange { last_year: None, .. } => {
@@ -91,9 +91,9 @@ pub fn engine_problem(question: Question, code: InputErrorCode) -> FieldError {
         | InputErrorCode::UnknownField
         | InputErrorCode::MissingField => (Msg::ErrorEngineInvalidDate, vec![field]),
     };
-    let target = match question.spec().kind {
-        Kind::Date { .. } => "answer-year",
-        Kind::Choice(choices) => choices.first().map_or("answer", |c| c.id()),
+    let target = match question.spec().form {
+        AnswerForm::Date { .. } => "answer-year",
+        AnswerForm::Choice(choices) => choices.first().map_or("answer", |c| c.id()),
     };
     let target = if target.starts_with("answer") { target.to_owned() } else { format!("answer-{target}") };
     FieldError { target, msg, args }
@@ -128,9 +128,9 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     let spec = question.spec();
     let stored = state.answers.with_untracked(|a| a.get(question).cloned());
     // The choices this citizen is offered (none about a signature certificate under 15).
-    let kind = match spec.kind {
-        Kind::Choice(_) => {
-            Kind::Choice(state.answers.with_untracked(|a| certificates::offered(question, a, state.today)))
+    let kind = match spec.form {
+        AnswerForm::Choice(_) => {
+            AnswerForm::Choice(state.answers.with_untracked(|a| certificates::offered(question, a, state.today)))
         }
         date => date,
     };
@@ -149,7 +149,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     };
     // A choice no longer offered (a corrected birth date) is not kept: it would be sent again unseen.
     let choice = RwSignal::new(match (&stored, kind) {
-        (Some(Answer::Choice(c)), Kind::Choice(offered)) if offered.contains(c) => Some(*c),
+        (Some(Answer::Choice(c)), AnswerForm::Choice(offered)) if offered.contains(c) => Some(*c),
         _ => None,
     });
     let error = RwSignal::new(None::<FieldError>);
@@ -165,7 +165,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answer = match kind {
-            Kind::Date { alternative, .. } => {
+            AnswerForm::Date { alternative, .. } => {
                 if date.alternative.get_untracked() {
                     Ok(match alternative {
                         Some(Alternative::NotYet) => Answer::NotYet,
@@ -181,7 +181,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
                     text.parse().map(|_| Answer::Date(text)).map_err(|e| date_problem(question, alternative, e))
                 }
             }
-            Kind::Choice(choices) => choice.get_untracked().map(Answer::Choice).ok_or_else(|| {
+            AnswerForm::Choice(choices) => choice.get_untracked().map(Answer::Choice).ok_or_else(|| {
                 let target = choices.first().map_or("answer".to_owned(), |c| format!("answer-{}", c.id()));
                 (FieldError { target, msg: Msg::ErrorChoice, args: vec![] }, Invalid::default())
             }),
@@ -213,7 +213,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     let error_signal = Signal::derive(move || error.get());
     let errors = Signal::derive(move || error.get().into_iter().collect::<Vec<_>>());
     let field = match kind {
-        Kind::Date { birth, alternative } => view! {
+        AnswerForm::Date { birth, alternative } => view! {
             <DateField
                 title=spec.title
                 hint=spec.hint
@@ -225,7 +225,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
             />
         }
         .into_any(),
-        Kind::Choice(choices) => view! {
+        AnswerForm::Choice(choices) => view! {
             <Radios title=spec.title hint=spec.hint choices=choices value=choice error=error_signal />
         }
         .into_any(),

@@ -4,9 +4,11 @@
 //! (`reader_view`, `src/bin/card_reader.rs`), loaded when the page opens, so that none of it is in the first
 //! view (design.md §7). The app lends the module two things through `window.mynaGuide`: its texts (`text`:
 //! a message drawn in the citizen's language, with ruby, terms and dates) and its journeys (`useDates`,
-//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3).
+//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3), each
+//! typed on both sides (`reader_bridge`).
 
 use leptos::prelude::*;
+use rules::Pin;
 
 use super::keep_title;
 use crate::components::markup::{el, page};
@@ -14,19 +16,9 @@ use crate::flow::answers::{Answer, DateText};
 use crate::flow::route::Page;
 use crate::flow::{Choice, Journey, Question};
 use crate::i18n::Msg;
-use crate::profile::ProfileState;
+use crate::profile::{ProfileState, ReaderSwitches};
+use crate::reader_bridge::ToApp;
 use crate::state::{use_state, AppState};
-
-/// The PIN journey's answer for a locked PIN (its contract id, reader.md §1).
-fn pin_choice(id: &str) -> Option<Choice> {
-    Some(match id {
-        "user" => Choice::UserPin,
-        "signature" => Choice::SignaturePin,
-        "card_info" => Choice::CardInfoPin,
-        "residence" => Choice::ResidencePin,
-        _ => return None,
-    })
-}
 
 thread_local! {
     /// Answers the reader filled in: their pages say 「カードから読み取りました」 while the answer is still
@@ -56,9 +48,16 @@ pub fn use_dates(state: AppState, dates: Option<(chrono::NaiveDate, chrono::Naiv
 
 /// A locked PIN into the PIN journey (an event `pin_locked`; the journey still asks about the other
 /// certificate's PIN).
-pub fn use_locked_pin(state: AppState, pin: &str) {
-    if let Some(choice) = pin_choice(pin) {
-        open_journey(state, Journey::Pin, vec![(Question::WhichPin, Answer::Choice(choice))]);
+pub fn use_locked_pin(state: AppState, pin: Pin) {
+    open_journey(state, Journey::Pin, vec![(Question::WhichPin, Answer::Choice(Choice::Pin(pin)))]);
+}
+
+/// What the module gives from a read, into its journey.
+pub fn use_offer(state: AppState, offer: ToApp) {
+    match offer {
+        ToApp::UseDates { issued_on, expires_on } => use_dates(state, Some((issued_on, expires_on))),
+        ToApp::NoCertificate => use_dates(state, None),
+        ToApp::LockedPin(pin) => use_locked_pin(state, pin),
     }
 }
 
@@ -98,9 +97,9 @@ pub fn reader_page() -> AnyView {
     .into_any()
 }
 
-/// The reader's switches `(query_pin_tries, rcs300)` once they can be decided (reader.md §1): `None` while the
-/// profile is on its way; then the profile's, or the defaults when it failed or is missing.
-pub fn switches(profile: ProfileState) -> Option<(bool, bool)> {
+/// The reader's switches once they can be decided (reader.md §1): `None` while the profile is on its way;
+/// then the profile's, or the defaults when it failed or is missing.
+pub fn switches(profile: ProfileState) -> Option<ReaderSwitches> {
     match profile {
         ProfileState::Loading => None,
         profile => Some(profile.reader_switches()),
@@ -109,7 +108,7 @@ pub fn switches(profile: ProfileState) -> Option<(bool, bool)> {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use js_sys::{Array, Object, Reflect};
+    use js_sys::{Object, Reflect};
     use leptos::prelude::*;
     use leptos::tachys::view::{Mountable, Render};
     use wasm_bindgen::closure::Closure;
@@ -117,37 +116,19 @@ mod browser {
 
     use crate::components::text::rich_view;
     use crate::i18n::rich::Arg;
-    use crate::i18n::{loaded, Msg};
+    use crate::i18n::Msg;
+    use crate::profile::ReaderSwitches;
+    use crate::reader_bridge::{from_js, TextRequest, ToApp, ToModule, GUIDE, TEXT};
     use crate::reader_module;
     use crate::state::AppState;
 
-    /// A placeholder of the module's texts: its name in the locale files.
-    fn name(key: &str) -> Option<&'static str> {
-        ["code", "pin", "n", "date", "year"].into_iter().find(|n| *n == key)
-    }
-
-    /// `mynaGuide.text(index, args)`: the message at `index` in the citizen's language, drawn into a
-    /// `<span>`. An argument is a string, `{date: "YYYY-MM-DD"}` or `{msg: index}` (another text).
-    fn text(state: AppState, index: u32, args: &JsValue) -> JsValue {
+    /// `mynaGuide.text`: the message asked for, in the citizen's language, drawn into a `<span>`.
+    fn text(state: AppState, request: TextRequest) -> JsValue {
         let locale = state.locale.get_untracked();
-        let raw = |i: f64| loaded::text(locale, i as usize);
-        let mut list = Vec::new();
-        for entry in Object::entries(&Object::from(args.clone())).iter() {
-            let entry = Array::from(&entry);
-            let (Some(key), value) = (entry.get(0).as_string().and_then(|k| name(&k)), entry.get(1)) else { continue };
-            let date = Reflect::get(&value, &"date".into()).ok().and_then(|d| d.as_string());
-            let msg = Reflect::get(&value, &"msg".into()).ok().and_then(|m| m.as_f64());
-            let arg = match (value.as_string(), date.and_then(|d| rules::parse_iso_date(&d)), msg) {
-                (Some(text), _, _) => Arg::Text(text),
-                (None, Some(date), _) => Arg::Date(date),
-                (None, None, Some(index)) => Arg::Text(raw(index).to_owned()),
-                _ => continue,
-            };
-            list.push((key, arg));
-        }
+        let args: Vec<(&str, Arg)> = request.args.into_iter().map(|(p, value)| (p.name(), value.into_arg())).collect();
         let span = document().create_element("span").ok();
         if let Some(span) = &span {
-            rich_view(locale, raw(f64::from(index)), &list).build().mount(span, None);
+            rich_view(locale, locale.raw(request.msg), &args).build().mount(span, None);
         }
         span.map(JsValue::from).unwrap_or_default()
     }
@@ -159,26 +140,24 @@ mod browser {
         let set = |key: &str, value: JsValue| {
             let _ = Reflect::set(&guide, &key.into(), &value);
         };
-        set(
-            "text",
-            Closure::<dyn Fn(u32, JsValue) -> JsValue>::new(move |i, args| text(state, i, &args)).into_js_value(),
-        );
-        let dates = move |issued: String, expires: String| {
-            if let (Some(issued), Some(expires)) = (rules::parse_iso_date(&issued), rules::parse_iso_date(&expires)) {
-                super::use_dates(state, Some((issued, expires)));
-            }
+        let draw = move |args: JsValue| match TextRequest::decode(&from_js(&args)) {
+            Some(request) => text(state, request),
+            None => JsValue::UNDEFINED,
         };
-        set("useDates", Closure::<dyn Fn(String, String)>::new(dates).into_js_value());
-        set("noCertificate", Closure::<dyn Fn()>::new(move || super::use_dates(state, None)).into_js_value());
-        set(
-            "lockedPin",
-            Closure::<dyn Fn(String)>::new(move |pin: String| super::use_locked_pin(state, &pin)).into_js_value(),
-        );
-        let _ = Reflect::set(&window(), &"mynaGuide".into(), &guide);
+        set(TEXT, Closure::<dyn Fn(JsValue) -> JsValue>::new(draw).into_js_value());
+        for name in ToApp::NAMES {
+            let given = move |args: JsValue| {
+                if let Some(offer) = ToApp::decode(name, &from_js(&args)) {
+                    super::use_offer(state, offer);
+                }
+            };
+            set(name, Closure::<dyn Fn(JsValue)>::new(given).into_js_value());
+        }
+        let _ = Reflect::set(&window(), &GUIDE.into(), &guide);
 
         leptos::task::spawn_local(async move {
             if reader_module::load().await.is_some() {
-                reader_module::call("mount", &Array::new());
+                reader_module::call(ToModule::Mount);
                 settle(super::switches(crate::profile::current_untracked()));
             } else if let Some(root) = document().get_element_by_id("reader-root") {
                 // Without the module (a first visit offline, a blocked script): say so, keep the typed path.
@@ -191,20 +170,20 @@ mod browser {
                 failed.build().mount(&root, None);
             }
         });
-        on_cleanup(|| reader_module::call("unmount", &Array::new()));
+        on_cleanup(|| reader_module::call(ToModule::Unmount));
     }
 
     /// Gives the module the profile's switches, once decided (before it is loaded, nothing: it is given them
     /// again when it is).
-    pub fn settle(switches: Option<(bool, bool)>) {
-        if let Some((query_pin_tries, rcs300)) = switches {
-            reader_module::call("settle", &Array::of2(&query_pin_tries.into(), &rcs300.into()));
+    pub fn settle(switches: Option<ReaderSwitches>) {
+        if let Some(switches) = switches {
+            reader_module::call(ToModule::Settle(switches));
         }
     }
 
     /// Once the page's elements are drawn (again), the module draws into them (before it is loaded, nothing).
     pub fn redraw() {
-        request_animation_frame(|| reader_module::call("draw", &Array::new()));
+        request_animation_frame(|| reader_module::call(ToModule::Draw));
     }
 }
 
@@ -213,13 +192,13 @@ mod browser {
 mod browser {
     pub fn open(_state: crate::state::AppState) {}
     pub fn redraw() {}
-    pub fn settle(_switches: Option<(bool, bool)>) {}
+    pub fn settle(_switches: Option<crate::profile::ReaderSwitches>) {}
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{Profile, ReaderSwitches, Texts};
+    use crate::profile::{Profile, Texts};
 
     #[test]
     fn the_switches_wait_for_the_profile() {
@@ -233,9 +212,10 @@ mod tests {
         };
         // On its way: not decided, so a city's `false` is not replaced by the default.
         assert_eq!(switches(ProfileState::Loading), None);
-        assert_eq!(switches(city(false)), Some((false, false)));
-        assert_eq!(switches(city(true)), Some((true, false)));
+        let on = |query_pin_tries| Some(ReaderSwitches { query_pin_tries, rcs300: false });
+        assert_eq!(switches(city(false)), on(false));
+        assert_eq!(switches(city(true)), on(true));
         // Failed or missing: the defaults of reader.md §1.
-        assert_eq!(switches(ProfileState::Missing), Some((true, false)));
+        assert_eq!(switches(ProfileState::Missing), Some(ReaderSwitches::default()));
     }
 }

@@ -17,10 +17,10 @@ use crate::components::parts::in_parts;
 use crate::components::text::{dynamic, rich_view};
 use crate::contacts::LOSS_LINE;
 use crate::flow::route::Page;
-use crate::flow::{Choice, Journey, Question};
+use crate::flow::{Choice, Journey, MoveKind, Question};
 use crate::i18n::format::{days_left, money};
 use crate::i18n::rich::{plain, plain_text, Arg};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{words, Locale, Msg};
 use crate::ics;
 use crate::nav::go;
 use crate::present::{self, Context, ObjectGroup, SourcePart, Step, COUNTDOWN_DAYS};
@@ -73,7 +73,7 @@ fn object_nodes(group: ObjectGroup) -> [Node; 2] {
     [
         el("h3", "").view(in_language(move |locale| join_names(locale, &names))),
         el("dl", "myna-summary")
-            .child(row(Msg::ResultFieldStatus, dd().msg(present::status(group.status))))
+            .child(row(Msg::ResultFieldStatus, dd().msg(words::status(group.status))))
             .children(rows),
     ]
 }
@@ -325,7 +325,7 @@ fn documents_node(index: usize, a: &Action) -> Option<Node> {
             let id = format!("step-{index}-document-{j}");
             el("div", "myna-checkbox")
                 .child(el("input", "myna-checkbox__input").attr("type", "checkbox").attr_owned("id", id.clone()))
-                .child(el("label", "myna-checkbox__label").attr_owned("for", id).msg(present::document(*doc)))
+                .child(el("label", "myna-checkbox__label").attr_owned("for", id).msg(words::document(*doc)))
         });
         el("fieldset", "myna-fieldset myna-documents")
             .child(el("legend", "myna-legend myna-legend--small").msg(Msg::ActionDocuments))
@@ -456,19 +456,19 @@ fn source_text(locale: Locale, source: &str) -> String {
                     })
                     .collect();
                 let sections = sections.join(locale.raw(Msg::CommonListSeparator));
-                locale.raw(Msg::WhySourceLeaflet).replace("{sections}", &sections)
+                locale.raw(Msg::SourceLeaflet).replace("{sections}", &sections)
             }
             SourcePart::Law { name, analogy } => {
                 let mut text = if locale == Locale::En { format!("[[{name}]]") } else { name.to_owned() };
                 if analogy {
-                    text.push_str(locale.raw(Msg::WhyByAnalogy));
+                    text.push_str(locale.raw(Msg::SourceByAnalogy));
                 }
                 text
             }
-            SourcePart::Guide => locale.raw(Msg::WhySourceGuide).to_owned(),
+            SourcePart::Guide => locale.raw(Msg::SourceGuide).to_owned(),
         })
         .collect();
-    locale.raw(Msg::WhySource).replace("{source}", &parts.join(locale.raw(Msg::CommonListSeparator)))
+    locale.raw(Msg::SourceLine).replace("{source}", &parts.join(locale.raw(Msg::CommonListSeparator)))
 }
 
 fn why_nodes(g: &Guidance, printing: RwSignal<bool>) -> Vec<Node> {
@@ -476,7 +476,7 @@ fn why_nodes(g: &Guidance, printing: RwSignal<bool>) -> Vec<Node> {
         .into_iter()
         .map(|(rule, source)| {
             details(printing)
-                .child(el("summary", "").msg(present::why(rule)))
+                .child(el("summary", "").msg(words::why(rule)))
                 .child(el("p", "").view(in_language(move |locale| source_text(locale, &source))))
         })
         .collect()
@@ -535,7 +535,7 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
         .filter(|d| *d >= as_of)
         .map(|d| el("p", "myna-notice").msg_with(Msg::ResultInsurance, date_arg(d)));
     let caveats = (!g.caveats.is_empty()).then(|| {
-        let items = g.caveats.iter().map(|c| el("li", "").msg(present::caveat(c.id)));
+        let items = g.caveats.iter().map(|c| el("li", "").msg(words::caveat(c.id)));
         [el("h2", "").msg(Msg::ResultSectionCaveats), el("ul", "myna-caveats").children(items)]
     });
     let as_of_line = profile_view(Box::new(move |locale, p| {
@@ -607,7 +607,7 @@ pub fn ResultPage(journey: Journey) -> impl IntoView {
     let state = use_state();
     keep_title(state, Msg::ResultSectionActions, Signal::derive(|| false));
     let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
-    let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::OutOfCity));
+    let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::Move(MoveKind::OutOfCity)));
     let ctx = Context::of(&situation, moving_out);
     match rules::guide(&situation) {
         Ok(g) => result_view(state, journey, g, ctx),
