@@ -1,4 +1,4 @@
-//! Generates the message table of the app from `locales/{ja,en,ja-easy}.json` (design.md §4):
+//! Generates the message table of the app from `locales/{ja,en,ja-easy}.json` (docs/design.md §4):
 //! one `Msg` variant per key, one `&'static str` table per language. The build fails when a key or
 //! a `{placeholder}` is missing from one of the files, so a misspelt key cannot compile and a
 //! sentence cannot silently lose its date.
@@ -16,7 +16,7 @@ use std::path::Path;
 const LOCALES: [(&str, &str); 3] = [("ja", "JA"), ("en", "EN"), ("ja-easy", "JA_EASY")];
 
 /// The Japanese texts of the first view (the start page and the frame), built into the wasm; every
-/// other text is fetched once the start page is up (`i18n::loaded`, design.md §7).
+/// other text is fetched once the start page is up (`i18n::loaded`, docs/design.md §7).
 const BUILT_IN: [&str; 5] = ["app.", "nav.", "footer.", "start.", "task."];
 
 /// An enum whose every value has a text: the keys `<prefix><value><suffix>`, `<value>` being the variant in

@@ -1,4 +1,4 @@
-//! The calendar file of the result page (design.md §3.6): one all-day event per future `from`
+//! The calendar file of the result page (docs/design.md §3.6): one all-day event per future `from`
 //! (受付開始) and per future `by` (締切) of the engine's actions, as iCalendar (RFC 5545) text.
 //! Pure and deterministic (the same guidance, language, profile and day give the same bytes), so it
 //! is tested natively; `download` hands it to the browser as a file, with no network.
@@ -21,7 +21,7 @@ use crate::present::{self, action_key};
 pub enum ActionDate {
     /// `from`: 受付開始.
     From,
-    /// `apply_by`: apply by then so that the new card is ready in time (design.md §3.6: a reminder).
+    /// `apply_by`: apply by then so that the new card is ready in time (docs/design.md §3.6: a reminder).
     ApplyBy,
     /// `by`: 締切.
     By,

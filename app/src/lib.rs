@@ -63,7 +63,7 @@ fn page_view(page: Page) -> AnyView {
     }
 }
 
-/// Moves the focus to the new page's `<h1>` and the view to the top (design.md §5), after the
+/// Moves the focus to the new page's `<h1>` and the view to the top (docs/design.md §5), after the
 /// page has been drawn.
 fn focus_heading() {
     request_animation_frame(|| {
@@ -140,7 +140,7 @@ pub fn app_view() -> AnyView {
         <main class="myna-main" id="main">
             {components::text::dynamic(move || match state.page.get() {
                 // The start page does not read `texts`: the texts arriving after it is up must not draw it
-                // again (a second long task at start, design.md §7).
+                // again (a second long task at start, docs/design.md §7).
                 page @ Page::Start => page_view(page),
                 page => match state.texts.get() {
                     Arrival::Ready => page_view(page),
@@ -160,7 +160,7 @@ pub fn app_view() -> AnyView {
 /// Starts the guide, then replaces the static fallback inside `#myna-root` with it (or draws on `<body>` if the
 /// page has no such element, e.g. a test page). What `leptos::mount::mount_to` does, spread over three tasks:
 /// the one that instantiated the wasm ends here, the next sets the guide up, the one after draws it; none is a
-/// long task on a cheap phone (total blocking time, design.md §7). All run under one root owner that lives as
+/// long task on a cheap phone (total blocking time, docs/design.md §7). All run under one root owner that lives as
 /// long as the page.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {

@@ -1,4 +1,4 @@
-//! What a result page says, decided from the engine's guidance alone (design.md §3.5): the
+//! What a result page says, decided from the engine's guidance alone (docs/design.md §3.5): the
 //! heading, the dated points of the timeline, the texts of actions and caveats. Pure, so it is
 //! tested natively; `pages::result` only lays it out. No rule is decided here.
 
@@ -10,7 +10,7 @@ use rules::{Action, ActionId, Event, Guidance, Situation, Status, Validity, Wher
 pub use crate::i18n::words::{document, place};
 use crate::i18n::{words, Msg};
 
-/// The page's `<h1>` (design.md §3.5): the state in words, from the first step when there is one (the
+/// The page's `<h1>` (docs/design.md §3.5): the state in words, from the first step when there is one (the
 /// engine's order puts the most urgent first), else the card's state; with the date it names. Never a
 /// generic title: every journey ends on what to do, or on why nothing is needed.
 pub fn heading(g: &Guidance) -> (Msg, Option<NaiveDate>) {
@@ -18,7 +18,7 @@ pub fn heading(g: &Guidance) -> (Msg, Option<NaiveDate>) {
         return action_heading(first);
     }
     let Some(card) = &g.card else {
-        // Without a card the events have no effect (rules.md §1): what is said is how to get one.
+        // Without a card the events have no effect (docs/rules.md §1): what is said is how to get one.
         return (Msg::ResultHeadingNoCard, None);
     };
     let certificate_expired =
@@ -101,14 +101,14 @@ pub fn rules_named(g: &Guidance) -> Vec<(RuleId, String)> {
 }
 
 /// What the page knows beyond the guidance, from the citizen's answers, for the wording of the steps
-/// (design.md §3.1: direction-only wording is presentation, not a rule).
+/// (docs/design.md §3.1: direction-only wording is presentation, not a rule).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Context {
     /// Moving out of the city: the move-in steps happen at the new municipality.
     pub moving_out: bool,
-    /// The card was stolen: a reissue may be free (leaflet §8, rules.md §19).
+    /// The card was stolen: a reissue may be free (leaflet §8, docs/rules.md §19).
     pub stolen: bool,
-    /// A signature certificate is on the card: a 転居届 ends it (rules.md §7).
+    /// A signature certificate is on the card: a 転居届 ends it (docs/rules.md §7).
     pub signature_held: bool,
 }
 
@@ -122,18 +122,18 @@ impl Context {
     }
 }
 
-/// One numbered step of the result page (design.md §3.5 item 2).
+/// One numbered step of the result page (docs/design.md §3.5 item 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step<'a> {
     Action(&'a Action),
     /// `apply_rapid_reissue` with `apply_reissue`: one step with two options (fast and dearer, or about a
-    /// month), never two steps to do and pay for (rules.md §9).
+    /// month), never two steps to do and pay for (docs/rules.md §9).
     Reissue {
         rapid: &'a Action,
         normal: &'a Action,
     },
     /// A card that ends with the stay (`validity: stay_period`) is renewed after the stay is extended: the
-    /// extension comes first (design.md §3.5, a foreign resident).
+    /// extension comes first (docs/design.md §3.5, a foreign resident).
     ExtendStay,
 }
 
@@ -175,7 +175,7 @@ pub fn steps(g: &Guidance) -> Vec<Step<'_>> {
     out
 }
 
-/// The notes a step adds to its action's text (design.md §3.5, issue 13's content): what happens before
+/// The notes a step adds to its action's text (docs/design.md §3.5, issue 13's content): what happens before
 /// the move, the deadline rule in the step itself, the certificate a filing ends, a fee that may be waived.
 pub fn notes(a: &Action, ctx: Context) -> Vec<Msg> {
     let mut notes = Vec::new();
@@ -234,7 +234,7 @@ pub fn at_city_office(a: &Action, ctx: Context) -> bool {
     a.place == Where::WardOffice && place_of(a, ctx) == Msg::WhereWardOffice
 }
 
-/// Why offices are closed on a deadline, in words (rules.md §3.7), with the holiday's name.
+/// Why offices are closed on a deadline, in words (docs/rules.md §3.7), with the holiday's name.
 pub fn closed_reason(a: &Action) -> Option<Msg> {
     // The phone line, the police and the store kiosks are open on those days.
     if a.place != Where::WardOffice {
@@ -248,7 +248,7 @@ pub fn closed_reason(a: &Action) -> Option<Msg> {
 }
 
 /// The card or certificates that share one line of the summary: identical dates are said once
-/// (design.md §3.5 item 3).
+/// (docs/design.md §3.5 item 3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectGroup {
     pub names: Vec<Msg>,
@@ -316,7 +316,7 @@ pub struct Label {
     pub action: Option<ActionId>,
 }
 
-/// One day of the timeline, with everything that happens on it (design.md §3.5 item 4).
+/// One day of the timeline, with everything that happens on it (docs/design.md §3.5 item 4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {
     pub date: NaiveDate,
@@ -372,14 +372,14 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
 /// Days left are counted only this close: beyond a year a count such as 「あと2,385日」 says nothing.
 pub const COUNTDOWN_DAYS: i64 = 365;
 
-/// One part of a rule's source, for 「出典」 in words (design.md §3.5 item 5).
+/// One part of a rule's source, for 「出典」 in words (docs/design.md §3.5 item 5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourcePart<'a> {
     /// The city's leaflet, its sections (`5①`, `4②`).
     Leaflet(Vec<&'a str>),
     /// A law or ordinance, cited in Japanese as written; `analogy` when applied by analogy.
     Law { name: &'a str, analogy: bool },
-    /// The guide's own reading of the contract (`contract.md`).
+    /// The guide's own reading of the contract (`docs/contract.md`).
     Guide,
 }
 
@@ -593,7 +593,7 @@ mod tests {
             source_parts("道路交通法92条の2 (by analogy)"),
             vec![SourcePart::Law { name: "道路交通法92条の2", analogy: true }]
         );
-        assert_eq!(source_parts("contract.md"), vec![SourcePart::Guide]);
+        assert_eq!(source_parts("docs/contract.md"), vec![SourcePart::Guide]);
         for rule in RuleId::ALL {
             assert!(!source_parts(rule.source()).is_empty(), "{rule:?}");
         }

@@ -5,7 +5,7 @@
 //! - The app calls the module through `window.mynaCardReader` ([`ToModule`]: open, the profile's switches,
 //!   draw again, close).
 //! - The module asks the app to draw a text ([`TextRequest`]: the message and its placeholders, drawn in the
-//!   citizen's language with ruby, terms and dates) and gives it what a read offers ([`ToApp`], reader.md §4.3)
+//!   citizen's language with ruby, terms and dates) and gives it what a read offers ([`ToApp`], docs/reader.md §4.3)
 //!   through `window.mynaGuide`.
 //!
 //! Each function of those two objects takes one array of [`Wire`] values; the names and the shapes are here.
@@ -45,7 +45,7 @@ pub enum ToModule {
     Unmount,
 }
 
-/// What the module gives the app from a read, into a journey (reader.md §4.3).
+/// What the module gives the app from a read, into a journey (docs/reader.md §4.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToApp {
     /// The user certificate's dates (JST), into the expiry journey.
@@ -228,7 +228,7 @@ impl TextRequest {
 }
 
 /// The reader crate's name of a PIN as the contract's: the one place the two meet (the reader crate does not
-/// depend on `rules`, design.md §1.1 invariant 1).
+/// depend on `rules`, docs/design.md §1.1 invariant 1).
 pub fn contract_pin(pin: reader::apdu::Pin) -> Pin {
     match pin {
         reader::apdu::Pin::User => Pin::User,

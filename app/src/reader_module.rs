@@ -2,8 +2,8 @@
 //! `<template id="myna-card-reader"><script type="module" src="card_reader_loader-<hash>.js">` (written into
 //! `index.html` by scripts/post-build) and waits for the module's `myna-card-reader` event. A script element
 //! the parser wrote runs when its clone is inserted, and no string ever becomes a script URL, which the CSP's
-//! Trusted Types refuse (design.md §6.4). The module holds the `reader` crate, the WebUSB bridge and the page's
-//! content, so the first view's wasm holds none of them (design.md §7).
+//! Trusted Types refuse (docs/design.md §6.4). The module holds the `reader` crate, the WebUSB bridge and the page's
+//! content, so the first view's wasm holds none of them (docs/design.md §7).
 
 #[cfg(target_arch = "wasm32")]
 mod browser {

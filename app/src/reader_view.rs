@@ -1,4 +1,4 @@
-//! The reader page's content (design.md §3.8, reader.md §7), drawn by the card-reader module
+//! The reader page's content (docs/design.md §3.8, docs/reader.md §7), drawn by the card-reader module
 //! (`src/bin/card_reader.rs`) into the page the app opened: the states of a read through a PaSoRi, each
 //! with its text, the dates read offered to the expiry journey, and the typed path one click away in
 //! every state. Progress is announced in the page's polite live region, failures with `role="alert"`, and
@@ -13,7 +13,7 @@ use reader::state::State;
 use crate::i18n::{words, Msg};
 
 /// What the page shows: `Loading` until the browser has been asked whether WebUSB can be used and the
-/// municipality profile's switches are known, then a state of reader.md §7.
+/// municipality profile's switches are known, then a state of docs/reader.md §7.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shown {
     Loading,
@@ -21,7 +21,7 @@ pub enum Shown {
 }
 
 impl Shown {
-    /// The page's `data-state`: the state's id of reader.md §7, or `loading`.
+    /// The page's `data-state`: the state's id of docs/reader.md §7, or `loading`.
     pub fn id(self) -> &'static str {
         match self {
             Shown::Loading => "loading",
@@ -55,7 +55,7 @@ pub fn pin_name(pin: reader::apdu::Pin) -> Msg {
 }
 
 /// Whether a PIN's counter is shown marked 「（未確認）」: a number (or "not locked") read the way no real
-/// card has confirmed yet — today the 住基 PIN, whose application identifier is unsettled (reader.md §2.1).
+/// card has confirmed yet — today the 住基 PIN, whose application identifier is unsettled (docs/reader.md §2.1).
 /// An unknown counter says so already and carries no mark.
 pub fn marked_unconfirmed(pin: reader::apdu::Pin, tries: reader::reading::Tries) -> bool {
     !pin.counter_confirmed() && tries != reader::reading::Tries::Unknown
@@ -94,7 +94,7 @@ mod browser {
 
     /// Where the page is.
     struct Ui {
-        /// A state of reader.md §7, or `Loading` until the browser has been asked.
+        /// A state of docs/reader.md §7, or `Loading` until the browser has been asked.
         state: Shown,
         /// A read (or the chooser) runs: Read is marked disabled and Cancel shown.
         busy: bool,
@@ -521,7 +521,7 @@ mod browser {
             reach(state, false, None);
         });
         // A profile that neither arrives nor fails (a stalled request) counts as failed after a while: the
-        // defaults of reader.md §1, rather than a page that never offers Read.
+        // defaults of docs/reader.md §1, rather than a page that never offers Read.
         wasm_bindgen_futures::spawn_local(async move {
             usb::sleep(PROFILE_LIMIT).await;
             if UI.with_borrow(|ui| ui.open && ui.opened == opened && ui.switches.is_none()) {

@@ -23,7 +23,7 @@ pub struct AppState {
     pub locale: RwSignal<Locale>,
     pub answers: RwSignal<Answers>,
     pub page: RwSignal<Page>,
-    /// Today in Japan, read once (design.md §8.3); e2e fixes the clock.
+    /// Today in Japan, read once (docs/design.md §8.3); e2e fixes the clock.
     pub today: NaiveDate,
     /// The citizen came from the check page: after this question, go back there.
     pub changing: RwSignal<bool>,
@@ -32,12 +32,12 @@ pub struct AppState {
     pub pending_error: RwSignal<Option<PendingError>>,
     /// Which texts are at hand: `Loading` until the texts beyond the first view have arrived.
     pub texts: RwSignal<Arrival>,
-    /// Whether the answers are also kept on this device (opt-in, design.md §3.7; `storage.rs`).
+    /// Whether the answers are also kept on this device (opt-in, docs/design.md §3.7; `storage.rs`).
     pub saving: RwSignal<Saving>,
     /// The texts of the language last switched to (English or やさしい日本語): `Failed` when they could not
     /// be fetched (offline without a cached copy, a server error, a stale file); the page then stays in the
     /// language it had and says so, with a retry (`layout::texts_failed`). (An `Arrival` signal: a signal of a
-    /// new type would cost its own code in the wasm, design.md §7.)
+    /// new type would cost its own code in the wasm, docs/design.md §7.)
     pub switching: RwSignal<Arrival>,
     /// The ward the citizen said they live in (the profile's office `id`), asked once on the result page and
     /// kept for the visit; `None`: not said, so every ward's office is listed.

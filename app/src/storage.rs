@@ -1,4 +1,4 @@
-//! 「この端末に保存する」 (design.md §3.7): the citizen's answers in `localStorage`, only when they opt in
+//! 「この端末に保存する」 (docs/design.md §3.7): the citizen's answers in `localStorage`, only when they opt in
 //! on the check page, off by default. One key, [`KEY`], holding
 //! `{"v":1,"saved_on":"2026-11-24","answers":{"birth-date":{"era":"showa","year":"60",…},"nationality":"japanese"}}`:
 //! a question's slug names each answer; a choice is its id, a date the boxes as typed, 「わからない」 /
@@ -83,7 +83,7 @@ pub fn from_value(question: Question, value: Value) -> Option<Answer> {
 pub fn start(state: AppState) {
     browser::restore(state);
     // What was just restored is stored already: writing it again would cost the start of a restored page a
-    // synchronous storage write (design.md §7).
+    // synchronous storage write (docs/design.md §7).
     let mut restored = true;
     Effect::new(move |_| {
         let just_restored = std::mem::take(&mut restored);

@@ -1,4 +1,4 @@
-// After the first visit the guide works without a network (design.md §7, issue 7): the service worker
+// After the first visit the guide works without a network (docs/design.md §7, issue 7): the service worker
 // serves the build's files from its cache, and a whole journey can be finished offline.
 import { test, expect, openGuide, seeResult } from './support';
 import { pinToCheck } from './pin-journey';

@@ -1,4 +1,4 @@
-// The result page's extras (design.md §3.6, §6.2): the calendar file, the print view, and the municipality
+// The result page's extras (docs/design.md §3.6, §6.2): the calendar file, the print view, and the municipality
 // profile — its call centre in the footer, its offices under "where", and the guide without it (404).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -8,7 +8,7 @@ import { pinToCheck } from './pin-journey';
 
 const CALENDAR = 'カレンダーに追加（.ics）';
 
-/** 暗証番号がロックされた・忘れた, the 住民基本台帳用 PIN: reset at the ward office (rules.md, pin-locked-ward-office). */
+/** 暗証番号がロックされた・忘れた, the 住民基本台帳用 PIN: reset at the ward office (docs/rules.md, pin-locked-ward-office). */
 async function pinAtWardOffice(page: Page) {
   await openGuide(page);
   await pinToCheck(page, 'residence');

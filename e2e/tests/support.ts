@@ -1,4 +1,4 @@
-// Shared fixtures of the journey tests: every test runs with the guards of design.md §1.1 (no console
+// Shared fixtures of the journey tests: every test runs with the guards of docs/design.md §1.1 (no console
 // error, no page error, no CSP violation, no request leaving the guide's origin) and a fixed clock, and
 // gets small helpers that act as a citizen would: type dates, pick answers, continue, check with axe.
 import { test as base, expect, type Page } from '@playwright/test';
@@ -77,7 +77,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 type Violation = { id: string; nodes: { target: string[] }[] };
 
-/** axe finds nothing on the page as it is now (design.md §5): every rule, violations only. Pages with frames
+/** axe finds nothing on the page as it is now (docs/design.md §5): every rule, violations only. Pages with frames
  * (the sample city page) go through AxeBuilder, which runs axe inside each frame. */
 export async function expectAccessible(page: Page) {
   let violations: Violation[];
@@ -145,7 +145,7 @@ export async function seeResult(page: Page) {
   await expectAccessible(page);
 }
 
-/** Nothing the citizen typed is in storage or cookies (design.md §1.1 invariant 8). */
+/** Nothing the citizen typed is in storage or cookies (docs/design.md §1.1 invariant 8). */
 export async function expectNothingStored(page: Page) {
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
   expect(await page.context().cookies()).toEqual([]);

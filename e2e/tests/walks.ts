@@ -117,7 +117,7 @@ export const WALKS: Walk[] = [
       en: "File the \u8ee2\u5c45\u5c4a by Thursday 31 December 2026",
       steps: ["転居届を出す"],
     },
-    // The engine never moves the date (rules.md §3.7): the deadline stays, the page says when to go instead.
+    // The engine never moves the date (docs/rules.md §3.7): the deadline stays, the page says when to go instead.
     check: async (page) => {
       await expect(step(page).locator('.myna-summary')).toContainText('2026年（令和8年）12月31日（木）');
       await expect(step(page).locator('.myna-step__closed')).toHaveText(

@@ -1,4 +1,4 @@
-//! The read plan of reader.md §2.2 over any [`CardChannel`].
+//! The read plan of docs/reader.md §2.2 over any [`CardChannel`].
 //!
 //! Steps 1–6 are essential; a failure in steps 7–12 leaves only that item unknown and adds a
 //! [`Note`]. Every command passes the ordering rules of §3 ([`Sequence`]) before it is sent, and a
@@ -15,7 +15,7 @@ use crate::token::{parse_token, TokenKind};
 use crate::transport::{CardChannel, LinkError};
 use chrono::Datelike;
 
-/// The municipality profile's switches that reach the plan (reader.md §1).
+/// The municipality profile's switches that reach the plan (docs/reader.md §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// `reader.query_pin_tries`: ask for the four retry counters (default `true`).

@@ -1,12 +1,12 @@
-//! The states of reader.md §7 as ids, and the typed failure of a read. No prose: the app words
-//! each id in its language files (design.md §1.1 invariant 7).
+//! The states of docs/reader.md §7 as ids, and the typed failure of a read. No prose: the app words
+//! each id in its language files (docs/design.md §1.1 invariant 7).
 
 use crate::apdu::StatusWord;
 use crate::reading::PinCounters;
 use crate::token::TokenKind;
 use crate::transport::Fault;
 
-/// Every state of reader.md §7. The first four and `idle` belong to the app's bridge; the crate
+/// Every state of docs/reader.md §7. The first four and `idle` belong to the app's bridge; the crate
 /// produces the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum State {
@@ -53,7 +53,7 @@ impl State {
         State::UnknownError,
     ];
 
-    /// The id of reader.md §7, the key of the app's text.
+    /// The id of docs/reader.md §7, the key of the app's text.
     pub fn id(self) -> &'static str {
         match self {
             State::UnsupportedBrowser => "unsupported_browser",
@@ -162,7 +162,7 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
     }
 }
 
-/// A read that did not reach `done`: one failure state of reader.md §7 each.
+/// A read that did not reach `done`: one failure state of docs/reader.md §7 each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
     /// No card answered while waiting (`no_card`).
@@ -185,7 +185,7 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    /// The state of reader.md §7.
+    /// The state of docs/reader.md §7.
     pub fn state(&self) -> State {
         match self {
             ReadError::NoCard => State::NoCard,

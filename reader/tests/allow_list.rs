@@ -1,4 +1,4 @@
-//! reader.md §3 rule 5a: every value of the command type, encoded, is a row of the allow-list, and
+//! docs/reader.md §3 rule 5a: every value of the command type, encoded, is a row of the allow-list, and
 //! the encoder is injective. The table is written out again in `common`, independently of `apdu`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -59,7 +59,7 @@ fn every_command_encodes_to_a_row_of_the_table() {
 #[test]
 fn no_forbidden_instruction_can_be_encoded() {
     // CHANGE REFERENCE DATA, RESET RETRY COUNTER, INTERNAL AUTHENTICATE, PSO, UPDATE/WRITE BINARY,
-    // GENERATE, GET RESPONSE, GET CHALLENGE (reader.md §3 rule 1).
+    // GENERATE, GET RESPONSE, GET CHALLENGE (docs/reader.md §3 rule 1).
     let forbidden = [0x24, 0x2C, 0x88, 0x2A, 0xD6, 0xD0, 0x46, 0x47, 0xC0, 0x84];
     for command in every_command().take(FIXED_ROWS.len()) {
         let bytes = command.encode();

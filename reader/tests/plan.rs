@@ -1,4 +1,4 @@
-//! The read plan of reader.md §2.2 against the simulated card of §8.1, one test per scenario. After
+//! The read plan of docs/reader.md §2.2 against the simulated card of §8.1, one test per scenario. After
 //! every run: each APDU the card received is on the allow-list and in an allowed order, and no PIN
 //! counter changed (§3 rule 5b).
 #![cfg(feature = "sim")]

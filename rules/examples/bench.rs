@@ -1,4 +1,4 @@
-//! Benchmark of `rules::guide` (design.md §7): all the conformance cases, then 100,000 generated
+//! Benchmark of `rules::guide` (docs/design.md §7): all the conformance cases, then 100,000 generated
 //! situations, natively. Not a test: run `cargo run -p rules --release --example bench`.
 //! Prints microseconds per situation; exits 1 above 200 µs (10× the goal of 20 µs).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]

@@ -1,4 +1,4 @@
-//! Building and ordering actions (`contract.md` "Actions", `rules.md` §14.2), and the actions that
+//! Building and ordering actions (`docs/contract.md` "Actions", `docs/rules.md` §14.2), and the actions that
 //! follow from statuses: `renew_card`, `renew_certificates` (§6.3, §6.4),
 //! `reissue_signature_certificate` (§7) and `apply_new_card` (§7.4).
 
@@ -51,7 +51,7 @@ impl Action {
     }
 }
 
-/// The step of an action in the order things are done (`rules.md` §14.2, the steps table): a
+/// The step of an action in the order things are done (`docs/rules.md` §14.2, the steps table): a
 /// loss is stopped, then reported to the police, then to the office, before the reissue that needs
 /// both reports.
 fn step(id: ActionId) -> u8 {
@@ -73,7 +73,7 @@ fn needed_by_reissue(id: ActionId) -> bool {
     matches!(id, ActionId::ReportToPolice | ActionId::ReportLossToOffice)
 }
 
-/// Puts the actions in the order a citizen can follow (`rules.md` §14.2, `actions.order`): by the
+/// Puts the actions in the order a citizen can follow (`docs/rules.md` §14.2, `actions.order`): by the
 /// sorting deadline ascending (`null` last), then by step, then by id (byte order); the stable sort
 /// keeps the input order of the events that produced equal keys. The sorting deadline is `by`,
 /// except that the police and office reports take the earliest `by` of a reissue when that is
@@ -95,7 +95,7 @@ pub fn sort_actions(actions: &mut [Action]) {
     });
 }
 
-/// Fills in what every action says about its deadline (`rules.md` §14.2): whether offices are
+/// Fills in what every action says about its deadline (`docs/rules.md` §14.2): whether offices are
 /// closed on `by` (§3.7). The engine never moves the date itself.
 pub fn name_closed_days(actions: &mut [Action]) {
     for a in actions {
@@ -104,7 +104,7 @@ pub fn name_closed_days(actions: &mut [Action]) {
 }
 
 /// A stable insertion sort. The lists sorted here hold a handful of items, and the standard
-/// library's sort adds several kilobytes of code to the app's wasm per element type (design.md §7).
+/// library's sort adds several kilobytes of code to the app's wasm per element type (docs/design.md §7).
 pub fn stable_sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..items.len() {
         let mut j = i;
@@ -129,7 +129,7 @@ pub struct Dated {
     pub renewal_opens_on: Option<NaiveDate>,
 }
 
-/// `renew_card` (`card.renewal`, `rules.md` §6.3): a card that is neither lapsed, suspended nor
+/// `renew_card` (`card.renewal`, `docs/rules.md` §6.3): a card that is neither lapsed, suspended nor
 /// of unknown dates, from 60 days before its window opens; after expiry without a deadline.
 pub fn renew_card(card: Dated, today: NaiveDate) -> Result<Option<Action>, DateError> {
     if matches!(card.status, Status::Lapsed | Status::Suspended | Status::Unknown) {
@@ -156,7 +156,7 @@ pub fn renew_card(card: Dated, today: NaiveDate) -> Result<Option<Action>, DateE
     Ok(Some(renew))
 }
 
-/// `renew_certificates` (`certificate.renewal`, `rules.md` §6.4): one action for the certificates
+/// `renew_certificates` (`certificate.renewal`, `docs/rules.md` §6.4): one action for the certificates
 /// near or in their window, or expired, that end before the card (a certificate ending with the
 /// card is renewed with it).
 pub fn renew_certificates(
@@ -194,14 +194,14 @@ pub fn renew_certificates(
     Ok(Some(renew))
 }
 
-/// `reissue_signature_certificate` (`signature.reissue`, `rules.md` §7): free, same day, with the card.
+/// `reissue_signature_certificate` (`signature.reissue`, `docs/rules.md` §7): free, same day, with the card.
 pub fn reissue_signature_certificate() -> Action {
     Action::new(ActionId::ReissueSignatureCertificate, RuleId::SignatureReissue, Where::WardOffice)
         .fee(0)
         .documents(&[Document::Card])
 }
 
-/// `apply_new_card` (`card.new_after_lapse`, `rules.md` §7.4): a lapsed card cannot be revived; the
+/// `apply_new_card` (`card.new_after_lapse`, `docs/rules.md` §7.4): a lapsed card cannot be revived; the
 /// fee is the reissue fee, with certificates when one is held (the face-authentication flag does not
 /// count here).
 pub fn apply_new_card(holds_certificate: bool, lapsed_on: NaiveDate) -> Action {
@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn actions_come_in_the_order_a_citizen_can_follow() {
-        // rules.md §9's example: the police report sorts with the rapid reissue that needs its 受理番号.
+        // docs/rules.md §9's example: the police report sorts with the rapid reissue that needs its 受理番号.
         let mut actions = vec![
             Action::new(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
             Action::new(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),

@@ -1,5 +1,5 @@
 //! The card's validity, age class and status (`card.age_class`, `card.validity`,
-//! `validity.printed`, `card.status`; `rules.md` §4, §6.2).
+//! `validity.printed`, `card.status`; `docs/rules.md` §4, §6.2).
 
 use chrono::NaiveDate;
 
@@ -20,12 +20,12 @@ pub struct CardDates {
 
 /// Whether a card applied for (received) on `decided_on` is an adult card: the holder has reached
 /// the adult age in force on that day (20 until 2022-03-31, 18 from 2022-04-01; leaflet ５①,
-/// `rules.md` §4; reaching an age is the day before the birthday, §3.3).
+/// `docs/rules.md` §4; reaching an age is the day before the birthday, §3.3).
 pub fn is_adult_card(birth: NaiveDate, decided_on: NaiveDate) -> Result<bool, DateError> {
     has_reached(birth, ADULT_AGE.on(decided_on), decided_on)
 }
 
-/// The card's expiry and validity class (`rules.md` §4).
+/// The card's expiry and validity class (`docs/rules.md` §4).
 ///
 /// The class is judged on the 申請受付日, falling back on the 発行日 (ambiguity (a), flagged by
 /// `age_decision_date_unknown`). The card runs to the 10th (adult) or 5th (minor) birthday after
@@ -77,7 +77,7 @@ pub fn card_dates(s: &Situation, card: &Card, caveats: &mut Caveats) -> Result<C
     Ok(CardDates { expires_on, validity, explanation })
 }
 
-/// What events did to the card (`rules.md` §7, §9).
+/// What events did to the card (`docs/rules.md` §7, §9).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CardEvents {
     /// The earliest lapse of all move events, also when it lies after today.
@@ -86,7 +86,7 @@ pub struct CardEvents {
     pub suspended: bool,
 }
 
-/// The card's status on `today` (`rules.md` §6.2): the first row that matches wins.
+/// The card's status on `today` (`docs/rules.md` §6.2): the first row that matches wins.
 pub fn card_status(
     expires_on: Option<NaiveDate>,
     renewal_opens_on: Option<NaiveDate>,

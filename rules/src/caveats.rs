@@ -1,9 +1,9 @@
 //! The caveats found while a situation is evaluated, kept unique and in the order of the output
-//! (`rules.md` §14.3).
+//! (`docs/rules.md` §14.3).
 
 use crate::contract::{Caveat, CaveatId};
 
-/// The caveats found so far: unique, kept sorted by id (`rules.md` §14.3).
+/// The caveats found so far: unique, kept sorted by id (`docs/rules.md` §14.3).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caveats(Vec<CaveatId>);
 

@@ -1,4 +1,4 @@
-//! Date arithmetic as Japanese law counts it (`rules.md` §3). Nothing else in the crate adds days,
+//! Date arithmetic as Japanese law counts it (`docs/rules.md` §3). Nothing else in the crate adds days,
 //! months or years: every rule asks this module.
 //!
 //! All functions are total over `NaiveDate`: where chrono's range could be left (it spans about
@@ -41,7 +41,7 @@ pub fn is_feb29(d: NaiveDate) -> bool {
     d.month() == 2 && d.day() == 29
 }
 
-/// The holder's birthday in year `y` (`dates.feb29`, `rules.md` §3.1).
+/// The holder's birthday in year `y` (`dates.feb29`, `docs/rules.md` §3.1).
 ///
 /// For a person born on 29 February the birthday in a common year is 28 February, the earlier
 /// and safer of the two readings (as 道路交通法92条の2 defines it).
@@ -51,7 +51,7 @@ pub fn birthday(birth: NaiveDate, y: i32) -> Result<NaiveDate, DateError> {
         .ok_or(DateError::OutOfRange)
 }
 
-/// The `n`-th birthday strictly after `d` (`rules.md` §3.2): a birthday that falls on `d` itself
+/// The `n`-th birthday strictly after `d` (`docs/rules.md` §3.2): a birthday that falls on `d` itself
 /// does not count (「発行の日後」). `n` is at least 1; 0 is read as 1.
 pub fn nth_birthday_after(d: NaiveDate, birth: NaiveDate, n: u32) -> Result<NaiveDate, DateError> {
     let this_year = birthday(birth, d.year())?;
@@ -60,7 +60,7 @@ pub fn nth_birthday_after(d: NaiveDate, birth: NaiveDate, n: u32) -> Result<Naiv
     birthday(birth, first_year.checked_add(offset).ok_or(DateError::OutOfRange)?)
 }
 
-/// The day on which a person born on `birth` reaches age `k` (`dates.age`, `rules.md` §3.3):
+/// The day on which a person born on `birth` reaches age `k` (`dates.age`, `docs/rules.md` §3.3):
 /// the day before the birthday (年齢計算ニ関スル法律, 民法143条). For a 29-February birth it is
 /// 28 February of that year, leap or not.
 pub fn reach_date(birth: NaiveDate, k: u32) -> Result<NaiveDate, DateError> {
@@ -72,12 +72,12 @@ pub fn reach_date(birth: NaiveDate, k: u32) -> Result<NaiveDate, DateError> {
     plus_days(birthday(birth, year)?, -1)
 }
 
-/// Whether the person has reached age `k` on `d` (`rules.md` §3.3).
+/// Whether the person has reached age `k` on `d` (`docs/rules.md` §3.3).
 pub fn has_reached(birth: NaiveDate, k: u32, d: NaiveDate) -> Result<bool, DateError> {
     Ok(d >= reach_date(birth, k)?)
 }
 
-/// Ordinary age on `today` (`rules.md` §3.4): the birthday itself counts. Zero when `today` is
+/// Ordinary age on `today` (`docs/rules.md` §3.4): the birthday itself counts. Zero when `today` is
 /// before the birth.
 pub fn age_on(birth: NaiveDate, today: NaiveDate) -> Result<u32, DateError> {
     let years = i64::from(today.year()) - i64::from(birth.year());
@@ -87,7 +87,7 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> Result<u32, DateError> {
 }
 
 /// `d` moved by `m` calendar months (negative: back), the day clamped to the target month's last
-/// day (`dates.period`, 民法143条ただし書; `rules.md` §3.5).
+/// day (`dates.period`, 民法143条ただし書; `docs/rules.md` §3.5).
 pub fn add_months(d: NaiveDate, m: i32) -> Result<NaiveDate, DateError> {
     let months = Months::new(m.unsigned_abs());
     if m >= 0 { d.checked_add_months(months) } else { d.checked_sub_months(months) }.ok_or(DateError::OutOfRange)
@@ -104,20 +104,20 @@ pub fn plus_days(d: NaiveDate, n: i64) -> Result<NaiveDate, DateError> {
     if n >= 0 { d.checked_add_days(days) } else { d.checked_sub_days(days) }.ok_or(DateError::OutOfRange)
 }
 
-/// The last day still in time for something due "within `n` days from `from`" (`rules.md` §3.6):
+/// The last day still in time for something due "within `n` days from `from`" (`docs/rules.md` §3.6):
 /// the first day is not counted (民法140条), so it is `from + n`.
 pub fn within_days(from: NaiveDate, n: u32) -> Result<NaiveDate, DateError> {
     plus_days(from, i64::from(n))
 }
 
 /// First day on which a card or certificate expiring on `expires_on` may be renewed
-/// (`rules.md` §3.8, leaflet ５③ 「有効期間の満了の３か月前となる日の翌日」): `months` calendar months
+/// (`docs/rules.md` §3.8, leaflet ５③ 「有効期間の満了の３か月前となる日の翌日」): `months` calendar months
 /// back, clamped, then one day on.
 pub fn renewal_opens_on(expires_on: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
     plus_days(months_before(expires_on, months)?, 1)
 }
 
-/// The forward reading of 「満了する日までの期間が三月未満となった」 (`rules.md` §3.8): the first day
+/// The forward reading of 「満了する日までの期間が三月未満となった」 (`docs/rules.md` §3.8): the first day
 /// `d` with `add_months(d, months) > expires_on`. Used only to decide the caveat
 /// `renewal_window_month_end`; the engine always shows [`renewal_opens_on`].
 pub fn forward_renewal_opens_on(expires_on: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
@@ -134,7 +134,7 @@ pub fn forward_renewal_opens_on(expires_on: NaiveDate, months: u32) -> Result<Na
 }
 
 /// The last day of the month `months` months after the month of `d` (マイナ保険証 grace,
-/// `rules.md` §13): 2025-02-14 and 3 → 2025-05-31.
+/// `docs/rules.md` §13): 2025-02-14 and 3 → 2025-05-31.
 pub fn end_of_month_after(d: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
     let first = d.with_day(1).ok_or(DateError::OutOfRange)?;
     let m = i32::try_from(months).map_err(|_| DateError::OutOfRange)?;
@@ -145,7 +145,7 @@ pub fn end_of_month_after(d: NaiveDate, months: u32) -> Result<NaiveDate, DateEr
 mod tests {
     use super::*;
 
-    /// The examples of the functions' rules (`rules.md` §3), each as the rule's text gives it.
+    /// The examples of the functions' rules (`docs/rules.md` §3), each as the rule's text gives it.
     #[test]
     fn worked_examples() {
         // birthday

@@ -1,5 +1,5 @@
 //! Change of name, date of birth, sex or former surname (`details.change`, leaflet ４①,
-//! 番号法17条4項, `rules.md` §8).
+//! 番号法17条4項, `docs/rules.md` §8).
 
 use chrono::NaiveDate;
 

@@ -1,5 +1,5 @@
 //! Dates typed by a citizen, in 西暦 or in a Japanese era (和暦) as the card prints the birth date
-//! (design.md §3.3): the one place where form text becomes a date.
+//! (docs/design.md §3.3): the one place where form text becomes a date.
 //!
 //! Errors come in the order of the GOV.UK date taxonomy: missing, incomplete, not a number, era
 //! year out of range, impossible date, outside the era (with the date it probably means, never
@@ -28,7 +28,7 @@ pub struct EraSpan {
     pub last: Option<NaiveDate>,
 }
 
-/// The eras the guide reads, newest first (design.md §3.3).
+/// The eras the guide reads, newest first (docs/design.md §3.3).
 pub const ERAS: [EraSpan; 4] = [
     EraSpan { era: Era::Reiwa, first: ymd(2019, 5, 1), last: None },
     EraSpan { era: Era::Heisei, first: ymd(1989, 1, 8), last: Some(ymd(2019, 4, 30)) },
@@ -198,7 +198,7 @@ fn number(text: &str, part: DatePart) -> Result<u32, DateInputError> {
     text.parse().map_err(|_| DateInputError::NotANumber(part))
 }
 
-/// Reads a date typed as era, year, month and day (design.md §3.3). A 4-digit year is always
+/// Reads a date typed as era, year, month and day (docs/design.md §3.3). A 4-digit year is always
 /// 西暦, whatever the era select says (so that autofill works).
 ///
 /// ```
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn first_and_last_days_of_every_era() {
-        // (era, year, month, day, expected) — design.md §3.3 table
+        // (era, year, month, day, expected) — docs/design.md §3.3 table
         let cases = [
             (Era::Reiwa, "1", "5", "1", "2019-05-01"),
             (Era::Heisei, "31", "4", "30", "2019-04-30"),

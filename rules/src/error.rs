@@ -1,4 +1,4 @@
-//! Input errors: a code of `contract.md`, the path of the field at fault, and a message a citizen
+//! Input errors: a code of `docs/contract.md`, the path of the field at fault, and a message a citizen
 //! understands in Japanese and English (for the CLI and other channels; the app words each code
 //! from its own locale files).
 
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::field::FieldPath;
 
-/// The contract's error codes, in the order of the validation passes of `rules.md` §16.
+/// The contract's error codes, in the order of the validation passes of `docs/rules.md` §16.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputErrorCode {

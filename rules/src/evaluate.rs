@@ -1,4 +1,4 @@
-//! The order of evaluation of `rules.md` §14.1, one function per stage, on a situation that has
+//! The order of evaluation of `docs/rules.md` §14.1, one function per stage, on a situation that has
 //! passed validation (`validate`): age → card expiry and validity → user, then signature certificate
 //! expiry → renewal opening days → events (lapses, revocations, suspensions, event actions) →
 //! statuses (§6.2) → the actions that follow from statuses → `health_insurance_usable_until` → sort →
@@ -20,7 +20,7 @@ use crate::explain::{Explanation, RuleId};
 use crate::insurance;
 use crate::params::{self, RENEWAL_WINDOW_MONTHS, SIGNATURE_MIN_AGE};
 
-/// Evaluates a valid situation: the stages of `rules.md` §14.1 in their order.
+/// Evaluates a valid situation: the stages of `docs/rules.md` §14.1 in their order.
 pub fn evaluate(s: &Situation) -> Result<Guidance, DateError> {
     let mut caveats = Caveats::default();
     let age = age(s, &mut caveats)?;
@@ -259,7 +259,7 @@ fn lapse_rules(events: &[Event]) -> Vec<Explanation> {
     rules.into_iter().map(Explanation::of).collect()
 }
 
-/// The signature certificate object when none is held (`rules.md` §12): `not_eligible` with the
+/// The signature certificate object when none is held (`docs/rules.md` §12): `not_eligible` with the
 /// day age 15 is reached, while the citizen is under 15; otherwise none.
 fn not_eligible(birth: NaiveDate, today: NaiveDate) -> Result<Option<CertificateGuidance>, DateError> {
     let eligible_from = signature_eligible_from(birth, today)?;

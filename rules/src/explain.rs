@@ -1,4 +1,4 @@
-//! Rule ids and their sources (`rules.md` §1): every outcome says which rule decided it.
+//! Rule ids and their sources (`docs/rules.md` §1): every outcome says which rule decided it.
 
 use serde::{Deserialize, Serialize};
 
@@ -6,7 +6,7 @@ use crate::params::{
     Period, ADULT_AGE, CARD_BIRTHDAYS, CERTIFICATE_BIRTHDAYS, INSURANCE_GRACE_MONTHS, RAPID_REISSUE, SIGNATURE_MIN_AGE,
 };
 
-/// One rule of `rules.md` §1. The serialized name is the dotted id of the spec.
+/// One rule of `docs/rules.md` §1. The serialized name is the dotted id of the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RuleId {
     DatesAge,
@@ -44,7 +44,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    /// Every rule, in the order of `rules.md` §1 (for tests and for the app's "why" texts).
+    /// Every rule, in the order of `docs/rules.md` §1 (for tests and for the app's "why" texts).
     pub const ALL: [RuleId; 32] = [
         RuleId::DatesAge,
         RuleId::DatesFeb29,
@@ -80,7 +80,7 @@ impl RuleId {
         RuleId::CaveatsOrder,
     ];
 
-    /// The dotted id of `rules.md` §1 (`card.validity`), also the app's "why" key suffix.
+    /// The dotted id of `docs/rules.md` §1 (`card.validity`), also the app's "why" key suffix.
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::DatesAge => "dates.age",
@@ -118,8 +118,8 @@ impl RuleId {
         }
     }
 
-    /// The leaflet section and the law the rule comes from (`rules.md` §1, leaflet sections §2). A rule
-    /// decided by a parameter of `rules.md` §15 cites that parameter's latest row here; an outcome judged
+    /// The leaflet section and the law the rule comes from (`docs/rules.md` §1, leaflet sections §2). A rule
+    /// decided by a parameter of `docs/rules.md` §15 cites that parameter's latest row here; an outcome judged
     /// under an older row cites the older row instead ([`Explanation::under`]).
     pub fn source(self) -> &'static str {
         match self {
@@ -153,7 +153,7 @@ impl RuleId {
             RuleId::PinReset => "leaflet §3③",
             RuleId::PasswordCheck => "leaflet §2①",
             RuleId::InsuranceGrace => INSURANCE_GRACE_MONTHS.latest().source,
-            RuleId::ActionsOrder | RuleId::CaveatsOrder => "contract.md",
+            RuleId::ActionsOrder | RuleId::CaveatsOrder => "docs/contract.md",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Where in a situation an input error is: a typed path (`card.issued_on`, `events[2].found_on`) that
-//! a channel matches on, and that is written as the contract's `field` string (`rules.md` §16) in one
+//! a channel matches on, and that is written as the contract's `field` string (`docs/rules.md` §16) in one
 //! place, its `Display`.
 //!
 //! The field names are written here only: the JSON reader's schema (`json`), the validation passes
@@ -206,7 +206,7 @@ fn member(f: &mut fmt::Formatter<'_>, within: InputObject, name: &str) -> fmt::R
     }
 }
 
-/// The contract's `field` string (`rules.md` §16): `card.issued_on`, `events[2].found_on`, `""` for
+/// The contract's `field` string (`docs/rules.md` §16): `card.issued_on`, `events[2].found_on`, `""` for
 /// the whole document.
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

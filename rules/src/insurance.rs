@@ -1,4 +1,4 @@
-//! マイナ保険証 grace after expiry (`insurance.grace`, `rules.md` §13).
+//! マイナ保険証 grace after expiry (`insurance.grace`, `docs/rules.md` §13).
 
 use chrono::NaiveDate;
 

@@ -1,7 +1,7 @@
 //! ISO `YYYY-MM-DD` dates of the contract: the one place where text becomes a date and back.
 //!
 //! Input dates are exactly four ASCII digits, two and two, a real day of the proleptic Gregorian
-//! calendar, years 0000–9999 (`rules.md` §16, pass 4). Computed dates may leave that range: past
+//! calendar, years 0000–9999 (`docs/rules.md` §16, pass 4). Computed dates may leave that range: past
 //! 9999 they are written with their full year and no sign, before 0000 with a leading `-` and four
 //! year digits (chrono's own `Display` would write `+10000-…`).
 

@@ -1,5 +1,5 @@
 //! Reading a situation (or a password) from JSON bytes with the validation passes 1–4 of
-//! `rules.md` §16, then handing the typed value to the engine (passes 5–8 are `validate`'s).
+//! `docs/rules.md` §16, then handing the typed value to the engine (passes 5–8 are `validate`'s).
 //!
 //! serde's derived readers cannot see repeated keys or the order of keys, and stop at the first
 //! problem in input order; the contract wants each pass run over the whole document in schema
@@ -124,7 +124,7 @@ impl Json {
     }
 }
 
-// ---------------------------------------------------------------- the schema of contract.md
+// ---------------------------------------------------------------- the schema of docs/contract.md
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy)]
@@ -297,7 +297,7 @@ const EVENTS: &[(&str, &[Field])] = &[
 ];
 
 /// The fields an event may hold: those of its type, or, without a valid type, those of every
-/// type in the contract's order (`rules.md` §16 passes 1 and 3).
+/// type in the contract's order (`docs/rules.md` §16 passes 1 and 3).
 fn event_fields(event: &Json) -> Vec<Field> {
     let typed = event_type(event);
     EVENTS
@@ -362,7 +362,7 @@ fn first_unknown_key(object: &Json, allowed: &[Field], also: &[&str], within: In
         .map(|(key, _)| FieldPath::Unknown(within, key.clone()))
 }
 
-/// Top level, then `card`, the certificates, the events (`rules.md` §16 pass 2).
+/// Top level, then `card`, the certificates, the events (`docs/rules.md` §16 pass 2).
 fn unknown_field(root: &Json) -> Option<FieldPath> {
     if let Some(path) = first_unknown_key(root, SITUATION, &[], InputObject::Top) {
         return Some(path);
@@ -457,7 +457,7 @@ fn is_json_number(token: &[u8]) -> bool {
 ///
 /// serde_json refuses such a number as if the document were not JSON ("number out of range"), but it is
 /// JSON grammar with a number in it, and the contract has no number field at all: a number where a date or a
-/// boolean belongs is a wrong type (`invalid_json` on that field, rules.md §16 pass 1) and one under an
+/// boolean belongs is a wrong type (`invalid_json` on that field, docs/rules.md §16 pass 1) and one under an
 /// unknown key is an unknown field (pass 2), whatever its value. `0` keeps both answers and lets the document
 /// be read. Strings are skipped (a `"1e999"` date is an invalid date); anything that is not a number of the
 /// grammar is left for serde_json to refuse.
@@ -684,7 +684,7 @@ mod tests {
 
     #[test]
     fn a_number_beyond_f64_is_a_number_of_the_wrong_type() {
-        // rules.md §16 pass 1: a number where a date belongs, however large, is invalid_json on that field.
+        // docs/rules.md §16 pass 1: a number where a date belongs, however large, is invalid_json on that field.
         for (json, want) in [
             (r#"{"today":1e999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "today")),
             (r#"{"today":-1E+999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "today")),

@@ -1,6 +1,6 @@
 //! The rules engine of the My Number Card guide: a citizen's situation in, guidance out.
 //!
-//! [`guide`] implements `rules.md` through the types of `contract.md`: a [`Situation`] (the dates a
+//! [`guide`] implements `docs/rules.md` through the types of `docs/contract.md`: a [`Situation`] (the dates a
 //! citizen knows, `today` among them) becomes a [`Guidance`]: the card's and the certificates' expiry
 //! and status, the [`Action`]s to take in the order a citizen can follow them, and the [`Caveat`]s where
 //! the sources leave a doubt. It is pure: no clock (`today` is an input), no I/O, no panics. Every
@@ -93,7 +93,7 @@ pub use crate::json::{read_password, read_situation};
 pub use crate::params::{parameter_boundaries, rules_version};
 pub use crate::password::check_password;
 
-/// Evaluates a situation (`contract.md`): the guidance, or the input error that prevents it.
+/// Evaluates a situation (`docs/contract.md`): the guidance, or the input error that prevents it.
 pub fn guide(s: &Situation) -> Result<Guidance, InputError> {
     validate::check(s)?;
     // Unreachable for dates in 0000–9999 (property-tested); reported rather than panicking.

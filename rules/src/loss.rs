@@ -1,5 +1,5 @@
 //! Loss, theft, suspension and finding the card again (`loss.*`, `reissue.rapid`; leaflet ６,
-//! `rules.md` §9, §10.1).
+//! `docs/rules.md` §9, §10.1).
 
 use chrono::NaiveDate;
 
@@ -24,7 +24,7 @@ pub struct Loss {
 /// outside or stolen, file a 紛失届, then apply for a reissue (normal, or rapid within 30 days of the
 /// 紛失届 since 2024-12-02). A card found again after being stopped is unsuspended in person, free.
 ///
-/// Ambiguity (`rules.md` §9): for a loss at home a written account replaces the police receipt.
+/// Ambiguity (`docs/rules.md` §9): for a loss at home a written account replaces the police receipt.
 pub fn lost(loss: Loss, ctx: EventContext) -> Result<EventOutcome, DateError> {
     let suspended = loss.suspended_on.is_some() || loss.reported_on.is_some();
     let mut outcome = EventOutcome::default();
@@ -45,7 +45,7 @@ pub fn lost(loss: Loss, ctx: EventContext) -> Result<EventOutcome, DateError> {
         outcome.actions.push(Action::new(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(ctx.today));
     }
     if with_police {
-        // Nothing to bring: the police give the 受理番号 that the reissue then needs (`rules.md` §9).
+        // Nothing to bring: the police give the 受理番号 that the reissue then needs (`docs/rules.md` §9).
         outcome.actions.push(Action::new(ActionId::ReportToPolice, RuleId::LossReport, Where::Police));
     }
     if loss.reported_on.is_none() {

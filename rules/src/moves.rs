@@ -1,4 +1,4 @@
-//! Moves (`move.within_city`, `move.other_municipality`, `move.abroad`; leaflet ４, `rules.md` §7).
+//! Moves (`move.within_city`, `move.other_municipality`, `move.abroad`; leaflet ４, `docs/rules.md` §7).
 
 use chrono::NaiveDate;
 
@@ -8,7 +8,7 @@ use crate::events::{EventContext, EventOutcome};
 use crate::explain::RuleId;
 use crate::params::{CONTINUED_USE_ABROAD, FILING_DAYS, MOVE_OUT_DAYS, PRESENTATION_DAYS};
 
-/// A 転居 inside Kawasaki, also between two wards (住民基本台帳法23条, `rules.md` §7.1): file the
+/// A 転居 inside Kawasaki, also between two wards (住民基本台帳法23条, `docs/rules.md` §7.1): file the
 /// 転居届 with the card within 14 days. No lapse; the signature certificate ends when the move is
 /// filed (R = `filed_on`).
 pub fn within_city(
@@ -37,7 +37,7 @@ pub struct OtherMunicipality {
     pub card_presented_on: Option<NaiveDate>,
 }
 
-/// A move to another municipality (leaflet ４②, 番号法施行令14条, `rules.md` §7.2).
+/// A move to another municipality (leaflet ４②, 番号法施行令14条, `docs/rules.md` §7.2).
 ///
 /// The card lapses when no 転入届 is made by the earlier of planned move-out + 30 days and
 /// move-in + 14 days (the law's 「14日を経過」: filing on day 14 is in time, ambiguity (c)), or when
@@ -80,7 +80,7 @@ pub fn to_other_municipality(m: OtherMunicipality, ctx: EventContext) -> Result<
     Ok(outcome)
 }
 
-/// A move abroad (国外転出, `rules.md` §7.3). A Japanese national keeps the card if 国外継続利用
+/// A move abroad (国外転出, `docs/rules.md` §7.3). A Japanese national keeps the card if 国外継続利用
 /// was applied for no later than the day before departure; otherwise, and always for a foreign
 /// national, the card lapses on the departure date. The signature certificate ends on departure
 /// for everyone.

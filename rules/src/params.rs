@@ -1,8 +1,8 @@
-//! Every age, day count, fee and effective date the rules use: the table of `rules.md` §15.
+//! Every age, day count, fee and effective date the rules use: the table of `docs/rules.md` §15.
 //!
 //! Each parameter is a [`Versioned`] list of rows by effective date. A row applies from its `from`
 //! (inclusive) until the next row's `from`; the first row also applies to every earlier date, so
-//! the engine never meets "no row in force" (`rules.md` §15). Rule code never compares a date
+//! the engine never meets "no row in force" (`docs/rules.md` §15). Rule code never compares a date
 //! with a literal effective date: it asks [`Versioned::in_force`] on the date the row is judged
 //! on. A law change is a new row here (with its source) plus cases on the day before, on and
 //! after the boundary.
@@ -23,7 +23,7 @@ pub struct Period<T: 'static> {
 /// value up is total.
 #[derive(Debug, Clone, Copy)]
 pub struct Versioned<T: 'static> {
-    /// What the row is judged on (`rules.md` §15, column "judged on"): written beside the rows for the
+    /// What the row is judged on (`docs/rules.md` §15, column "judged on"): written beside the rows for the
     /// reader of this table, and named by its tests' messages.
     #[cfg_attr(not(test), allow(dead_code))]
     pub judged_on: &'static str,
@@ -84,7 +84,7 @@ const fn single<T>(judged_on: &'static str, value: T, source: &'static str) -> V
     Versioned { judged_on, first: row(SCHEME_START, value, source), later: &[] }
 }
 
-/// Age from which a card lasts ten birthdays instead of five (`card.age_class`, `rules.md` §4).
+/// Age from which a card lasts ten birthdays instead of five (`card.age_class`, `docs/rules.md` §4).
 pub static ADULT_AGE: Versioned<u32> = Versioned {
     judged_on: "age-decision date (申請受付日, else 発行日)",
     first: row(SCHEME_START, 20, "leaflet §5①; 個人番号カード省令"),
@@ -102,7 +102,7 @@ pub static CARD_BIRTHDAYS: Versioned<CardBirthdays> =
     single("issue date", CardBirthdays { adult: 10, minor: 5 }, "leaflet §5①; 番号法17条6項; 個人番号カード省令26条");
 
 /// How far before the 発行日 an unknown 申請受付日 may lie (the `age_decision_date_unknown` caveat).
-pub static AGE_DECISION_LOOKBACK_DAYS: Versioned<u32> = single("issue date", 183, "rules.md §4");
+pub static AGE_DECISION_LOOKBACK_DAYS: Versioned<u32> = single("issue date", 183, "docs/rules.md §4");
 
 /// Number of birthdays a certificate runs to after its issue date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,11 +124,11 @@ pub static SIGNATURE_MIN_AGE: Versioned<u32> = single("today", 15, "公的個人
 pub static RENEWAL_WINDOW_MONTHS: Versioned<u32> = single("expiry", 3, "leaflet §5③");
 
 /// Days before the window opens from which the guide lists a renewal action.
-pub static RENEWAL_LEAD_DAYS: Versioned<u32> = single("today", 60, "guide (rules.md §6.3)");
+pub static RENEWAL_LEAD_DAYS: Versioned<u32> = single("today", 60, "guide (docs/rules.md §6.3)");
 
-/// How long a new card takes to be made, for `renew_card`'s `apply_by` (`rules.md` §14.2: "a new card
+/// How long a new card takes to be made, for `renew_card`'s `apply_by` (`docs/rules.md` §14.2: "a new card
 /// takes about a month", §6.1). The guide's reading, not a statutory period.
-pub static CARD_PRODUCTION_MONTHS: Versioned<u32> = single("today", 1, "guide (rules.md §6.1, §14.2)");
+pub static CARD_PRODUCTION_MONTHS: Versioned<u32> = single("today", 1, "guide (docs/rules.md §6.1, §14.2)");
 
 /// 転居届, 転入届 after the move-in, and the 追記 after a change of details.
 pub static FILING_DAYS: Versioned<u32> = single("event date", 14, "住民基本台帳法22条・23条; 番号法17条4項");
@@ -140,7 +140,7 @@ pub static MOVE_OUT_DAYS: Versioned<u32> = single("planned move-out date", 30, "
 pub static PRESENTATION_DAYS: Versioned<u32> = single("転入届 date", 90, "番号法施行令14条");
 
 /// 国外継続利用: a Japanese national keeps the card when moving abroad. Informational: the rule
-/// is applied for every departure date (`rules.md` §7.3); the first row's backward extension
+/// is applied for every departure date (`docs/rules.md` §7.3); the first row's backward extension
 /// gives exactly that.
 pub static CONTINUED_USE_ABROAD: Versioned<bool> = Versioned {
     judged_on: "departure date (informational)",
@@ -182,7 +182,7 @@ pub static RAPID_REISSUE: Versioned<Option<RapidReissue>> = Versioned {
             fee_without_certificates: 1800,
             fee_with_certificates: 2000,
         }),
-        // The delivery in about a week by registered post: rules.md §10.1, §17.
+        // The delivery in about a week by registered post: docs/rules.md §10.1, §17.
         "個人番号カード省令 (2024-12-02 施行)",
     )],
 };
@@ -191,7 +191,7 @@ pub static RAPID_REISSUE: Versioned<Option<RapidReissue>> = Versioned {
 /// (not published: the caveat `insurance_grace_unknown`).
 pub static INSURANCE_GRACE_MONTHS: Versioned<Option<u32>> = Versioned {
     judged_on: "expiry",
-    first: row(SCHEME_START, None, "not published (rules.md §13)"),
+    first: row(SCHEME_START, None, "not published (docs/rules.md §13)"),
     later: &[row(ymd(2024, 12, 2), Some(3), "健康保険法施行規則等 (2024-12-02 施行)")],
 };
 
@@ -225,8 +225,8 @@ pub struct PinTries {
 
 pub static PIN_TRIES: Versioned<PinTries> = single("—", PinTries { signature: 5, four_digit: 3 }, "leaflet §3③");
 
-/// Digits of the user, 住民基本台帳用 and 券面事項入力補助用 PINs (leaflet ３③; `rules.md` §11.1).
-pub static PIN_DIGITS: Versioned<u32> = single("—", 4, "leaflet §3③; rules.md §11.1");
+/// Digits of the user, 住民基本台帳用 and 券面事項入力補助用 PINs (leaflet ３③; `docs/rules.md` §11.1).
+pub static PIN_DIGITS: Versioned<u32> = single("—", 4, "leaflet §3③; docs/rules.md §11.1");
 
 /// Allowed length of the signature password, in characters (leaflet ２①).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,7 +298,7 @@ pub fn parameter_boundaries() -> Vec<NaiveDate> {
     dates
 }
 
-/// `rules_version` (`rules.md` §14.4): the latest effective date in the table.
+/// `rules_version` (`docs/rules.md` §14.4): the latest effective date in the table.
 pub fn rules_version() -> NaiveDate {
     ALL.iter().map(|p| p.latest_from()).max().unwrap_or(SCHEME_START)
 }

@@ -1,4 +1,4 @@
-//! Locked PINs (`pin.reset`, leaflet ３③, `rules.md` §11.2).
+//! Locked PINs (`pin.reset`, leaflet ３③, `docs/rules.md` §11.2).
 
 use crate::contract::{Action, ActionId, Document, Pin, Where};
 use crate::events::EventOutcome;
@@ -9,7 +9,7 @@ use crate::explain::RuleId;
 /// JPKI暗証番号リセット app, used within 24 hours); otherwise at the ward office with photo ID.
 ///
 /// Leaflet ３③ only names the signature password for the kiosk; the user PIN followed in 2024 on a
-/// day no source gives, so both are offered whatever the date (`rules.md` §11.2, §17).
+/// day no source gives, so both are offered whatever the date (`docs/rules.md` §11.2, §17).
 pub fn locked(pin: Pin, knows_other_certificate_pin: bool) -> EventOutcome {
     let certificate_pin = match pin {
         Pin::Signature | Pin::User => true,

@@ -1,4 +1,4 @@
-//! The validation passes of `rules.md` §16 that concern dates (4 to 8), on a typed situation.
+//! The validation passes of `docs/rules.md` §16 that concern dates (4 to 8), on a typed situation.
 //!
 //! Passes 1–3 (JSON syntax, types, unknown and missing fields) and the text form of dates belong to
 //! reading JSON (`crate::json`); a typed `Situation` has already passed them. Pass 4 is repeated
@@ -12,7 +12,7 @@ use crate::contract::{CertificateKind, Event, Situation};
 use crate::error::{InputError, InputErrorCode};
 use crate::field::{CardField, CertificateField, EventField, FieldPath, SituationField};
 
-/// Every date of the situation with its path, in the schema order of `rules.md` §16.
+/// Every date of the situation with its path, in the schema order of `docs/rules.md` §16.
 pub fn dated_fields(s: &Situation) -> Vec<(FieldPath, NaiveDate)> {
     let mut fields: Vec<(FieldPath, Option<NaiveDate>)> = vec![
         (FieldPath::Situation(SituationField::Today), Some(s.today)),
@@ -70,7 +70,7 @@ pub fn event_dates(event: &Event) -> Vec<(EventField, Option<NaiveDate>)> {
     }
 }
 
-/// The pairs that must not be in reverse order (`rules.md` §16 pass 7): (earlier, later, reported
+/// The pairs that must not be in reverse order (`docs/rules.md` §16 pass 7): (earlier, later, reported
 /// field = the later one), in the contract's order of the later field.
 fn ordered_pairs(event: &Event) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, EventField)> {
     match event {
@@ -167,7 +167,7 @@ mod tests {
         Situation::with_every_field(date, base())
     }
 
-    /// The paths of `all_dates`, in the schema order of rules.md §16.
+    /// The paths of `all_dates`, in the schema order of docs/rules.md §16.
     const PATHS: [&str; 23] = [
         "today",
         "birth_date",
@@ -336,7 +336,7 @@ mod tests {
         // Both pairs of one event: the field first in the contract's order.
         set(&mut bad, "events[1].moved_in_on", d("2020-01-03"));
         fails(&bad, InputErrorCode::DatesOutOfOrder, "events[1].move_in_filed_on");
-        // Other odd orders are not errors (rules.md §16 pass 7).
+        // Other odd orders are not errors (docs/rules.md §16 pass 7).
         set(&mut s, "events[1].planned_move_out_on", d("2020-02-01")); // moved in before the planned move out
         set(&mut s, "events[4].suspended_on", d("2019-12-31")); // stopped before it was lost
         set(&mut s, "card.application_received_on", d("2020-03-01")); // received after the issue date
@@ -375,7 +375,7 @@ mod tests {
             ..base()
         };
         // Born 1990-06-15: 15 is reached on 2005-06-15 (the day before the birthday counts only for
-        // ages in law; the certificate's rule is the birthday itself, rules.md).
+        // ages in law; the certificate's rule is the birthday itself, docs/rules.md).
         let eligible = signature_eligible_from(d("1990-06-15"), d("2025-01-01")).unwrap();
         assert!(check(&signature(&eligible.to_string())).is_ok());
         let day_before = eligible.pred_opt().unwrap();

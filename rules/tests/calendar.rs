@@ -1,5 +1,5 @@
 //! `rules::{closed, holiday}` against published lists of Japan's national holidays, every day of 2000–2027, in both
-//! directions (rules.md §3.7: "Test it against an independent published list of the Cabinet Office's
+//! directions (docs/rules.md §3.7: "Test it against an independent published list of the Cabinet Office's
 //! holidays"), and `closed` on any date chrono can hold.
 //!
 //! The lists are `tests/fixtures/holidays-*.csv`, written by `scripts/holiday-lists` from two npm packages
@@ -205,7 +205,7 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
-    /// `closed` never panics, and its reasons come in the order of rules.md §3.7.
+    /// `closed` never panics, and its reasons come in the order of docs/rules.md §3.7.
     #[test]
     fn closed_is_total_and_first_reason_wins(d in any_date()) {
         let year_end = (d.month() == 12 && d.day() >= 29) || (d.month() == 1 && d.day() <= 3);

@@ -1,4 +1,4 @@
-//! The conformance cases of `contract.md`: every case file runs through the library and through
+//! The conformance cases of `docs/contract.md`: every case file runs through the library and through
 //! the built `myna-rules` binary, and must give output that *contains* its `expect`.
 //!
 //! Case files are read from `rules/tests/cases/` (a copy of the spec's `cases/`, which the spec
@@ -49,7 +49,7 @@ fn cases() -> BTreeMap<String, Value> {
     cases
 }
 
-/// Checks that `actual` contains `expect` (`contract.md`, "Conformance"); returns the differences.
+/// Checks that `actual` contains `expect` (`docs/contract.md`, "Conformance"); returns the differences.
 fn contains(expect: &Value, actual: &Value, path: &str, out: &mut Vec<String>) {
     match (expect, actual) {
         (Value::Object(e), Value::Object(a)) => {
@@ -203,7 +203,7 @@ fn the_comparison_can_fail() {
 
 #[test]
 fn every_case_answers_on_every_boundary_of_the_parameter_table() {
-    // rules.md §15: sweeping `today` across every effective date ±1 day never meets a gap.
+    // docs/rules.md §15: sweeping `today` across every effective date ±1 day never meets a gap.
     let mut days = vec![];
     for b in rules::parameter_boundaries() {
         for delta in [-1i64, 0, 1] {
@@ -216,7 +216,7 @@ fn every_case_answers_on_every_boundary_of_the_parameter_table() {
         let Some(situation) = case.get("situation") else { continue };
         let Ok(situation) = rules::read_situation(&serde_json::to_vec(situation).unwrap()) else { continue };
         // The case's own error, if it expects one: moving `today` changes only whether the birth date is
-        // after it (pass 5); every other check of rules.md §16 reads no `today`.
+        // after it (pass 5); every other check of docs/rules.md §16 reads no `today`.
         let expected: Option<InputErrorCode> =
             case["expect"].get("error").map(|e| serde_json::from_value(e["code"].clone()).unwrap());
         for today in &days {

@@ -1,5 +1,5 @@
 //! Property tests: no input makes the engine or the CLI panic, and the invariants of the guidance
-//! hold for every situation (`rules.md`, design.md §2.4).
+//! hold for every situation (`docs/rules.md`, docs/design.md §2.4).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::Write;
@@ -236,7 +236,7 @@ fn consistent_situation() -> impl Strategy<Value = Situation> {
         )
 }
 
-/// The step of rules.md §14.2's table, written here from the spec's ids, independently of the crate.
+/// The step of docs/rules.md §14.2's table, written here from the spec's ids, independently of the crate.
 fn step_of(id: &str) -> usize {
     const STEPS: [&[&str]; 9] = [
         &["suspend_card"],
@@ -252,7 +252,7 @@ fn step_of(id: &str) -> usize {
     STEPS.iter().position(|ids| ids.contains(&id)).unwrap_or_else(|| panic!("{id} has no step"))
 }
 
-/// The order of rules.md §14.2 (sorting deadline, step, id), and the per-action deadline fields.
+/// The order of docs/rules.md §14.2 (sorting deadline, step, id), and the per-action deadline fields.
 fn assert_sorted(g: &Guidance) {
     let id = |a: &rules::Action| serde_json::to_value(a.id).unwrap().as_str().unwrap().to_owned();
     let reissue_by = g
@@ -380,7 +380,7 @@ fn computed_dates_keep_their_invariants() {
                 prop_assert!(cert >= cert_issued.min(card_expiry));
             }
         }
-        // Certificates follow their card's state first (rules.md §6.2).
+        // Certificates follow their card's state first (docs/rules.md §6.2).
         if matches!(card.status, Status::Expired | Status::Lapsed) {
             prop_assert_eq!(g.user_certificate.as_ref().unwrap().status, Status::Lapsed);
         }
@@ -499,7 +499,7 @@ fn command_line_errors_print_usage_and_exit_2() {
 
 #[test]
 fn a_number_beyond_f64_where_a_date_belongs_is_invalid_json_on_that_field() {
-    // rules.md §16 pass 1: valid JSON grammar, a number where a date belongs (not the whole document).
+    // docs/rules.md §16 pass 1: valid JSON grammar, a number where a date belongs (not the whole document).
     let mut child = Command::new(env!("CARGO_BIN_EXE_myna-rules"))
         .arg("guide")
         .stdin(Stdio::piped())

@@ -1,7 +1,7 @@
 //! The card-reader module: a second, small wasm that the reader page loads when it opens (Trunk builds it
 //! as a `data-type="worker"` binary with `--target web` and a loader; scripts/post-build gives its files
 //! hashed names). It holds the `reader` crate, the WebUSB bridge (`app::usb`) and the page's content
-//! (`app::reader_view`), so that none of them is in the first view's wasm (design.md §7): a citizen who
+//! (`app::reader_view`), so that none of them is in the first view's wasm (docs/design.md §7): a citizen who
 //! never opens the reader page never downloads them.
 //!
 //! When it starts, it puts `window.mynaCardReader = { mount, settle, draw, unmount }` and fires the window
@@ -44,7 +44,7 @@ fn register() {
 
 fn main() {
     // A panic in the module shows the static 「問題が発生しました」 block and hides the app, as a panic in
-    // the app does (`app::install_panic_hook`, design.md §1.1 invariant 6); without it a panic would only
+    // the app does (`app::install_panic_hook`, docs/design.md §1.1 invariant 6); without it a panic would only
     // trap, leaving a half-drawn page. The module and the app share one document.
     app::install_panic_hook();
     // e2e only (the feature `test-panic`, never in the release build): `?panic=reader` panics here.

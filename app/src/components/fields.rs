@@ -1,4 +1,4 @@
-//! The two kinds of answer: a date group (era select and three boxes) and radios (design.md §3.2,
+//! The two kinds of answer: a date group (era select and three boxes) and radios (docs/design.md §3.2,
 //! §3.3). Each `<fieldset>` has the page's `<h1>` in its `<legend>`, so it is heard once. The
 //! fields decide nothing about validity: they show the error the page found.
 
@@ -32,7 +32,7 @@ pub struct Invalid {
     pub day: bool,
 }
 
-/// The page's heading inside a legend: focused on each page change (design.md §5).
+/// The page's heading inside a legend: focused on each page change (docs/design.md §5).
 #[component]
 pub fn Heading(title: Msg) -> impl IntoView {
     view! { <h1 class="myna-heading" tabindex="-1">{t(title)}</h1> }

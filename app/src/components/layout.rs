@@ -16,7 +16,7 @@ use crate::state::use_state;
 /// place of the page (`page`: it cannot be drawn without them); for a language switched to, under the
 /// language switch, the page staying in the language it had. Both with a button that asks again. Their
 /// texts are of the first view (built into the wasm), so they can always be shown. Drawn as data
-/// (`markup`): no `view!` code of its own in the wasm (design.md §7).
+/// (`markup`): no `view!` code of its own in the wasm (docs/design.md §7).
 pub fn texts_failed(page: bool) -> impl IntoView {
     use super::markup::el;
     use crate::state::Arrival;
@@ -51,7 +51,7 @@ pub fn texts_failed(page: bool) -> impl IntoView {
     }))
 }
 
-/// The language switch: each language named in itself, with its own `lang` (design.md §4).
+/// The language switch: each language named in itself, with its own `lang` (docs/design.md §4).
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let state = use_state();
@@ -99,7 +99,7 @@ pub fn Header() -> impl IntoView {
 }
 
 /// The city call centre: the profile's contact once it has arrived (free dial and paid numbers
-/// told apart by their prefix), else the built-in fallback (design.md §6.2, graceful absence).
+/// told apart by their prefix), else the built-in fallback (docs/design.md §6.2, graceful absence).
 fn city_call_centre(locale: Locale, profile: ProfileState) -> AnyView {
     let contact = profile.profile().and_then(|p| p.contact(CITY_CALL_CENTRE));
     let from_profile = contact.and_then(|c| {
@@ -128,7 +128,7 @@ fn city_call_centre(locale: Locale, profile: ProfileState) -> AnyView {
     rich_view(locale, locale.raw(msg), &args)
 }
 
-/// On English pages, the lines a citizen who does not read Japanese can call (rules.md §18): the foreign-
+/// On English pages, the lines a citizen who does not read Japanese can call (docs/rules.md §18): the foreign-
 /// language lines and the national call centre. Japanese pages leave them out: the lines above serve.
 fn english_lines(state: crate::state::AppState) -> impl IntoView {
     let lines = move || {
@@ -178,7 +178,7 @@ pub fn BackLink(to: Page) -> impl IntoView {
     }
 }
 
-/// The first thing on every page of the loss journey: call now to stop the card (design.md §3.1).
+/// The first thing on every page of the loss journey: call now to stop the card (docs/design.md §3.1).
 #[component]
 pub fn StopCardNotice() -> impl IntoView {
     view! {

@@ -1,5 +1,5 @@
 //! Content as data, drawn by plain DOM calls. Every `view!` shape costs its own generic code in the wasm
-//! (build, rebuild, mount, unmount… for each element type, kept alive by the page's `AnyView`; design.md §7),
+//! (build, rebuild, mount, unmount… for each element type, kept alive by the page's `AnyView`; docs/design.md §7),
 //! so the pages added late — the accessibility statement, the password checker, the storage opt-in — describe
 //! their content as [`Node`]s, which one small function turns into elements. A [`mount`] point redraws its
 //! nodes when the language or any signal its content reads changes, and gives the focus back to the element
@@ -138,7 +138,7 @@ impl Node {
     /// The node as a Leptos view, which Leptos then owns, updates and disposes. Every element of every
     /// node goes through this one function and one element type (a custom element named by `tag`, its
     /// attributes and children type-erased), so a page written as nodes adds data, not generic rendering
-    /// code, to the wasm (design.md §7). Locale texts follow the language (`t_with`).
+    /// code, to the wasm (docs/design.md §7). Locale texts follow the language (`t_with`).
     pub fn draw(self) -> AnyView {
         use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
         use leptos::tachys::html::attribute::custom::custom_attribute;

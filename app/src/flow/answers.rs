@@ -1,4 +1,4 @@
-//! The citizen's answers, kept in memory only (design.md §1.1 invariant 8, §3.7).
+//! The citizen's answers, kept in memory only (docs/design.md §1.1 invariant 8, §3.7).
 
 use chrono::NaiveDate;
 use rules::{parse_era_date, DateInputError, Era};
@@ -51,7 +51,7 @@ pub enum Answer {
 
 /// All answers of the visit, by question. A question shared by journeys (the birth date) is asked
 /// once per visit. A plain list: a visit has a few dozen answers at most, and a map would add code
-/// to the wasm (design.md §7).
+/// to the wasm (docs/design.md §7).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers(Vec<(Question, Answer)>);
 

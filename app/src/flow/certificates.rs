@@ -2,8 +2,8 @@
 //! journeys ask it once, as one question (`Question::Certificates`); the expiry journey asks it per
 //! certificate, with dates (`UserHeld`, `SignatureHeld`). The visit keeps the two in step, so a citizen who
 //! answered one finds the other already answered (WCAG 3.3.7), and nothing is assumed: 「わからない」 counts
-//! as held (design.md §3.1), but never a signature certificate the engine says the citizen is too young for
-//! (rules.md §12): no age is computed here, the engine is asked.
+//! as held (docs/design.md §3.1), but never a signature certificate the engine says the citizen is too young for
+//! (docs/rules.md §12): no age is computed here, the engine is asked.
 
 use chrono::NaiveDate;
 use rules::{Certificate, Pin, Situation, Status};
@@ -26,7 +26,7 @@ const PINS_WITHOUT_SIGNATURE: &[Choice] =
     &[Choice::Pin(Pin::User), Choice::Pin(Pin::Residence), Choice::Pin(Pin::CardInfo)];
 
 /// Whether the engine says the citizen is too young for a signature certificate today: then no journey
-/// offers, asks about or assumes one (design.md §1.1 invariant 2: the path asks the engine).
+/// offers, asks about or assumes one (docs/design.md §1.1 invariant 2: the path asks the engine).
 pub fn signature_not_eligible(answers: &Answers, today: NaiveDate) -> bool {
     let situation = base_situation(answers, today);
     rules::guide(&situation).ok().and_then(|g| g.signature_certificate).is_some_and(|s| s.status == Status::NotEligible)

@@ -1,4 +1,4 @@
-//! 壊れた・追記欄がいっぱい・災害でなくなった (design.md §3.1).
+//! 壊れた・追記欄がいっぱい・災害でなくなった (docs/design.md §3.1).
 
 use chrono::NaiveDate;
 use rules::{Event, Situation};

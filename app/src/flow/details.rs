@@ -1,4 +1,4 @@
-//! 氏名・生年月日・性別・旧氏が変わった (design.md §3.1).
+//! 氏名・生年月日・性別・旧氏が変わった (docs/design.md §3.1).
 
 use chrono::NaiveDate;
 use rules::{Event, Situation};

@@ -1,4 +1,4 @@
-//! The journeys (design.md §3.1, §3.2): the tasks of the start page, the order in which each asks its
+//! The journeys (docs/design.md §3.1, §3.2): the tasks of the start page, the order in which each asks its
 //! questions (one module a journey: `expiry.rs`, `moving.rs`, ...), and the situation its answers describe.
 
 use chrono::NaiveDate;

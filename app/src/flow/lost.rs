@@ -1,4 +1,4 @@
-//! カードをなくした・盗まれた・見つかった (design.md §3.1). The page before the first question already
+//! カードをなくした・盗まれた・見つかった (docs/design.md §3.1). The page before the first question already
 //! shows the 24-hour number to stop the card.
 
 use chrono::NaiveDate;

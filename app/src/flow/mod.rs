@@ -1,4 +1,4 @@
-//! The journeys as data (design.md §3.1, §3.2): which questions exist, what each asks, the order in
+//! The journeys as data (docs/design.md §3.1, §3.2): which questions exist, what each asks, the order in
 //! which a journey asks them, and how answers become the engine's `Situation`. Pure: no view, no
 //! browser, so a native test walks every path. No rule lives here: where the path depends on the law
 //! (a signature certificate under 15, the application date that decides a card's term) the journey

@@ -1,4 +1,4 @@
-//! 引っ越しをした・する: a move within Kawasaki, into or out of it, or abroad (design.md §3.1).
+//! 引っ越しをした・する: a move within Kawasaki, into or out of it, or abroad (docs/design.md §3.1).
 //! Moving into and out of Kawasaki are the same event for the engine; only the wording differs.
 
 use chrono::NaiveDate;

@@ -1,4 +1,4 @@
-//! 暗証番号がロックされた・忘れた (design.md §3.1); the password checker is a page of its own.
+//! 暗証番号がロックされた・忘れた (docs/design.md §3.1); the password checker is a page of its own.
 
 use chrono::NaiveDate;
 use rules::{Event, Pin, Situation};

@@ -1,4 +1,4 @@
-//! Walks every path of every journey with the answers its pages can give (design.md §3.1): every question
+//! Walks every path of every journey with the answers its pages can give (docs/design.md §3.1): every question
 //! is reached, every path ends, and what the engine is given follows the citizen's answers.
 
 use super::*;
@@ -142,7 +142,7 @@ fn every_question_of_every_journey_is_reachable_and_every_path_ends() {
 #[test]
 fn a_child_under_15_is_never_asked_about_nor_given_a_signature_certificate() {
     // Whatever a child's answers, the engine hears of no signature certificate, and says from when one
-    // can be issued (rules.md §12).
+    // can be issued (docs/rules.md §12).
     let no_signature = |s: &Situation, g: &Guidance| {
         assert_eq!(s.signature_certificate, None, "{s:?}");
         let signature = g.signature_certificate.as_ref().expect("the not_eligible object");
@@ -198,7 +198,7 @@ fn certificates_are_held_only_when_the_citizen_says_so() {
 #[test]
 fn once_the_move_in_is_filed_a_forgotten_move_in_day_still_gives_the_day_to_show_the_card() {
     // Out of Kawasaki on 1 April, the 転入届 filed on 20 April, the day of moving in forgotten: the card is
-    // to be shown at the new office by its day (rules.md §7.2), not replaced.
+    // to be shown at the new office by its day (docs/rules.md §7.2), not replaced.
     let today = d("2025-05-01");
     let mut answers = Answers::default();
     for (question, answer) in [
@@ -240,7 +240,7 @@ fn once_the_move_in_is_filed_a_forgotten_move_in_day_still_gives_the_day_to_show
 #[test]
 fn the_application_date_is_asked_when_the_engine_needs_it_and_decides_the_term() {
     // Born 2006-11-20, the card issued on 2024-12-10, after the 18th birthday: the engine cannot tell from
-    // the issue date whether the application was made as a minor (rules.md §4).
+    // the issue date whether the application was made as a minor (docs/rules.md §4).
     let today = d("2026-11-24");
     let answered = |birth: &str| {
         let mut answers = Answers::default();

@@ -1,4 +1,4 @@
-//! Dates, money and day counts in each language (design.md §4, "Formats"). The words come from the
+//! Dates, money and day counts in each language (docs/design.md §4, "Formats"). The words come from the
 //! locale files; the order of the parts is written here once, with table tests. Built from
 //! `year()/month()/day()/weekday()`, not chrono's `format()` (size).
 
@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn dates_in_each_language() {
-        // design.md §4 table
+        // docs/design.md §4 table
         let cases = [
             (Locale::Ja, "2029-10-10", "2029年（令和11年）10月10日（水）"),
             (Locale::Ja, "2019-05-01", "2019年（令和元年）5月1日（水）"),

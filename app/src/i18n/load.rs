@@ -1,5 +1,5 @@
 //! Fetching a language's texts and following it in the app's state: Japanese beyond the first view right
-//! after the start page is up, another language when the citizen switches to it (design.md §7). The texts
+//! after the start page is up, another language when the citizen switches to it (docs/design.md §7). The texts
 //! themselves are kept by `loaded`.
 
 use leptos::prelude::*;
@@ -59,7 +59,7 @@ pub fn texts(state: AppState, locale: Locale, switch: bool) {
     }
 }
 
-/// Switches the language once its texts are at hand (fetched the first time, design.md §7).
+/// Switches the language once its texts are at hand (fetched the first time, docs/design.md §7).
 pub fn switch_language(state: AppState, locale: Locale) {
     texts(state, locale, true);
 }

@@ -1,4 +1,4 @@
-//! 「回答の確認」 (design.md §3.4): every answer in the citizen's own terms, each with a change link
+//! 「回答の確認」 (docs/design.md §3.4): every answer in the citizen's own terms, each with a change link
 //! that names its question; then 「結果を見る」, which asks the engine.
 
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ fn answer_text(locale: Locale, answer: &Answer) -> String {
     }
 }
 
-/// 「この端末に保存する」 (design.md §3.7): off by default; ticking it writes the answers, unticking
+/// 「この端末に保存する」 (docs/design.md §3.7): off by default; ticking it writes the answers, unticking
 /// deletes them. Where the browser refuses storage it becomes 「このページでは保存できません」.
 #[component]
 fn SaveOnDevice() -> impl IntoView {

@@ -1,4 +1,4 @@
-//! The signature password checker (design.md §3.8): a password box with show/hide, checked by
+//! The signature password checker (docs/design.md §3.8): a password box with show/hide, checked by
 //! `rules::check_password` after a short pause, the problems in words in an `aria-live="polite"` region.
 //! The password lives in this component only — not in the answers, not in storage, not in the URL or
 //! title — and is cleared when the page is left (also when the browser keeps the page in its back-forward

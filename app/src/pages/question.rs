@@ -1,4 +1,4 @@
-//! A question page (design.md §3.2): back link, error summary, the question in the `<legend>`'s
+//! A question page (docs/design.md §3.2): back link, error summary, the question in the `<legend>`'s
 //! `<h1>`, hint, the field, and 「次へ進む」. Validated on Continue: the form of a date by
 //! `rules::parse_era_date`, dates against other answers by the engine itself.
 
@@ -18,7 +18,7 @@ use crate::i18n::Msg;
 use crate::nav::go;
 use crate::state::{use_state, AppState};
 
-/// The problem with a typed date, as the message and the boxes at fault (design.md §3.3 order).
+/// The problem with a typed date, as the message and the boxes at fault (docs/design.md §3.3 order).
 fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInputError) -> (FieldError, Invalid) {
     let field = ("field", Arg::Msg(question.spec().label));
     let all = Invalid { year: true, month: true, day: true };
@@ -233,7 +233,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     let back_to = if state.changing.get_untracked() { Page::Check(journey) } else { back(state, journey, question) };
     let note = state.note.get_untracked();
     state.note.set(None);
-    // An answer the card reader filled in, not changed since: said so (design.md §3.8).
+    // An answer the card reader filled in, not changed since: said so (docs/design.md §3.8).
     let note = note.or(super::reader::read_from_card(question, stored.as_ref()).then_some(Msg::ReaderPrefilled));
     view! {
         <BackLink to=back_to />

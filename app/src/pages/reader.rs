@@ -1,10 +1,10 @@
-//! カードを読み取る (design.md §3.8, reader.md §7): the app's side of the reader page. The page's heading, its
+//! カードを読み取る (docs/design.md §3.8, docs/reader.md §7): the app's side of the reader page. The page's heading, its
 //! polite live region and an empty `#reader-root` are the app's; the content — the states of a read through
 //! a PaSoRi, the dates read, the PIN counters — is drawn there by the card-reader module
 //! (`reader_view`, `src/bin/card_reader.rs`), loaded when the page opens, so that none of it is in the first
-//! view (design.md §7). The app lends the module two things through `window.mynaGuide`: its texts (`text`:
+//! view (docs/design.md §7). The app lends the module two things through `window.mynaGuide`: its texts (`text`:
 //! a message drawn in the citizen's language, with ruby, terms and dates) and its journeys (`useDates`,
-//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3), each
+//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, docs/reader.md §4.3), each
 //! typed on both sides (`reader_bridge`).
 
 use leptos::prelude::*;
@@ -22,8 +22,8 @@ use crate::state::{use_state, AppState};
 
 thread_local! {
     /// Answers the reader filled in: their pages say 「カードから読み取りました」 while the answer is still
-    /// the one read (reader.md §4.3). Read without tracking, when a question page is drawn (a signal of a
-    /// new type would cost its own generic code in the first view's wasm, design.md §7).
+    /// the one read (docs/reader.md §4.3). Read without tracking, when a question page is drawn (a signal of a
+    /// new type would cost its own generic code in the first view's wasm, docs/design.md §7).
     static FROM_CARD: std::cell::RefCell<Vec<(Question, Answer)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -88,7 +88,7 @@ pub fn reader_page() -> AnyView {
     page(Msg::ReaderTitle, true, Box::new(body), Some(("reader-status", Box::new(Vec::new))));
     // The municipality profile's switches reach the module once the profile has arrived or failed, and not
     // before: on a direct load of `#/reader` it is usually still on its way, and deciding then would put the
-    // defaults in place of a city's `query_pin_tries: false` (reader.md §1). Followed here, where its arrival
+    // defaults in place of a city's `query_pin_tries: false` (docs/reader.md §1). Followed here, where its arrival
     // draws nothing (the page above is not drawn again); the module waits for it before offering Read.
     crate::profile::profile_view(Box::new(|_, profile| {
         browser::settle(switches(profile));
@@ -97,7 +97,7 @@ pub fn reader_page() -> AnyView {
     .into_any()
 }
 
-/// The reader's switches once they can be decided (reader.md §1): `None` while the profile is on its way;
+/// The reader's switches once they can be decided (docs/reader.md §1): `None` while the profile is on its way;
 /// then the profile's, or the defaults when it failed or is missing.
 pub fn switches(profile: ProfileState) -> Option<ReaderSwitches> {
     match profile {
@@ -215,7 +215,7 @@ mod tests {
         let on = |query_pin_tries| Some(ReaderSwitches { query_pin_tries, rcs300: false });
         assert_eq!(switches(city(false)), on(false));
         assert_eq!(switches(city(true)), on(true));
-        // Failed or missing: the defaults of reader.md §1.
+        // Failed or missing: the defaults of docs/reader.md §1.
         assert_eq!(switches(ProfileState::Missing), Some(ReaderSwitches::default()));
     }
 }

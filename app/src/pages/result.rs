@@ -1,4 +1,4 @@
-//! The result page (design.md §3.5): what to do first, where and by when. The state in words as the
+//! The result page (docs/design.md §3.5): what to do first, where and by when. The state in words as the
 //! `<h1>`, the call button when the card must be stopped, the steps in the engine's order (when to apply,
 //! by when, where, the fee, a checklist), then the card and certificates, the timeline, the caveats and
 //! "why?". Everything comes from `rules::guide`; `present` decides the wording, this module lays it out.
@@ -179,7 +179,7 @@ fn offices_for<'a>(p: &'a Profile, kind: &'a str, ward: Option<&str>) -> Vec<&'a
 }
 
 /// Where a step is done: the place in words, then, at this city's offices, the profile's office for the
-/// citizen's ward (design.md §6.2), with a note when the profile could not be had.
+/// citizen's ward (docs/design.md §6.2), with a note when the profile could not be had.
 fn place_dd(place: Where, words: Msg, city_office: bool) -> Node {
     let kind = match place {
         Where::WardOffice => "ward_office",
@@ -302,7 +302,7 @@ fn fee_row(yen: u32) -> Node {
 }
 
 /// A deadline on a day the offices are closed: the day, why, and the open day before it to go by
-/// (rules.md §3.7: the engine never moves the date; the guide says when to go instead).
+/// (docs/rules.md §3.7: the engine never moves the date; the guide says when to go instead).
 fn closed_node(a: &Action, today: NaiveDate) -> Option<Node> {
     let reason = present::closed_reason(a)?;
     let by = a.by?;
@@ -318,7 +318,7 @@ fn closed_node(a: &Action, today: NaiveDate) -> Option<Node> {
     Some(el("p", "myna-step__closed").msg_with(msg, args))
 }
 
-/// What to bring, as a checklist; nothing when there is nothing to bring (design.md §3.5 item 2).
+/// What to bring, as a checklist; nothing when there is nothing to bring (docs/design.md §3.5 item 2).
 fn documents_node(index: usize, a: &Action) -> Option<Node> {
     (!a.documents.is_empty()).then(|| {
         let boxes = a.documents.iter().enumerate().map(|(j, doc)| {
@@ -372,7 +372,7 @@ fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node
         .children(documents_node(index, a))
 }
 
-/// The rapid and the normal reissue as one step with two options (rules.md §9): the fast one by its date
+/// The rapid and the normal reissue as one step with two options (docs/rules.md §9): the fast one by its date
 /// and dearer, the normal one in about a month; one place and one checklist.
 fn reissue_step(index: usize, rapid: &Action, normal: &Action, ctx: Context, today: NaiveDate) -> Node {
     let option = |label: Msg, a: &Action| {
@@ -421,7 +421,7 @@ fn steps_node(g: &Guidance, ctx: Context) -> Node {
     el("ol", "myna-actions").children(items)
 }
 
-/// The full-width call button when the card must be stopped (design.md §3.5 item 1): the 24-hour line.
+/// The full-width call button when the card must be stopped (docs/design.md §3.5 item 1): the 24-hour line.
 fn call_banner(g: &Guidance) -> Option<Node> {
     g.actions.iter().any(|a| a.id == ActionId::SuspendCard).then(|| {
         let number = vec![("phone", Arg::Text(LOSS_LINE.to_owned()))];
@@ -435,7 +435,7 @@ fn call_banner(g: &Guidance) -> Option<Node> {
     })
 }
 
-/// 「出典」 in words, in the page's language (design.md §3.5 item 5): the leaflet's sections, the laws
+/// 「出典」 in words, in the page's language (docs/design.md §3.5 item 5): the leaflet's sections, the laws
 /// as written (Japanese, marked as such on English pages), the guide's own reading.
 fn source_text(locale: Locale, source: &str) -> String {
     let japanese_digits = locale != Locale::En;
@@ -482,7 +482,7 @@ fn why_nodes(g: &Guidance, printing: RwSignal<bool>) -> Vec<Node> {
         .collect()
 }
 
-/// Builds the calendar file and offers it as `mynumber-YYYYMMDD.ics` (design.md §3.6).
+/// Builds the calendar file and offers it as `mynumber-YYYYMMDD.ics` (docs/design.md §3.6).
 fn save_calendar(g: &Guidance, locale: Locale, today: NaiveDate) {
     let (domain, owner) = current_untracked().calendar_id();
     let text = ics::calendar(g, locale, domain, owner, today);
@@ -493,7 +493,7 @@ fn save_calendar(g: &Guidance, locale: Locale, today: NaiveDate) {
 }
 
 /// Follows `beforeprint` and `afterprint` while the page is shown: paper shows every "why?" disclosure
-/// open (design.md §3.6), and the screen gets back the ones the citizen had opened.
+/// open (docs/design.md §3.6), and the screen gets back the ones the citizen had opened.
 fn printing_signal() -> RwSignal<bool> {
     let printing = RwSignal::new(false);
     let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));

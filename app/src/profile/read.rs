@@ -1,4 +1,4 @@
-//! Reading `municipality.json` (design.md §6.2), all or nothing. The file comes from the city's server, but a
+//! Reading `municipality.json` (docs/design.md §6.2), all or nothing. The file comes from the city's server, but a
 //! broken deployment or a tampered copy must not put a wrong phone number, a line break or an `http:` link in
 //! front of a citizen: every field the guide knows is checked for its type, its length and its characters,
 //! and one field that fails makes the whole profile unusable (the guide then runs on its fallbacks and says
@@ -6,7 +6,7 @@
 //! can add a `source` anywhere.
 //!
 //! The profile's shape is data ([`PROFILE`]) read by one function, [`valid`]: a check per field in code
-//! would cost kilobytes of the first view (design.md §7). Both are generic over [`Json`], so the same code
+//! would cost kilobytes of the first view (docs/design.md §7). Both are generic over [`Json`], so the same code
 //! reads the browser's `JSON.parse` result in the app (no `serde_json` in the wasm) and serde_json's values
 //! in the native tests.
 
@@ -98,7 +98,7 @@ const OFFICE: &[Field] = &[
     ("source_note", Shape::Note, false),
 ];
 
-/// The profile of design.md §6.2, schema 1.
+/// The profile of docs/design.md §6.2, schema 1.
 const PROFILE: &[Field] = &[
     ("schema", Shape::One, true),
     ("id", Shape::Id, true),
@@ -199,7 +199,7 @@ pub fn is_https_link(link: &str) -> bool {
     is_clean(link, MAX_NOTE) && !link.contains(' ') && is_host(host)
 }
 
-/// A phone number as printed: `^[0-9]{2,5}-[0-9]{1,4}-[0-9]{3,4}$` (design.md §6.2), without a regex crate.
+/// A phone number as printed: `^[0-9]{2,5}-[0-9]{1,4}-[0-9]{3,4}$` (docs/design.md §6.2), without a regex crate.
 pub fn is_phone(p: &str) -> bool {
     let mut parts = p.split('-');
     let mut part = |lo: usize, hi: usize| {
@@ -403,7 +403,7 @@ mod tests {
             "source": "e2e fixture",
             "name": { "ja": "テスト市", "en": "Test City", "ja-easy": "テストし" },
             "embed": { "allowed_hosts": ["https://www.city.test.example", "https://test.example:8443"] },
-            "reader": { "query_pin_tries": false, "rcs300": true, "source": "reader.md" },
+            "reader": { "query_pin_tries": false, "rcs300": true, "source": "docs/reader.md" },
             "contacts": [{ "id": "city_call_centre",
                            "name": { "ja": "テスト市コールセンター", "en": "Test City call centre", "ja-easy": "でんわ" },
                            "phones": ["045-123-4567", "0120-000-111"],

@@ -1,4 +1,4 @@
-//! `myna-rules`: the rules engine for other channels (`contract.md`, "The command").
+//! `myna-rules`: the rules engine for other channels (`docs/contract.md`, "The command").
 //!
 //! ```text
 //! myna-rules guide    [FILE]   # situation JSON (FILE or stdin) -> guidance JSON, exit 0
