@@ -4,6 +4,7 @@
 //! view on each page change. Only two messages exist, `myna-guide:height` and `myna-guide:top`; nothing
 //! else crosses the frame, never an answer. They go with `targetOrigin` = the `host` parameter, and only
 //! when that origin is the guide's own or one the city allows, so no other page learns even the height.
+//! A bridge to the host page (`postMessage`, a `ResizeObserver` on the document): nothing of it is a view.
 
 /// The message with the guide's height in CSS pixels, `{"type": "myna-guide:height", "height": 1234}`.
 pub const HEIGHT: &str = "myna-guide:height";
@@ -55,9 +56,14 @@ mod browser {
 
     use super::{host_allowed, listed_hosts, HEIGHT, TOP};
 
+    /// The observer of the page's height and its callback.
+    type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
     thread_local! {
         /// The `host` parameter, when framed; set once at start.
         static HOST: RefCell<Option<String>> = const { RefCell::new(None) };
+        /// Kept for the page's life.
+        static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
     }
 
     /// The `host` parameter, when the guide is framed.
@@ -111,9 +117,7 @@ mod browser {
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             observer.observe(&root);
-            // Both live as long as the page.
-            on_resize.forget();
-            std::mem::forget(observer);
+            OBSERVER.set(Some((observer, on_resize)));
         }
     }
 }

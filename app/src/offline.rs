@@ -1,6 +1,7 @@
 //! Registers the service worker (`sw.js`, design.md §7 "Offline") once the page has loaded. A
 //! failure — no support, storage blocked in a third-party frame, a file:// page — changes nothing:
-//! the guide works without it (design.md §1.1 invariant 10), and nothing is logged as an error.
+//! the guide works without it (design.md §1.1 invariant 10), and nothing is logged as an error. A bridge to the
+//! browser's service worker API: it draws nothing.
 
 use leptos::prelude::*;
 
@@ -22,8 +23,8 @@ pub fn register_after_load() {
     if document().ready_state() == "complete" {
         register();
     } else {
-        let handle = window_event_listener(leptos::ev::load, move |_| register());
-        // Registered once per page; the listener may stay for the page's life.
-        std::mem::forget(handle);
+        // Registered once per page: the listener stays for the page's life (Leptos's handle removes it only
+        // when asked to, with `remove`).
+        let _stays = window_event_listener(leptos::ev::load, move |_| register());
     }
 }

@@ -57,3 +57,6 @@ mod browser {
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{call, load};
+
+// A bridge: the `<script type="module">` it adds to `<head>` and the window event it waits for are how a page
+// loads a second wasm; nothing of it is a view (the module draws with Leptos, `reader_view`).

@@ -4,11 +4,14 @@
 //! (`app::reader_view`), so that none of them is in the first view's wasm (design.md §7): a citizen who
 //! never opens the reader page never downloads them.
 //!
-//! When it starts, it puts `window.mynaCardReader = { mount, settle, draw, unmount }` and fires the window
+//! When it starts, it puts `window.mynaCardReader = { mount, settle, language, unmount }` and fires the window
 //! event `myna-card-reader` (the first wasm cannot reach a module's exports without `import()`, which would
-//! need a wasm-bindgen snippet file in the first view). The app's reader page calls `mount()` once its
-//! elements are there, `settle(queryPinTries, rcs300)` once the municipality profile has arrived or failed
-//! (Read is offered from then on), `draw()` when the language changes, and `unmount()` when it closes. Texts and the journeys stay with the app (`window.mynaGuide`, `app::pages::reader`).
+//! need a wasm-bindgen snippet file in the first view). The app's reader page calls `mount(lang)` once its
+//! `#reader-root` is there, `settle(queryPinTries, rcs300)` once the municipality profile has arrived or failed
+//! (Read is offered from then on), `language(lang)` when the citizen changes the language, and `unmount()` when
+//! it closes. The module draws its content with Leptos (a runtime of its own, in its own wasm) into
+//! `#reader-root`, in texts it fetches from the app's locale files; the journeys stay with the app
+//! (`window.mynaGuide`, `app::pages::reader`).
 
 /// The same allocator as the app (src/main.rs).
 #[cfg(target_arch = "wasm32")]
@@ -26,9 +29,9 @@ fn register() {
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&api, &key.into(), &value);
     };
-    set("mount", Closure::<dyn Fn()>::new(app::reader_view::mount).into_js_value());
+    set("mount", Closure::<dyn Fn(String)>::new(app::reader_view::mount).into_js_value());
     set("settle", Closure::<dyn Fn(bool, bool)>::new(app::reader_view::settle).into_js_value());
-    set("draw", Closure::<dyn Fn()>::new(app::reader_view::draw).into_js_value());
+    set("language", Closure::<dyn Fn(String)>::new(app::reader_view::language).into_js_value());
     set("unmount", Closure::<dyn Fn()>::new(app::reader_view::unmount).into_js_value());
     let Some(window) = web_sys::window() else { return };
     let _ = Reflect::set(&window, &"mynaCardReader".into(), &api);

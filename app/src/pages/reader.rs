@@ -1,19 +1,20 @@
-//! カードを読み取る (design.md §3.8, reader.md §7): the app's side of the reader page. The page's heading, its
-//! polite live region and an empty `#reader-root` are the app's; the content — the states of a read through
-//! a PaSoRi, the dates read, the PIN counters — is drawn there by the card-reader module
-//! (`reader_view`, `src/bin/card_reader.rs`), loaded when the page opens, so that none of it is in the first
-//! view (design.md §7). The app lends the module two things through `window.mynaGuide`: its texts (`text`:
-//! a message drawn in the citizen's language, with ruby, terms and dates) and its journeys (`useDates`,
-//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, reader.md §4.3).
+//! カードを読み取る (design.md §3.8, reader.md §7): the app's side of the reader page. The page's heading and an
+//! empty `#reader-root` are the app's; the content — the states of a read through a PaSoRi, the dates read, the
+//! PIN counters, the live region of a read's progress — is drawn there by the card-reader module (`reader_view`,
+//! `src/bin/card_reader.rs`) with Leptos, loaded when the page opens, so that none of it is in the first view
+//! (design.md §7). The app tells the module the citizen's language (it draws in texts of the same locale files)
+//! and lends it its journeys through `window.mynaGuide` (`useDates`, `noCertificate`, `lockedPin`: the answers
+//! read, marked 「カードから読み取りました」, reader.md §4.3).
 
 use leptos::prelude::*;
 
 use super::keep_title;
-use crate::components::markup::{el, page};
+use crate::components::markup::{el, follow, page};
 use crate::flow::answers::{Answer, DateText};
 use crate::flow::route::Page;
 use crate::flow::{Choice, Journey, Question};
-use crate::i18n::Msg;
+use crate::i18n::rich::Arg;
+use crate::i18n::{Locale, Msg};
 use crate::profile::ProfileState;
 use crate::state::{use_state, AppState};
 
@@ -75,27 +76,48 @@ fn open_journey(state: AppState, journey: Journey, read: Vec<(Question, Answer)>
     crate::nav::go(state, page);
 }
 
-/// The page (not a component: it draws itself into `<main>`, see `markup::page`): the heading, the element
-/// the module draws into, and the live region. The module is loaded, then mounted.
+/// The page: the heading, the element the module draws into, and, when the module cannot be had, why. The
+/// module is loaded, then mounted; it follows the language and the profile's arrival through the app.
 pub fn reader_page() -> AnyView {
     let state = use_state();
     keep_title(state, Msg::ReaderTitle, Signal::derive(|| false));
-    browser::open(state);
-    // Drawn again when the language changes: the module then draws into the new element.
-    let body = || {
-        browser::redraw();
-        vec![el("div", "").attr("id", "reader-root")]
-    };
-    page(Msg::ReaderTitle, true, Box::new(body), Some(("reader-status", Box::new(Vec::new))));
+    let failed = RwSignal::new(false);
+    browser::open(state, failed);
+    // A language switch reaches the module, which draws its texts again in it.
+    Effect::new(move |previous: Option<Locale>| {
+        let locale = state.locale.get();
+        if previous.is_some_and(|p| p != locale) {
+            browser::language(locale);
+        }
+        locale
+    });
     // The municipality profile's switches reach the module once the profile has arrived or failed, and not
     // before: on a direct load of `#/reader` it is usually still on its way, and deciding then would put the
     // defaults in place of a city's `query_pin_tries: false` (reader.md §1). Followed here, where its arrival
-    // draws nothing (the page above is not drawn again); the module waits for it before offering Read.
-    crate::profile::profile_view(Box::new(|_, profile| {
+    // draws nothing; the module waits for it before offering Read.
+    let settle = crate::profile::profile_view(Box::new(|_, profile| {
         browser::settle(switches(profile));
         ().into_any()
-    }))
-    .into_any()
+    }));
+    // Without the module (a first visit offline, a blocked script): said so; the typed path stays a link away.
+    let failure = follow(move || {
+        if !failed.get() {
+            return Vec::new();
+        }
+        let code = vec![("code", Arg::Text("module".to_owned()))];
+        let typed = el("a", "myna-reader__typed").attr("href", crate::reader_view::TYPED_PATH).msg(Msg::ReaderTyped);
+        vec![
+            el("div", "myna-notice")
+                .attr("role", "alert")
+                .child(el("p", "").msg_with(Msg::ReaderStateUnknownError, code)),
+            el("p", "").child(typed),
+        ]
+    });
+    page(
+        Msg::ReaderTitle,
+        true,
+        vec![el("div", "").attr("id", "reader-root"), el("div", "").view(failure).view(settle.into_any())],
+    )
 }
 
 /// The reader's switches `(query_pin_tries, rcs300)` once they can be decided (reader.md §1): `None` while the
@@ -111,58 +133,20 @@ pub fn switches(profile: ProfileState) -> Option<(bool, bool)> {
 mod browser {
     use js_sys::{Array, Object, Reflect};
     use leptos::prelude::*;
-    use leptos::tachys::view::{Mountable, Render};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsValue;
 
-    use crate::components::text::rich_view;
-    use crate::i18n::rich::Arg;
-    use crate::i18n::{loaded, Msg};
+    use crate::i18n::Locale;
     use crate::reader_module;
     use crate::state::AppState;
 
-    /// A placeholder of the module's texts: its name in the locale files.
-    fn name(key: &str) -> Option<&'static str> {
-        ["code", "pin", "n", "date", "year"].into_iter().find(|n| *n == key)
-    }
-
-    /// `mynaGuide.text(index, args)`: the message at `index` in the citizen's language, drawn into a
-    /// `<span>`. An argument is a string, `{date: "YYYY-MM-DD"}` or `{msg: index}` (another text).
-    fn text(state: AppState, index: u32, args: &JsValue) -> JsValue {
-        let locale = state.locale.get_untracked();
-        let raw = |i: f64| loaded::text(locale, i as usize);
-        let mut list = Vec::new();
-        for entry in Object::entries(&Object::from(args.clone())).iter() {
-            let entry = Array::from(&entry);
-            let (Some(key), value) = (entry.get(0).as_string().and_then(|k| name(&k)), entry.get(1)) else { continue };
-            let date = Reflect::get(&value, &"date".into()).ok().and_then(|d| d.as_string());
-            let msg = Reflect::get(&value, &"msg".into()).ok().and_then(|m| m.as_f64());
-            let arg = match (value.as_string(), date.and_then(|d| rules::iso::parse_date(&d)), msg) {
-                (Some(text), _, _) => Arg::Text(text),
-                (None, Some(date), _) => Arg::Date(date),
-                (None, None, Some(index)) => Arg::Text(raw(index).to_owned()),
-                _ => continue,
-            };
-            list.push((key, arg));
-        }
-        let span = document().create_element("span").ok();
-        if let Some(span) = &span {
-            rich_view(locale, raw(f64::from(index)), &list).build().mount(span, None);
-        }
-        span.map(JsValue::from).unwrap_or_default()
-    }
-
-    /// Puts `window.mynaGuide` (texts and journeys) for the module, loads it and mounts it; draws it again
-    /// when the language changes; unmounts it when the page closes.
-    pub fn open(state: AppState) {
+    /// Puts `window.mynaGuide` (the journeys) for the module, loads it and mounts it in the citizen's
+    /// language (`failed` when it cannot be had); unmounts it when the page closes.
+    pub fn open(state: AppState, failed: RwSignal<bool>) {
         let guide = Object::new();
         let set = |key: &str, value: JsValue| {
             let _ = Reflect::set(&guide, &key.into(), &value);
         };
-        set(
-            "text",
-            Closure::<dyn Fn(u32, JsValue) -> JsValue>::new(move |i, args| text(state, i, &args)).into_js_value(),
-        );
         let dates = move |issued: String, expires: String| {
             if let (Some(issued), Some(expires)) = (rules::iso::parse_date(&issued), rules::iso::parse_date(&expires)) {
                 super::use_dates(state, Some((issued, expires)));
@@ -178,17 +162,11 @@ mod browser {
 
         leptos::task::spawn_local(async move {
             if reader_module::load().await.is_some() {
-                reader_module::call("mount", &Array::new());
+                let locale = state.locale.get_untracked().id();
+                reader_module::call("mount", &Array::of1(&locale.into()));
                 settle(super::switches(crate::profile::current_untracked()));
-            } else if let Some(root) = document().get_element_by_id("reader-root") {
-                // Without the module (a first visit offline, a blocked script): say so, keep the typed path.
-                let failed = rich_view(
-                    state.locale.get_untracked(),
-                    state.locale.get_untracked().raw(Msg::ReaderStateUnknownError),
-                    &[("code", Arg::Text("module".to_owned()))],
-                );
-                let _ = root.set_attribute("role", "alert");
-                failed.build().mount(&root, None);
+            } else {
+                failed.try_set(true);
             }
         });
         on_cleanup(|| reader_module::call("unmount", &Array::new()));
@@ -202,17 +180,18 @@ mod browser {
         }
     }
 
-    /// Once the page's elements are drawn (again), the module draws into them (before it is loaded, nothing).
-    pub fn redraw() {
-        request_animation_frame(|| reader_module::call("draw", &Array::new()));
+    /// The citizen's language changed: the module draws its texts again in it (before it is loaded, nothing:
+    /// it is mounted in the language of then).
+    pub fn language(locale: Locale) {
+        reader_module::call("language", &Array::of1(&locale.id().into()));
     }
 }
 
 /// Native builds (tests) have no browser and no module.
 #[cfg(not(target_arch = "wasm32"))]
 mod browser {
-    pub fn open(_state: crate::state::AppState) {}
-    pub fn redraw() {}
+    pub fn open(_state: crate::state::AppState, _failed: leptos::prelude::RwSignal<bool>) {}
+    pub fn language(_locale: crate::i18n::Locale) {}
     pub fn settle(_switches: Option<(bool, bool)>) {}
 }
 

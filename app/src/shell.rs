@@ -1,0 +1,53 @@
+//! A bridge: the static shell of `index.html` around the guide, the only elements of the page the app touches
+//! without Leptos. `#myna-root` holds a static fallback until the guide is drawn in its place; `<html lang>` is
+//! outside the guide's root, so no view of the app can own it; and the hidden 「問題が発生しました」 block
+//! `#myna-error` is revealed when anything panics, when no view can be trusted to draw. Everything inside
+//! `#myna-root` is Leptos's.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement};
+
+/// The element of `index.html` the app mounts into; it holds the static fallback until then.
+const ROOT_ID: &str = "myna-root";
+/// The static trilingual 「問題が発生しました」 block of `index.html`, hidden until a panic.
+const ERROR_ID: &str = "myna-error";
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// Where the guide is drawn: `#myna-root`, emptied of its static fallback, or `<body>` on a page without it
+/// (a test page); `None` when there is no document to draw in.
+pub fn root() -> Option<HtmlElement> {
+    let document = document()?;
+    match document.get_element_by_id(ROOT_ID) {
+        Some(root) => {
+            root.set_text_content(None); // drop the static fallback
+            root.dyn_into::<HtmlElement>().ok()
+        }
+        None => document.body(),
+    }
+}
+
+/// `<html lang>`: the language of the page as screen readers should read it.
+pub fn set_lang(lang: &str) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        // Nothing more can be done if this fails.
+        let _ = html.set_attribute("lang", lang);
+    }
+}
+
+/// Hides the app and shows the static 「問題が発生しました」 block, instead of a blank or half-drawn frame.
+/// Formats nothing: no panic message reaches the page or the console (it could hold an answer).
+pub fn reveal_error_block() {
+    // A fixed text, never the panic message; e2e fails on any console error.
+    web_sys::console::error_1(&"myna-guide: internal error (panic)".into());
+    let Some(document) = document() else { return };
+    if let Some(root) = document.get_element_by_id(ROOT_ID) {
+        // Nothing more can be done if this fails; the error block below is still revealed.
+        root.set_attribute("hidden", "").ok();
+    }
+    if let Some(block) = document.get_element_by_id(ERROR_ID) {
+        block.remove_attribute("hidden").ok();
+    }
+}
