@@ -405,6 +405,8 @@ test('the reader stops answering while reading: timeout, found without a real wa
   await expect(page.locator('#reader-status')).toHaveText(TEXT.reading);
   await expect(page.locator('#reader-cancel')).toBeVisible();
   await expect(readButton(page)).toHaveAttribute('aria-disabled', 'true');
+  // The button pressed is not drawn again while the read goes on: it keeps the focus.
+  await expect(readButton(page)).toBeFocused();
   await page.clock.runFor(2_000); // the bridge's 1 s limit on an ACK (reader.md §6)
   await expect(reader(page)).toHaveAttribute('data-state', 'timeout');
   const report = (await usbMockReport(page))!;
