@@ -34,7 +34,7 @@ use crate::components::markup::el;
 use crate::components::parts::Pending;
 use crate::flow::route::Page;
 use crate::i18n::{Locale, Msg};
-use crate::pages::{question::QuestionPage, result::ResultPage};
+use crate::pages::result::ResultPage;
 use crate::state::{AppState, Texts};
 
 /// The language asked for by `?lang=` (the embed script's `data-lang`), else Japanese.
@@ -51,7 +51,7 @@ fn initial_locale() -> Locale {
 fn page_view(page: Page) -> AnyView {
     match page {
         Page::Start => pages::start::start_page(),
-        Page::Question(journey, question) => view! { <QuestionPage journey=journey question=question /> }.into_any(),
+        Page::Question(journey, question) => pages::question::question_page(journey, question),
         Page::Check(journey) => pages::check::check_page(journey),
         Page::Result(journey) => view! { <ResultPage journey=journey /> }.into_any(),
         Page::Password => pages::password::password_page(),

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::markup::{el, Node};
 use super::text::{dynamic, rich_view, t, t_with};
 use crate::contacts::{CARD_CALL_CENTRE, CITY_CALL_CENTRE_FALLBACK, FOREIGN_LANGUAGE_LINES, LOSS_LINE};
 use crate::flow::route::Page;
@@ -157,23 +158,10 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// 「戻る」 above the heading.
-#[component]
-pub fn BackLink(to: Page) -> impl IntoView {
-    view! {
-        <a class="myna-back" href=to.hash()>
-            {t(Msg::CommonBack)}
-        </a>
-    }
-}
-
 /// The first thing on every page of the loss journey: call now to stop the card (design.md §3.1).
-#[component]
-pub fn StopCardNotice() -> impl IntoView {
-    view! {
-        <div class="myna-urgent" role="note">
-            <h2 class="myna-urgent__title">{t(Msg::LostStopHeading)}</h2>
-            <p>{t_with(Msg::LostStopBody, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))])}</p>
-        </div>
-    }
+pub fn stop_card_notice() -> Node {
+    el("div", "myna-urgent")
+        .attr("role", "note")
+        .child(el("h2", "myna-urgent__title").msg(Msg::LostStopHeading))
+        .child(el("p", "").msg_with(Msg::LostStopBody, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))]))
 }

@@ -47,11 +47,21 @@ pub struct Node {
     /// never becomes an attribute).
     props: Vec<(&'static str, Property)>,
     text: Text,
-    children: Vec<Node>,
-    /// Views drawn after the children: the parts that follow signals themselves (a date in the page's
-    /// language, the profile's offices).
-    views: Vec<AnyView>,
+    children: Vec<Child>,
     on: Option<(&'static str, Handler)>,
+    /// Filled by Leptos with the element once drawn (to focus it).
+    node_ref: Option<ElementRef>,
+}
+
+/// A reference to a drawn node's element, which Leptos fills when it draws it (`Node::node_ref`).
+pub type ElementRef = NodeRef<leptos::tachys::html::element::Custom<&'static str>>;
+
+/// What an element holds after its text, in order.
+enum Child {
+    Node(Node),
+    /// A view: a part that follows signals itself (a date in the page's language, the profile's offices, a
+    /// part drawn again by [`follow`]).
+    View(AnyView),
 }
 
 /// An element: `el("p", "myna-hint")`; an empty class adds none.
@@ -65,8 +75,8 @@ pub fn el(tag: &'static str, class: &'static str) -> Node {
         props: Vec::new(),
         text: Text::None,
         children: Vec::new(),
-        views: Vec::new(),
         on: None,
+        node_ref: None,
     }
 }
 
@@ -111,9 +121,9 @@ impl Node {
         self
     }
 
-    /// A view drawn after the children.
+    /// A view, drawn in its place among the children.
     pub fn view(mut self, view: AnyView) -> Self {
-        self.views.push(view);
+        self.children.push(Child::View(view));
         self
     }
 
@@ -124,18 +134,24 @@ impl Node {
     }
 
     pub fn child(mut self, child: Node) -> Self {
-        self.children.push(child);
+        self.children.push(Child::Node(child));
         self
     }
 
     pub fn children(mut self, children: impl IntoIterator<Item = Node>) -> Self {
-        self.children.extend(children);
+        self.children.extend(children.into_iter().map(Child::Node));
         self
     }
 
     /// Calls `handler` on each `event` (`input`, `click`, `change`, `submit`).
     pub fn on(mut self, event: &'static str, handler: impl Fn(web_sys::Event) + Send + Sync + 'static) -> Self {
         self.on = Some((event, Arc::new(handler)));
+        self
+    }
+
+    /// Lets `element` hold the element once drawn (to focus it).
+    pub fn node_ref(mut self, element: ElementRef) -> Self {
+        self.node_ref = Some(element);
         self
     }
 }
@@ -169,14 +185,20 @@ impl Node {
             use leptos::tachys::html::event::{on, Custom};
             attrs.push(on(Custom::new(event), move |ev: web_sys::Event| handler(ev)).into_any_attr());
         }
-        let mut children: Vec<AnyView> = Vec::with_capacity(self.children.len() + self.views.len() + 1);
+        if let Some(element) = self.node_ref {
+            use leptos::tachys::html::node_ref::node_ref;
+            attrs.push(node_ref(element).into_any_attr());
+        }
+        let mut children: Vec<AnyView> = Vec::with_capacity(self.children.len() + 1);
         match self.text {
             Text::None => {}
             Text::Msg(msg, args) => children.push(crate::components::text::t_with(msg, args).into_any()),
             Text::Raw(raw) => children.push(raw.into_any()),
         }
-        children.extend(self.children.into_iter().map(Node::draw));
-        children.extend(self.views);
+        children.extend(self.children.into_iter().map(|child| match child {
+            Child::Node(node) => node.draw(),
+            Child::View(view) => view,
+        }));
         custom(self.tag).add_any_attr(attrs).child(children).into_any()
     }
 }
@@ -197,12 +219,17 @@ pub fn summary_row(label: Msg, value: Node) -> Node {
     el("div", "myna-summary__row").child(el("dt", "myna-summary__key").msg(label)).child(value)
 }
 
+/// 「戻る」 above the heading, to `href`.
+pub fn back_link(href: String) -> Node {
+    el("a", "myna-back").attr_owned("href", href).msg(Msg::CommonBack)
+}
+
 /// A page drawn from data (the password checker, the accessibility statement, the reader page): optionally a
 /// back link to the start page, the `<h1 tabindex="-1">`, then the body.
 pub fn page(title: Msg, back: bool, body: Vec<Node>) -> AnyView {
     let mut nodes = Vec::with_capacity(body.len() + 2);
     if back {
-        nodes.push(el("a", "myna-back").attr("href", "#/").msg(Msg::CommonBack));
+        nodes.push(back_link(crate::flow::route::Page::Start.hash()));
     }
     nodes.push(el("h1", "myna-heading").attr("tabindex", "-1").msg(title));
     nodes.extend(body);
