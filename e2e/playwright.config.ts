@@ -1,8 +1,20 @@
 // Playwright on Debian's chromium (never `npx playwright install`: only package registries are reachable).
 // Runs against the release build in ../dist, served by serve.py with the production CSP (design.md §6.4).
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 8081);
+/** The e2e-only build with the `test-panic` feature (scripts/test builds it into ../dist-test-panic). */
+const PANIC_PORT = Number(process.env.E2E_PANIC_PORT ?? 8082);
+const PANIC_DIST = `${__dirname}/../dist-test-panic/index.html`;
+const server = (port: number, dist = '') => ({
+  command: `python3 serve.py ${port} ${dist}`.trim(),
+  url: `http://127.0.0.1:${port}/`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 30_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+});
 
 export default defineConfig({
   testDir: './tests',
@@ -41,12 +53,6 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `python3 serve.py ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // The release build, and the test-panic build when it is there (tests/panic.spec.ts fails without it).
+  webServer: [server(PORT), ...(existsSync(PANIC_DIST) ? [server(PANIC_PORT, 'dist-test-panic')] : [])],
 });

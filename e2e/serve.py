@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Serve the release build (dist/ beside this folder) on 127.0.0.1 the way the city's server would.
 
-Usage: python3 e2e/serve.py [PORT]   (default 8080; any working directory)
+Usage: python3 e2e/serve.py [PORT [DIST]]   (default 8080 and dist/; any working directory; DIST relative to the
+workspace root, e.g. dist-test-panic, the e2e-only build of scripts/test)
 
 Sends the Content-Security-Policy of design.md §6.4, its frame-ancestors extended by the test origins, so e2e
 proves the guide runs under the city's policy; `.wasm` goes out as application/wasm. Like the hosting note of
@@ -32,6 +33,10 @@ CSP = "; ".join(
         "form-action 'none'",
         # production: 'self' https://www.city.kawasaki.jp; the test hosts are local
         "frame-ancestors 'self' https://www.city.kawasaki.jp http://127.0.0.1:* http://localhost:*",
+        # Trusted Types: no string becomes HTML, script or a script URL; the one policy, created by the boot
+        # script for the service worker's fixed URL (public/sw-register.js), is the only exception.
+        "require-trusted-types-for 'script'",
+        "trusted-types myna-guide",
     ]
 )
 
@@ -102,9 +107,10 @@ class Handler(SimpleHTTPRequestHandler):
 
 def main() -> None:
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8080
-    if not (DIST / "index.html").is_file():
-        sys.exit(f"serve.py: no {DIST}/index.html; build first (trunk build --release --locked)")
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(DIST)))
+    dist = DIST.parent / sys.argv[2] if len(sys.argv) > 2 else DIST
+    if not (dist / "index.html").is_file():
+        sys.exit(f"serve.py: no {dist}/index.html; build first (trunk build --release --locked)")
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(dist)))
     try:
         server.serve_forever()
     except KeyboardInterrupt:

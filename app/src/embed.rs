@@ -3,17 +3,15 @@
 //! height (a `ResizeObserver`, at most once per animation frame) and asks it to scroll the frame's top into
 //! view on each page change. Only two messages exist, `myna-guide:height` and `myna-guide:top`; nothing
 //! else crosses the frame, never an answer. They go with `targetOrigin` = the `host` parameter, and only
-//! when that origin is the guide's own or one the city allows, so no other page learns even the height.
+//! when that origin is the guide's own or one the city allows in its profile (`embed.allowed_hosts`,
+//! design.md §6.2), so no other page learns even the height. No host is written in the code: any city can
+//! embed the guide by listing its origin in its profile.
 //! A bridge to the host page (`postMessage`, a `ResizeObserver` on the document): nothing of it is a view.
 
 /// The message with the guide's height in CSS pixels, `{"type": "myna-guide:height", "height": 1234}`.
 pub const HEIGHT: &str = "myna-guide:height";
 /// The message asking the host to scroll the frame's top into view, `{"type": "myna-guide:top"}`.
 pub const TOP: &str = "myna-guide:top";
-
-/// The hosts, besides the guide's own origin, that may receive the messages until the municipality profile
-/// says otherwise (its `embed.allowed_hosts`, design.md §6.2). See [`listed_hosts`].
-pub const FALLBACK_HOSTS: [&str; 1] = ["https://www.city.kawasaki.jp"];
 
 /// Whether the messages may go to `host`: exactly the guide's own origin or one of `listed`. An empty
 /// `host`, `null` (a `file:` or sandboxed page) and `*` never match.
@@ -22,21 +20,12 @@ pub fn host_allowed(host: &str, own_origin: &str, listed: &[String]) -> bool {
     is_origin && (host == own_origin || listed.iter().any(|h| h == host))
 }
 
-/// The hosts the city allows besides the guide's own origin.
-///
-/// HOOK(profile): when `profile.rs` reads `embed.allowed_hosts` from `municipality.json`, return that
-/// list here while the profile is `Ready` (e.g. `crate::profile::use_profile()` captured in [`start`]);
-/// [`FALLBACK_HOSTS`] stays the answer while it is loading or missing.
-fn listed_hosts() -> Vec<String> {
-    FALLBACK_HOSTS.iter().map(|h| (*h).to_owned()).collect()
-}
-
 /// Starts the bridge when the guide runs inside a frame with a `host` parameter; does nothing otherwise.
+/// Called once the profile has settled (found or not, `profile::start`): which hosts are allowed is known
+/// then, and the first height goes out at once.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
     browser::start();
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = listed_hosts;
 }
 
 /// The page changed (not the first page): ask the host to bring the frame's top into view.
@@ -54,7 +43,7 @@ mod browser {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    use super::{host_allowed, listed_hosts, HEIGHT, TOP};
+    use super::{host_allowed, HEIGHT, TOP};
 
     /// The observer of the page's height and its callback.
     type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
@@ -82,7 +71,7 @@ mod browser {
         let Some(host) = HOST.with(|h| h.borrow().clone()) else { return };
         let window = window();
         let own = window.location().origin().unwrap_or_default();
-        if !host_allowed(&host, &own, &listed_hosts()) {
+        if !host_allowed(&host, &own, crate::profile::current_untracked().allowed_hosts()) {
             return;
         }
         let message = Object::new();
@@ -146,6 +135,6 @@ mod tests {
         for (host, allowed, why) in cases {
             assert_eq!(host_allowed(host, own, &listed), allowed, "{host}: {why}");
         }
-        assert!(host_allowed(FALLBACK_HOSTS[0], own, &listed_hosts()), "the fallback list holds the city");
+        assert!(!host_allowed("https://www.city.kawasaki.jp", own, &[]), "no host is allowed in the code");
     }
 }

@@ -8,13 +8,13 @@
 //! second import updates the events rather than doubling them. No personal data beyond the dates.
 
 use chrono::{Datelike, NaiveDate};
-use rules::contract::{Action, ActionId, Guidance};
+use rules::contract::{Action, Guidance};
 
 use crate::contacts::LOSS_LINE;
 use crate::i18n::format::money;
 use crate::i18n::rich::{plain, Arg};
 use crate::i18n::{Locale, Msg};
-use crate::present;
+use crate::present::{self, action_key};
 
 /// Which date of an action an event marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,28 +60,6 @@ pub fn file_name(today: NaiveDate) -> String {
     name
 }
 
-/// The action id of the contract (`renew_card`), for the `UID`.
-fn action_id(id: ActionId) -> &'static str {
-    match id {
-        ActionId::ApplyContinuedUseAbroad => "apply_continued_use_abroad",
-        ActionId::ApplyNewCard => "apply_new_card",
-        ActionId::ApplyRapidReissue => "apply_rapid_reissue",
-        ActionId::ApplyReissue => "apply_reissue",
-        ActionId::FileMoveIn => "file_move_in",
-        ActionId::FileMoveWithinCity => "file_move_within_city",
-        ActionId::LiftSuspension => "lift_suspension",
-        ActionId::PresentCardAfterMove => "present_card_after_move",
-        ActionId::ReissueSignatureCertificate => "reissue_signature_certificate",
-        ActionId::RenewCard => "renew_card",
-        ActionId::RenewCertificates => "renew_certificates",
-        ActionId::ReportLossToOffice => "report_loss_to_office",
-        ActionId::ReportToPolice => "report_to_police",
-        ActionId::ResetPin => "reset_pin",
-        ActionId::SuspendCard => "suspend_card",
-        ActionId::UpdateCardDetails => "update_card_details",
-    }
-}
-
 fn push_padded(out: &mut String, n: u32, width: usize) {
     let digits = n.to_string();
     for _ in digits.len()..width {
@@ -97,7 +75,9 @@ fn push_date(out: &mut String, d: NaiveDate) {
     push_padded(out, d.day(), 2);
 }
 
-/// A TEXT value (RFC 5545 §3.3.11): `\` `;` `,` escaped, a newline as `\n`.
+/// A TEXT value (RFC 5545 §3.3.11): `\` `;` `,` escaped, a newline as `\n`, every other control character
+/// (which TEXT may not hold, CR included) left out. Every value the file takes from elsewhere goes through
+/// here, the profile's included: a CR or LF in it can never start a line of its own.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -105,7 +85,8 @@ fn escape(out: &mut String, text: &str) {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push(c),
+            c if c < ' ' || c == '\u{7f}' => {}
             c => out.push(c),
         }
     }
@@ -180,11 +161,11 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");
-    let mut prodid = String::from("PRODID:-//");
+    let mut prodid = String::from("-//");
     prodid.push_str(owner);
     prodid.push_str("//My Number Card guide//");
     prodid.push_str(if locale == Locale::En { "EN" } else { "JA" });
-    push_line(&mut out, &prodid);
+    push_text(&mut out, "PRODID", &prodid);
     push_line(&mut out, "CALSCALE:GREGORIAN");
     let mut stamp = String::from("DTSTAMP:");
     push_date(&mut stamp, today);
@@ -198,13 +179,12 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
         };
         let summary = plain(locale, label, &[("action", Arg::Msg(title))]);
         push_line(&mut out, "BEGIN:VEVENT");
-        let mut line = String::from("UID:");
-        line.push_str(action_id(a.id));
+        let mut line = String::from(action_key(a.id));
         line.push_str(kind.uid_part());
         push_date(&mut line, date);
         line.push('@');
         line.push_str(domain);
-        push_line(&mut out, &line);
+        push_text(&mut out, "UID", &line);
         push_line(&mut out, &stamp);
         line = String::from("DTSTART;VALUE=DATE:");
         push_date(&mut line, date);
@@ -268,7 +248,7 @@ pub fn download(name: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules::contract::{Card, Situation};
+    use rules::contract::{ActionId, Card, Situation};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -398,8 +378,8 @@ mod tests {
     #[test]
     fn text_values_are_escaped() {
         let mut out = String::new();
-        escape(&mut out, "a\\b;c,d\ne\r\nf");
-        assert_eq!(out, "a\\\\b\\;c\\,d\\ne\\nf");
+        escape(&mut out, "a\\b;c,d\ne\r\nf\tg\u{1b}h\u{7f}i\rj");
+        assert_eq!(out, "a\\\\b\\;c\\,d\\ne\\nf\tghij");
         // The English description has commas, escaped in the file.
         let ics = calendar(&renewal(), Locale::En, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
         let l = unfolded(&ics);
@@ -407,6 +387,39 @@ mod tests {
         let description = l.iter().find(|x| x.starts_with("DESCRIPTION:") && x.contains("What to bring")).unwrap();
         assert!(description.contains("\\,"), "{description}");
         assert!(!description.replace("\\,", "").contains(','), "{description}");
+    }
+
+    #[test]
+    fn a_hostile_profile_cannot_write_lines_into_the_file() {
+        // The profile's owner and domain with line breaks, properties of their own and TEXT's special
+        // characters: every one stays inside its property's value.
+        let owner =
+            "Evil City\r\nBEGIN:VEVENT\r\nSUMMARY:pay here, now; \\ok\nATTACH:https://evil.example/x\u{0}\u{7f}\tend";
+        let domain = "city.example.jp\r\nDESCRIPTION:call 0570-000-000\rX-EVIL:1";
+        let g = renewal();
+        for locale in Locale::ALL {
+            let ics = calendar(&g, locale, domain, owner, d("2029-08-15"));
+            assert!(!ics.replace("\r\n", "").contains(['\r', '\n']), "a bare CR or LF");
+            assert!(!ics.contains('\u{0}') && !ics.contains('\u{7f}'), "a control character");
+            let l = unfolded(&ics);
+            // The same properties, in the same order, as with a harmless profile.
+            let names = |lines: &[String]| -> Vec<String> {
+                lines.iter().map(|x| x.split([':', ';']).next().unwrap().to_owned()).collect()
+            };
+            let plain = unfolded(&calendar(&g, locale, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15")));
+            assert_eq!(names(&l), names(&plain), "{ics}");
+            let prodid = l.iter().find(|x| x.starts_with("PRODID:")).unwrap();
+            assert_eq!(
+                prodid.strip_prefix("PRODID:").unwrap().rsplit_once("//").unwrap().0,
+                "-//Evil City\\nBEGIN:VEVENT\\nSUMMARY:pay here\\, now\\; \\\\ok\\nATTACH:https://evil.example/x\tend//My Number Card guide"
+            );
+            for uid in l.iter().filter(|x| x.starts_with("UID:")) {
+                assert!(uid.ends_with("@city.example.jp\\nDESCRIPTION:call 0570-000-000X-EVIL:1"), "{uid}");
+            }
+            for line in lines(&ics) {
+                assert!(line.len() <= 75, "{line}");
+            }
+        }
     }
 
     #[test]
@@ -445,7 +458,7 @@ mod tests {
         ];
         for id in all {
             let json = serde_json::to_string(&id).unwrap();
-            assert_eq!(json, format!("\"{}\"", action_id(id)));
+            assert_eq!(json, format!("\"{}\"", action_key(id)));
         }
     }
 }

@@ -13,8 +13,6 @@ pub mod flow;
 pub mod i18n;
 pub mod ics;
 pub mod nav;
-#[cfg(target_arch = "wasm32")]
-pub mod offline;
 pub mod pages;
 pub mod present;
 pub mod profile;
@@ -90,8 +88,10 @@ pub fn start() -> Option<AppState> {
     provide_context(state);
     // The figures the texts name are those in force today (the fees, day counts, ages of the table).
     i18n::figures::set_today(today);
-    // The municipality profile, fetched once (preloaded by index.html); the guide runs without it.
-    profile::start();
+    // The municipality profile, fetched once (preloaded by index.html); the guide runs without it. Inside the
+    // city's page, the frame's height and "scroll to my top" go to the host (embed.js) once it has settled:
+    // the profile says which hosts may have them.
+    profile::start(embed::start);
     // The texts beyond the first view, then the language asked for by `?lang=`.
     components::layout::load_texts(state, Locale::Ja, false);
     let wanted = initial_locale();
@@ -102,8 +102,6 @@ pub fn start() -> Option<AppState> {
     storage::start(state);
     nav::settle(state);
     nav::listen(state);
-    // Inside the city's page: the frame's height and "scroll to my top" for the host (embed.js).
-    embed::start();
     Effect::new(move |_| shell::set_lang(state.locale.get().lang()));
     // A page opened before its texts had arrived gets its heading only then: the focus goes to it then.
     Effect::new(move |previous: Option<Texts>| {
@@ -136,7 +134,7 @@ pub fn app_view() -> AnyView {
         page => match state.texts.get() {
             Texts::Ready => page_view(page),
             Texts::Loading => el("p", "myna-notice myna-loading").attr("role", "status").msg(Msg::AppLoading).draw(),
-            Texts::Failed => el("p", "myna-notice").attr("role", "alert").msg(Msg::AppLoadFailed).draw(),
+            Texts::Failed => components::layout::texts_failed(true),
         },
     });
     let main = el("main", "").attr("id", "main").reactive_attr("class", move || pending.main_class());
@@ -180,7 +178,21 @@ fn draw(setup: Owner, state: AppState) {
     });
     // The guide lives as long as the page: Leptos's way of keeping a root mounted for good.
     guide.forget();
-    offline::register_after_load();
+    #[cfg(feature = "test-panic")]
+    panic_if_asked("app");
+}
+
+/// e2e only (the cargo feature `test-panic`, which the release build never has): panics when the page's
+/// query asks it to (`?panic=app` here, after the guide has been drawn; `?panic=reader` in the card-reader
+/// module), so that e2e sees what a citizen would: the static error block, and never the panic's message,
+/// which holds a made-up answer for the test to look for.
+#[cfg(all(target_arch = "wasm32", feature = "test-panic"))]
+#[allow(clippy::panic)]
+pub fn panic_if_asked(module: &str) {
+    let search = window().location().search().unwrap_or_default();
+    if search.trim_start_matches('?').split('&').any(|pair| pair.strip_prefix("panic=") == Some(module)) {
+        panic!("test-panic in {module}: born 1985-10-10 (this text must never be shown)");
+    }
 }
 
 /// Shows the static 「問題が発生しました」 block of `index.html` (`shell::reveal_error_block`) when anything

@@ -311,6 +311,29 @@ pub fn place_of(a: &Action, ctx: Context) -> Msg {
     }
 }
 
+/// The action id of the contract (`renew_card`): the calendar file's `UID`s and the profile's `links` and
+/// `notes` keys.
+pub fn action_key(id: ActionId) -> &'static str {
+    match id {
+        ActionId::ApplyContinuedUseAbroad => "apply_continued_use_abroad",
+        ActionId::ApplyNewCard => "apply_new_card",
+        ActionId::ApplyRapidReissue => "apply_rapid_reissue",
+        ActionId::ApplyReissue => "apply_reissue",
+        ActionId::FileMoveIn => "file_move_in",
+        ActionId::FileMoveWithinCity => "file_move_within_city",
+        ActionId::LiftSuspension => "lift_suspension",
+        ActionId::PresentCardAfterMove => "present_card_after_move",
+        ActionId::ReissueSignatureCertificate => "reissue_signature_certificate",
+        ActionId::RenewCard => "renew_card",
+        ActionId::RenewCertificates => "renew_certificates",
+        ActionId::ReportLossToOffice => "report_loss_to_office",
+        ActionId::ReportToPolice => "report_to_police",
+        ActionId::ResetPin => "reset_pin",
+        ActionId::SuspendCard => "suspend_card",
+        ActionId::UpdateCardDetails => "update_card_details",
+    }
+}
+
 /// Whether the step is done at an office of this city (its profile's offices apply).
 pub fn at_city_office(a: &Action, ctx: Context) -> bool {
     a.place == Where::WardOffice && place_of(a, ctx) == Msg::WhereWardOffice

@@ -1,8 +1,12 @@
 //! The municipality profile (design.md §6.2): everything city-specific, read from
 //! `municipality.json` on the guide's own origin once at start. Only the fields the guide uses are
-//! read; parsing goes through `JSON` and `Reflect` of the browser (no `serde_json` in the wasm).
-//! Graceful absence: until it arrives, or when it cannot be had, the guide runs with its built-in
-//! fallbacks and says where local details are missing.
+//! read, and every one is checked (`read.rs`); parsing goes through `JSON` and `Reflect` of the
+//! browser (no `serde_json` in the wasm). Graceful absence: until it arrives, or when it cannot be
+//! had or is not valid, the guide runs with its built-in fallbacks and says where local details are
+//! missing.
+
+pub mod read;
+pub mod theme;
 
 use std::cell::Cell;
 
@@ -41,14 +45,23 @@ pub struct Contact {
 /// A place where the engine's `where` is done (`kind`: `ward_office`, `card_centre`, …).
 #[derive(Debug, Clone)]
 pub struct Office {
+    /// Its id (`kawasaki-ku`), which the ward chooser keeps; may be empty.
+    pub id: String,
     pub kind: String,
+    /// The ward it serves, as the ward chooser names it.
+    pub ward: Option<Texts>,
     pub name: Texts,
     pub address: Option<Texts>,
     pub phone: Option<String>,
+    /// What `phone` reaches when it is not the counter's own line (「総合案内」).
+    pub phone_label: Option<Texts>,
     pub hours: Option<Texts>,
+    /// The office's page, `https://` only.
+    pub url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+/// (`Default` for tests' literals.)
+#[derive(Debug, Clone, Default)]
 pub struct Profile {
     /// The domain of the calendar file's `UID`s (design.md §3.6).
     pub calendar_domain: String,
@@ -57,6 +70,15 @@ pub struct Profile {
     pub offices: Vec<Office>,
     /// The card reader's switches (reader.md §1, §5.4).
     pub reader: ReaderSwitches,
+    /// `embed.allowed_hosts`: the origins of the city's pages that get the frame's messages (design.md
+    /// §6.1), each `https://host[:port]`.
+    pub allowed_hosts: Vec<String>,
+    /// The theme's colours that passed the contrast test (`theme.rs`), applied on arrival.
+    pub theme: Vec<(&'static str, String)>,
+    /// `links`: the city's page for a procedure, keyed by the contract's action id (`renew_card`).
+    pub links: Vec<(String, String)>,
+    /// `notes`: what the city adds to a procedure (booking, hours), keyed by the action id.
+    pub notes: Vec<(String, Texts)>,
 }
 
 /// `reader.query_pin_tries` (default on) turns the retry-counter queries off without a rebuild;
@@ -83,6 +105,21 @@ pub const FALLBACK_OWNER: &str = "Kawasaki City";
 impl Profile {
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// The city's page for the action `id`.
+    pub fn link(&self, id: &str) -> Option<&str> {
+        self.links.iter().find(|(k, _)| k == id).map(|(_, v)| v.as_str())
+    }
+
+    /// The city's note on the action `id`.
+    pub fn note(&self, id: &str) -> Option<&Texts> {
+        self.notes.iter().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    /// The ward offices that name their ward, for the ward chooser.
+    pub fn wards(&self) -> impl Iterator<Item = &Office> + '_ {
+        self.offices_of("ward_office").filter(|o| o.ward.is_some() && !o.id.is_empty())
     }
 
     /// The offices of one kind, in the profile's order.
@@ -127,6 +164,11 @@ impl ProfileState {
         (switches.query_pin_tries, switches.rcs300)
     }
 
+    /// The origins besides the guide's own that may receive the frame's messages: none without a profile.
+    pub fn allowed_hosts(self) -> &'static [String] {
+        self.profile().map_or(&[], |p| &p.allowed_hosts)
+    }
+
     /// The calendar domain of the `UID`s and the owner named in `PRODID`.
     pub fn calendar_id(self) -> (&'static str, &'static str) {
         match self.profile() {
@@ -139,11 +181,6 @@ impl ProfileState {
 /// A free dial number (フリーダイヤル, 0120 and 0800), shown as 「無料」.
 pub fn is_free_dial(phone: &str) -> bool {
     phone.starts_with("0120-") || phone.starts_with("0800-")
-}
-
-/// A phone number as it may go into a `tel:` link: digits and hyphens only.
-fn is_phone(phone: &str) -> bool {
-    !phone.is_empty() && phone.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
 thread_local! {
@@ -181,125 +218,49 @@ pub fn profile_view(draw: Box<dyn Fn(Locale, ProfileState) -> AnyView + Send + S
 }
 
 /// Fetches the file once, from `start` (lib.rs) (the `<link rel="preload">` of `index.html` has usually
-/// fetched it already); the guide runs with its fallbacks until it arrives, or without it.
-pub fn start() {
+/// fetched it already); the guide runs with its fallbacks until it arrives, or without it. `settled_then`
+/// runs once it has arrived or could not be had.
+pub fn start(settled_then: fn()) {
     let settled = RwSignal::new(false);
     SETTLED.with(|s| s.set(Some(settled)));
     #[cfg(target_arch = "wasm32")]
     leptos::task::spawn_local(async move {
-        if let Some(p) = browser::fetch().await {
+        if let Some(p) = fetch().await {
             let p: &'static Profile = Box::leak(Box::new(p));
+            theme::apply(&p.theme);
             PROFILE.with(|c| c.set(Some(p)));
         }
         settled.set(true);
+        settled_then();
     });
     #[cfg(not(target_arch = "wasm32"))]
-    settled.set(true);
+    {
+        settled.set(true);
+        settled_then();
+    }
 }
 
+/// The profile, or `None` when the file cannot be had (offline, 404, not JSON) or is not valid
+/// (`read.rs`); the browser itself may report a failed request in its console, the guide logs nothing.
 #[cfg(target_arch = "wasm32")]
-mod browser {
-    //! Reading the file with the browser's own JSON parser. A missing or malformed field drops the
-    //! entry it belongs to (or the whole profile for the top-level fields); nothing is logged.
-
-    use wasm_bindgen::{JsCast, JsValue};
+async fn fetch() -> Option<Profile> {
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    use super::{is_phone, Contact, Office, Profile, ReaderSwitches, Texts};
-
-    pub const FILE: &str = "municipality.json";
-
-    fn get(value: &JsValue, key: &str) -> JsValue {
-        js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    let response = JsFuture::from(leptos::prelude::window().fetch_with_str("municipality.json")).await.ok()?;
+    let response = response.dyn_into::<web_sys::Response>().ok()?;
+    if !response.ok() {
+        return None;
     }
-
-    fn string(value: &JsValue, key: &str) -> Option<String> {
-        get(value, key).as_string()
-    }
-
-    fn texts(value: &JsValue, key: &str) -> Option<Texts> {
-        let t = get(value, key);
-        Some(Texts { ja: string(&t, "ja")?, en: string(&t, "en")?, ja_easy: string(&t, "ja-easy")? })
-    }
-
-    /// The entries of an array field that `read` accepts (none when the field is not an array).
-    fn list<T>(value: &JsValue, key: &str, read: fn(&JsValue) -> Option<T>) -> Vec<T> {
-        let mut out = Vec::new();
-        let v = get(value, key);
-        if js_sys::Array::is_array(&v) {
-            let array = js_sys::Array::from(&v);
-            for i in 0..array.length() {
-                if let Some(item) = read(&array.get(i)) {
-                    out.push(item);
-                }
-            }
-        }
-        out
-    }
-
-    fn phone(v: &JsValue) -> Option<String> {
-        v.as_string().filter(|p| is_phone(p))
-    }
-
-    fn contact(v: &JsValue) -> Option<Contact> {
-        Some(Contact {
-            id: string(v, "id")?,
-            name: texts(v, "name")?,
-            phones: list(v, "phones", phone),
-            hours: texts(v, "hours"),
-        })
-    }
-
-    fn office(v: &JsValue) -> Option<Office> {
-        Some(Office {
-            kind: string(v, "kind")?,
-            name: texts(v, "name")?,
-            address: texts(v, "address"),
-            phone: phone(&get(v, "phone")),
-            hours: texts(v, "hours"),
-        })
-    }
-
-    /// A switch missing or not a boolean keeps its default.
-    fn reader(value: &JsValue) -> ReaderSwitches {
-        let default = ReaderSwitches::default();
-        ReaderSwitches {
-            query_pin_tries: get(value, "query_pin_tries").as_bool().unwrap_or(default.query_pin_tries),
-            rcs300: get(value, "rcs300").as_bool().unwrap_or(default.rcs300),
-        }
-    }
-
-    pub fn parse(value: &JsValue) -> Option<Profile> {
-        if get(value, "schema").as_f64() != Some(1.0) {
-            return None;
-        }
-        Some(Profile {
-            calendar_domain: string(value, "calendar_domain")?,
-            name: texts(value, "name")?,
-            contacts: list(value, "contacts", contact),
-            offices: list(value, "offices", office),
-            reader: reader(&get(value, "reader")),
-        })
-    }
-
-    /// `None` when the file cannot be had (offline, 404, not JSON); the browser itself may report a
-    /// failed request in its console, the guide logs nothing.
-    pub async fn fetch() -> Option<Profile> {
-        let response = JsFuture::from(leptos::prelude::window().fetch_with_str(FILE)).await.ok()?;
-        let response = response.dyn_into::<web_sys::Response>().ok()?;
-        if !response.ok() {
-            return None;
-        }
-        let value = JsFuture::from(response.json().ok()?).await.ok()?;
-        parse(&value)
-    }
+    let value = JsFuture::from(response.json().ok()?).await.ok()?;
+    read::profile(&value)
 }
 
 #[cfg(test)]
 mod tests {
-    //! The shipped `public/municipality.json` (design.md §6.2): all three languages in every text,
-    //! `https` URLs, phones as printed, theme colours at 4.5:1 on white, a source on every entry,
-    //! and the fields the browser parser needs.
+    //! The shipped `public/municipality.json` (design.md §6.2): what the browser's reader checks
+    //! (`read.rs`: types, lengths, characters, `https`, phones as printed, readable theme colours), and
+    //! beyond it furigana in every やさしい日本語 text and a source on every entry.
 
     use super::*;
     use serde_json::Value;
@@ -308,30 +269,6 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/municipality.json");
         let text = std::fs::read_to_string(path).unwrap_or_default();
         serde_json::from_str(&text).unwrap_or(Value::Null)
-    }
-
-    /// `^[0-9]{2,5}-[0-9]{1,4}-[0-9]{3,4}$` without a regex crate.
-    fn phone_as_printed(p: &str) -> bool {
-        let parts: Vec<&str> = p.split('-').collect();
-        let ok = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-        matches!(parts.as_slice(), [a, b, c] if ok(a, 2, 5) && ok(b, 1, 4) && ok(c, 3, 4))
-    }
-
-    fn luminance(hex: &str) -> Option<f64> {
-        let hex = hex.strip_prefix('#')?;
-        if hex.len() != 6 {
-            return None;
-        }
-        let channel = |i: usize| -> Option<f64> {
-            let c = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
-            Some(if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
-        };
-        Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
-    }
-
-    /// WCAG contrast ratio against white.
-    fn contrast_on_white(hex: &str) -> Option<f64> {
-        Some(1.05 / (luminance(hex)? + 0.05))
     }
 
     fn is_kanji(c: char) -> bool {
@@ -376,7 +313,7 @@ mod tests {
                     problems.push(format!("{path}: not an https URL: {s}"));
                 }
                 let is_phone_field = path.ends_with(".phone") || path.contains(".phones[");
-                if is_phone_field && !phone_as_printed(s) {
+                if is_phone_field && !read::is_phone(s) {
                     problems.push(format!("{path}: phone not as printed: {s}"));
                 }
             }
@@ -413,12 +350,17 @@ mod tests {
             }
         }
         for (token, colour) in p["theme"].as_object().into_iter().flatten() {
-            let ok = token.starts_with("--color-")
-                && colour.as_str().and_then(contrast_on_white).is_some_and(|ratio| ratio >= 4.5);
-            if !ok {
-                problems.push(format!("theme {token}: {colour} is not a colour at 4.5:1 on white"));
+            if colour.as_str().and_then(|c| theme::accept(token, c)).is_none() {
+                problems.push(format!("theme {token}: {colour} is not a city's colour at 4.5:1 on its backgrounds"));
             }
         }
+        // What the browser reads of it: all of it, and the city's own page may embed the guide.
+        let read = read::profile(&p);
+        assert!(read.is_some(), "the browser's reader refuses the shipped profile");
+        let read = read.unwrap();
+        assert_eq!(read.calendar_domain, domain);
+        assert!(read.contact(CITY_CALL_CENTRE).is_some());
+        assert_eq!(read.allowed_hosts, ["https://www.city.kawasaki.jp"]);
         let call_centre = p["contacts"].as_array().into_iter().flatten().any(|c| c["id"] == CITY_CALL_CENTRE);
         assert!(call_centre, "the footer's city call centre is in the profile");
         assert!(problems.is_empty(), "municipality.json:\n{}", problems.join("\n"));
@@ -426,15 +368,6 @@ mod tests {
 
     #[test]
     fn the_checks_catch_bad_values() {
-        assert!(phone_as_printed("0120-380-366"));
-        assert!(phone_as_printed("050-3310-5907"));
-        assert!(!phone_as_printed("0120380366"));
-        assert!(!phone_as_printed("0120-380-36"));
-        assert!(!phone_as_printed("tel:0120-380-366"));
-        // DADS blue-900 passes, a light grey does not.
-        assert!(contrast_on_white("#0017c1").is_some_and(|r| r > 4.5));
-        assert!(contrast_on_white("#999999").is_some_and(|r| r < 4.5));
-        assert_eq!(contrast_on_white("blue"), None);
         let mut problems = Vec::new();
         let bad = serde_json::json!({ "name": { "ja": "川崎市", "en": "" , "ja-easy": "川崎市" },
                                       "links": { "x": "http://example.jp/" }, "phones": ["0120 380 366"] });
@@ -443,13 +376,10 @@ mod tests {
     }
 
     #[test]
-    fn free_dial_and_phone_shape() {
+    fn free_dial() {
         assert!(is_free_dial("0120-380-366"));
         assert!(is_free_dial("0800-123-4567"));
         assert!(!is_free_dial("050-3310-5907"));
-        assert!(is_phone("050-3310-5907"));
-        assert!(!is_phone("javascript:alert(1)"));
-        assert!(!is_phone(""));
     }
 
     #[test]
@@ -464,10 +394,14 @@ mod tests {
             contacts: vec![],
             offices: vec![],
             reader: ReaderSwitches { query_pin_tries: false, rcs300: true },
+            allowed_hosts: vec!["https://www.city.test.example".into()],
+            ..Profile::default()
         })));
         assert_eq!(ready.city(Locale::En), "Test City");
         assert_eq!(ready.calendar_id(), ("city.test.jp", "Test City"));
         assert_eq!(ready.reader_switches(), (false, true));
         assert_eq!(missing.reader_switches(), (true, false));
+        assert_eq!(ready.allowed_hosts(), ["https://www.city.test.example"]);
+        assert!(missing.allowed_hosts().is_empty() && ProfileState::Loading.allowed_hosts().is_empty());
     }
 }

@@ -1,8 +1,9 @@
-//! Loads the card-reader module (`src/bin/card_reader.rs`) when the reader page opens: adds
-//! `<script type="module" src="card_reader_loader-<hash>.js">` (its name is in `<meta name="myna-card-reader">`,
-//! written by scripts/post-build) and waits for the module's `myna-card-reader` event. The module holds the
-//! `reader` crate, the WebUSB bridge and the page's content, so the first view's wasm holds none of them
-//! (design.md §7).
+//! Loads the card-reader module (`src/bin/card_reader.rs`) when the reader page opens: inserts a clone of
+//! `<template id="myna-card-reader"><script type="module" src="card_reader_loader-<hash>.js">` (written into
+//! `index.html` by scripts/post-build) and waits for the module's `myna-card-reader` event. A script element
+//! the parser wrote runs when its clone is inserted, and no string ever becomes a script URL, which the CSP's
+//! Trusted Types refuse (design.md §6.4). The module holds the `reader` crate, the WebUSB bridge and the page's
+//! content, so the first view's wasm holds none of them (design.md §7).
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -11,6 +12,7 @@ mod browser {
     use js_sys::{Array, Function, Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
+    use web_sys::HtmlTemplateElement;
 
     /// Loading that takes longer than this is given up (`unknown_error`, code `module`).
     const LOAD_LIMIT: Duration = Duration::from_secs(30);
@@ -28,17 +30,16 @@ mod browser {
             return Some(api);
         }
         let document = leptos::prelude::document();
-        let src = document.query_selector("meta[name=myna-card-reader]").ok()??.get_attribute("content")?;
+        let template = document.get_element_by_id("myna-card-reader")?.dyn_into::<HtmlTemplateElement>().ok()?;
+        let script = document.import_node_with_deep(&template.content(), true).ok()?;
         let ready = Promise::new(&mut |resolve, reject| {
             let window = leptos::prelude::window();
             let _ = window.add_event_listener_with_callback("myna-card-reader", &resolve);
             let ms = i32::try_from(LOAD_LIMIT.as_millis()).unwrap_or(i32::MAX);
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&reject, ms);
-            if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
-                let _ = script.set_attribute("type", "module");
-                let _ = script.set_attribute("src", &src);
-                let _ = script.add_event_listener_with_callback("error", &reject);
-                let _ = head.append_child(&script);
+            if let (Some(element), Some(head)) = (script.first_child(), document.head()) {
+                let _ = element.add_event_listener_with_callback("error", &reject);
+                let _ = head.append_child(&element);
             }
         });
         JsFuture::from(ready).await.ok()?;

@@ -1,6 +1,7 @@
 //! A bridge: the static shell of `index.html` around the guide, the only elements of the page the app touches
 //! without Leptos. `#myna-root` holds a static fallback until the guide is drawn in its place; `<html lang>` is
-//! outside the guide's root, so no view of the app can own it; and the hidden 「問題が発生しました」 block
+//! outside the guide's root, so no view of the app can own it (nor `<html data-myna-texts>`, e2e's sign that
+//! the texts have been taken in); and the hidden 「問題が発生しました」 block
 //! `#myna-error` is revealed when anything panics, when no view can be trusted to draw. Everything inside
 //! `#myna-root` is Leptos's.
 
@@ -34,6 +35,14 @@ pub fn set_lang(lang: &str) {
     if let Some(html) = document().and_then(|d| d.document_element()) {
         // Nothing more can be done if this fails.
         let _ = html.set_attribute("lang", lang);
+    }
+}
+
+/// `<html data-myna-texts>`: the texts beyond the first view have been taken in (`ready`) or could not be
+/// (`failed`); e2e waits for it before saying that nothing was redrawn.
+pub fn set_texts_taken_in(loaded: bool) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-myna-texts", if loaded { "ready" } else { "failed" });
     }
 }
 

@@ -34,6 +34,14 @@ pub struct AppState {
     pub texts: RwSignal<Texts>,
     /// Whether the answers are also kept on this device (opt-in, design.md §3.7; `storage.rs`).
     pub saving: RwSignal<Saving>,
+    /// The texts of the language last switched to (English or やさしい日本語): `Failed` when they could not
+    /// be fetched (offline without a cached copy, a server error, a stale file); the page then stays in the
+    /// language it had and says so, with a retry (`layout::texts_failed`). (A `Texts` signal: a signal of a
+    /// new type would cost its own code in the wasm, design.md §7.)
+    pub switching: RwSignal<Texts>,
+    /// The ward the citizen said they live in (the profile's office `id`), asked once on the result page and
+    /// kept for the visit; `None`: not said, so every ward's office is listed.
+    pub ward: RwSignal<Option<String>>,
 }
 
 /// Whether the texts beyond the first view have arrived (`i18n::loaded`).
@@ -57,6 +65,8 @@ impl AppState {
             // Native builds hold every text.
             texts: RwSignal::new(if cfg!(target_arch = "wasm32") { Texts::Loading } else { Texts::Ready }),
             saving: RwSignal::new(Saving::Off),
+            switching: RwSignal::new(Texts::Ready),
+            ward: RwSignal::new(None),
         }
     }
 }

@@ -200,9 +200,105 @@ test('a host the guide does not know gets no message; the guide still works in i
   await frame.locator('#answer-day').fill('10');
   await frame.getByRole('button', { name: '次へ進む' }).click();
   await expect(frame.locator('#myna-root h1')).toHaveText('国籍を選んでください');
-  expect(await messages(page)).toEqual([]);
+  // Every message the guide could have sent for this page has arrived once the marker has (see `settled`).
+  expect(await settled(page)).toEqual([]);
   // Not resized: still the height embed.js starts with.
   expect(await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height)).toBe(640);
+});
+
+const MARKER = 'myna-test:marker';
+
+/** The messages the host has received, once the guide's frame has had its next rendering step (where its height
+ * is measured and sent) and a marker posted from the frame after it has arrived: messages from one window to
+ * another arrive in order, so anything the guide sent is in the log by then. The marker itself is left out. */
+async function settled(page: Page) {
+  const frame = await guideFrame(page);
+  await frame.evaluate(
+    (marker) =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            parent.postMessage(marker, '*');
+            done();
+          }, 0),
+        ),
+      ),
+    MARKER,
+  );
+  await expect.poll(async () => (await messages(page)).includes(MARKER)).toBe(true);
+  return (await messages(page)).filter((m) => m !== MARKER);
+}
+
+test("another city's profile lets its own page embed the guide, in its colours", async ({ page, baseURL, guards }) => {
+  // A second city: its page on its own https origin, its profile listing that origin and a theme. Nothing of
+  // Kawasaki's is in the code: the frame gets its height and scroll messages from the profile alone.
+  const guide = new URL(baseURL!).origin;
+  const city = 'https://www.city.test.example';
+  await page.route(`${city}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const response = await route.fetch({ url: `${guide}${path}` });
+    const body = (await response.text()).replace('src="embed.js"', `src="${guide}/embed.js"`);
+    await route.fulfill({ response, body });
+  });
+  // The city's server sends its own origin in frame-ancestors (the hosting note of README.md).
+  await page.route(
+    (url) => url.origin === guide && url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers['content-security-policy'] = headers['content-security-policy'].replace(
+        'https://www.city.kawasaki.jp',
+        city,
+      );
+      await route.fulfill({ response, headers });
+    },
+  );
+  const profile = {
+    schema: 1,
+    id: 'test',
+    calendar_domain: 'city.test.example',
+    name: { ja: 'テスト市', en: 'Test City', 'ja-easy': 'テストし' },
+    embed: { allowed_hosts: ['https://www.city.example.org', city] },
+    theme: {
+      '--color-primitive-blue-900': '#00613a', // 6.8:1 on the quiet grey: taken
+      '--color-neutral-solid-gray-800': '#999999', // 2.8:1: refused, the default stays
+    },
+  };
+  await page.route('**/municipality.json', (route) => route.fulfill({ json: profile }));
+  await page.context().grantPermissions(['local-network-access']);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const frame = await openHost(page, `${city}/demo-host.html`);
+  expect(new URL((await page.locator(FRAME).getAttribute('src'))!).searchParams.get('host')).toBe(city);
+  // The height arrives: the frame is as tall as the guide.
+  await expectFrameFitsContent(page);
+  expect((await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height))).not.toBe(640);
+  // The theme: the key colour is the city's, the text colour that failed the contrast test the guide's own.
+  const link = frame.getByRole('link', { name: '有効期限と更新の時期を調べる' });
+  await expect(link).toHaveCSS('color', 'rgb(0, 97, 58)');
+  await expect(frame.locator('#myna-root main h1')).toHaveCSS('color', 'rgb(51, 51, 51)');
+  await expectAccessible(page);
+  // A step: the frame's top is brought into view, and the frame follows the new height.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await link.click();
+  await expect(frame.locator('#myna-root h1')).toHaveText('生年月日を入力してください');
+  await expect.poll(() => page.locator(FRAME).evaluate((f) => Math.abs(f.getBoundingClientRect().top))).toBeLessThanOrEqual(1);
+  await expectFrameFitsContent(page);
+  const seen = (await settled(page)) as Record<string, unknown>[];
+  expect(seen.filter((m) => m.type === 'myna-guide:top').length).toBe(1);
+  for (const m of seen) expect(['myna-guide:height', 'myna-guide:top']).toContain(m.type);
+  // The guards hear the frame as well (so "no CSP violation" holds for the embedded guide too): a string written
+  // as HTML inside it is refused by Trusted Types and reported. Made on purpose, then taken off their lists.
+  await (await guideFrame(page)).evaluate(() => {
+    try {
+      document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+    } catch {
+      // refused
+    }
+  });
+  await expect.poll(() => guards.csp).toEqual([expect.stringMatching(/^require-trusted-types-for /)]);
+  expect(guards.consoleErrors).toEqual([expect.stringContaining("requires 'TrustedHTML' assignment")]);
+  guards.csp.length = 0;
+  guards.consoleErrors.length = 0;
 });
 
 test('data-lang sets the language of the frame and its title', async ({ page, baseURL }) => {

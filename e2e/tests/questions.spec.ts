@@ -98,7 +98,7 @@ test('a birth date corrected to a child: the answers about a signature certifica
   expect(await offered(page)).toEqual(['user', 'residence', 'card-info']);
   await expect(page.locator('input[type=radio]:checked')).toHaveCount(0);
   await page.getByRole('button', { name: '次へ進む' }).click();
-  await expect(page.locator('.myna-error-summary')).toContainText('答えを1つ選んでください');
+  await expect(page.locator('.myna-error-summary')).toContainText('答えをひとつ選んでください');
   await expectAccessible(page);
   await answerChoice(page, 'user');
   // No other certificate's PIN to ask about; the certificates asked again without a signature certificate.

@@ -150,3 +150,48 @@ test('the English footer gives the foreign-language and paid lines, unbroken', a
     expect(await link.evaluate((a) => a.getClientRects().length)).toBe(1);
   }
 });
+
+test("the ward's office on a step: said once, all seven until then, the city's page and note", async ({ page }) => {
+  await walkTo(page, walk('card renewal open'));
+  await seeResult(page);
+  const step = page.locator('.myna-action').first();
+  const chooser = page.getByLabel('お住まいの区（任意）');
+  await expect(chooser).toHaveValue('');
+  // Not said yet: no office on the step, every ward's office once after the steps.
+  await expect(step.locator('.myna-office')).toHaveCount(0);
+  const list = page.locator('h2:text-is("区役所の窓口") + ul .myna-office');
+  await expect(list).toHaveCount(7);
+  await expect(list.first()).toContainText('川崎区役所 区民課');
+  // The city's note and page for this procedure, in a new tab, said so.
+  await expect(step.locator('.myna-step__city .myna-step__note')).toContainText('交付通知書');
+  const cityPage = step.locator('.myna-step__link a');
+  await expect(cityPage).toHaveAttribute('href', 'https://www.city.kawasaki.jp/250/page/0000105058.html');
+  await expect(cityPage).toHaveAttribute('target', '_blank');
+  await expect(cityPage).toHaveText('川崎市のページ（この手続き）（新しいタブで開きます）');
+  await expectAccessible(page);
+
+  await chooser.selectOption({ label: '中原区' });
+  const office = step.locator('.myna-office');
+  await expect(office).toHaveCount(1);
+  await expect(office.locator('.myna-office__name')).toHaveText('中原区役所 区民課');
+  await expect(office).toContainText('川崎市中原区小杉町3-245');
+  await expect(office.locator('a[href^="tel:"]')).toHaveAttribute('href', 'tel:044-744-3113');
+  await expect(office).toContainText('電話（総合案内）');
+  await expect(office.locator('a[target="_blank"]')).toHaveAttribute('href', 'https://www.city.kawasaki.jp/nakahara/');
+  await expect(list).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Said once for the visit: in English and on the next result, still the same ward.
+  await switchTo(page, 'English');
+  await expect(office.locator('.myna-office__name')).toContainText('中原区役所 区民課');
+  await expect(page.getByLabel('Your ward (optional)')).toHaveValue('nakahara-ku');
+  // On paper: the office on the step, the chooser not.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.myna-ward')).toBeHidden();
+  await expect(office).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByLabel('Your ward (optional)').selectOption({ value: '' });
+  await expect(office).toHaveCount(0);
+  await expect(page.locator('.myna-offices .myna-office')).toHaveCount(7);
+});

@@ -71,6 +71,65 @@ test('the app mounts under the production CSP and replaces the static fallback',
   await expect(page.locator('script[type="module"][src^="./boot-"]')).toHaveCount(1);
 });
 
+test('Trusted Types are enforced: no string becomes HTML or a script URL, no policy but the guide\'s', async ({
+  page,
+}) => {
+  const response = await page.goto('/');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("require-trusted-types-for 'script'");
+  expect(csp).toContain('trusted-types myna-guide');
+  await expect(page.locator('#myna-root h1[tabindex="-1"]')).toHaveText(TITLE);
+  // A string written as HTML or as a script's URL is refused, and the refusal is a violation that the guard of
+  // every test hears (so "no violation" in the other tests means no such write happened).
+  const refused = await page.evaluate(() => {
+    const out: string[] = [];
+    try {
+      document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+    } catch (e) {
+      out.push(String(e));
+    }
+    try {
+      document.createElement('script').src = 'x.js';
+    } catch (e) {
+      out.push(String(e));
+    }
+    try {
+      (window as unknown as { trustedTypes: { createPolicy: (n: string, o: object) => void } }).trustedTypes.createPolicy(
+        'another',
+        {},
+      );
+    } catch (e) {
+      out.push(String(e));
+    }
+    return out;
+  });
+  expect(refused).toHaveLength(3);
+  expect(refused[0]).toContain('TrustedHTML');
+  expect(refused[1]).toContain('TrustedScriptURL');
+  await expect.poll(() => cspViolations.length).toBe(3);
+  expect(cspViolations.map((v) => v.split(' ')[0])).toEqual([
+    'require-trusted-types-for',
+    'require-trusted-types-for',
+    'trusted-types',
+  ]);
+  // Made on purpose: the violations, and the lines Chromium logs for them.
+  expect(consoleErrors).toHaveLength(3);
+  cspViolations.length = 0;
+  consoleErrors.length = 0;
+});
+
+test('the release build has no test-panic: ?panic=app and ?panic=reader change nothing', async ({ page }) => {
+  // The test-panic build panics right after drawing the guide (app) or as the reader page's module starts; here
+  // both moments pass (the guide drawn; the module's first state drawn) and the guide stays.
+  await page.goto('/?panic=app');
+  await expect(page.locator('#myna-root h1[tabindex="-1"]')).toHaveText(TITLE);
+  await expect(page.locator('#myna-error')).toBeHidden();
+  await page.goto('/?panic=reader#/reader');
+  await expect(page.locator('#reader-root')).not.toBeEmpty();
+  await expect(page.locator('#myna-error')).toBeHidden();
+  await expect(page.locator('#myna-root')).toBeVisible();
+});
+
 test('the start page has no axe violations', async ({ page }) => {
   await openStartPage(page);
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,25 +1,10 @@
-// Start-up on a cheap phone (issue 7): the time from navigation to an interactive start page with the CPU
-// throttled 4×, reported in the test output. Measured from the test's side: the page's own clocks are
-// fixed by the guards (page.clock). The bound only catches a regression by an order of magnitude.
+// Start-up (issue 7): the start page is drawn once (texts arriving after it do not draw it again), a page opened
+// before its texts gets the focus when they come, a result page is drawn in parts. How fast the start page is on
+// a 4× slower CPU is a measure of the machine as much as of the guide: it is in scripts/bench
+// (e2e/bench/startup.spec.ts), not here.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support';
 import { PIN_RECORD } from './pin-journey';
-
-test('the start page is interactive quickly on a 4× slower CPU', async ({ page }) => {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const started = Date.now();
-  await page.goto('/', { waitUntil: 'commit' });
-  // The app's heading (tabindex="-1") exists only once the wasm has mounted.
-  await page.locator('#myna-root h1[tabindex="-1"]').waitFor();
-  const mounted = Date.now() - started;
-  // Interactive, not just painted: the first task link works.
-  await page.getByRole('link', { name: '有効期限と更新の時期を調べる' }).click();
-  await expect(page).toHaveURL(/birth-date$/);
-  console.log(`start-up with a 4× throttled CPU: start page mounted after ${mounted} ms`);
-  test.info().annotations.push({ type: 'start-up (ms, 4× CPU)', description: String(mounted) });
-  expect(mounted).toBeLessThan(10_000);
-});
 
 /** Holds back the Japanese texts beyond the first view until the returned function is called. */
 async function holdTexts(page: Page): Promise<() => void> {
@@ -49,11 +34,10 @@ test('the start page is drawn once: the texts that arrive after it do not draw i
       attributes: true,
     });
   });
-  const arrived = page.waitForResponse('**/locale-ja.json');
   release();
-  await (await arrived).finished();
-  // The texts are read and the app is told within a few tasks.
-  await page.waitForTimeout(500);
+  // The app marks the moment it has taken the texts in, a task after anything they would redraw: only then
+  // can "nothing changed" be said.
+  await expect(page.locator('html')).toHaveAttribute('data-myna-texts', 'ready');
   expect(await page.evaluate(() => (window as unknown as { mainChanges: number }).mainChanges)).toBe(0);
   // And the texts did arrive: a question page (beyond the first view) has its words.
   await page.getByRole('link', { name: '有効期限と更新の時期を調べる' }).click();
@@ -97,8 +81,15 @@ test('a result page drawn in parts: each part after a frame, and a page left bef
   // The start page, with its footer: the parts the result page did not draw do not hold it back.
   await expect(page.locator('#main')).not.toHaveClass(/myna-pending/);
   await expect(page.locator('#myna-root footer.myna-footer')).toBeVisible();
-  await page.waitForTimeout(300); // the chain of the page left has run out by now: still no pending
-  await expect(page.locator('#main')).not.toHaveClass(/myna-pending/);
+  // The chain of the page left runs one part per frame, each in a task after it (parts.rs). Queued after it in
+  // the same way, once per part it had, this callback comes after every step the chain could still take:
+  // still no pending then.
+  await page.evaluate(async () => {
+    for (let part = 0; part < 5; part++) {
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+  });
+  expect(await page.locator('#main').getAttribute('class')).not.toMatch(/myna-pending/);
   // And the whole result page, drawn to its end, when it is reached again.
   await page.goto('/#/pin/result');
   await expect(page.locator('#main h2')).toHaveCount(4);

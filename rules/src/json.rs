@@ -360,10 +360,85 @@ fn first_bad_date(object: &Json, fields: &[Field], path: &str) -> Option<String>
 
 // ---------------------------------------------------------------- reading
 
+/// Whether `token` is a number of the JSON grammar (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).
+fn is_json_number(token: &[u8]) -> bool {
+    let digits = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest = token.strip_prefix(b"-").unwrap_or(token);
+    let int = digits(rest);
+    if int == 0 || (int > 1 && rest.first() == Some(&b'0')) {
+        return false;
+    }
+    let mut rest = rest.get(int..).unwrap_or_default();
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let n = digits(fraction);
+        if n == 0 {
+            return false;
+        }
+        rest = fraction.get(n..).unwrap_or_default();
+    }
+    if let Some(exponent) = rest.strip_prefix(b"e").or_else(|| rest.strip_prefix(b"E")) {
+        let exponent = exponent.strip_prefix(b"+").or_else(|| exponent.strip_prefix(b"-")).unwrap_or(exponent);
+        let n = digits(exponent);
+        if n == 0 {
+            return false;
+        }
+        rest = exponent.get(n..).unwrap_or_default();
+    }
+    rest.is_empty()
+}
+
+/// The bytes with every number beyond `f64` (`1e999`, a 400-digit integer) written as `0`.
+///
+/// serde_json refuses such a number as if the document were not JSON ("number out of range"), but it is
+/// JSON grammar with a number in it, and the contract has no number field at all: a number where a date or a
+/// boolean belongs is a wrong type (`invalid_json` on that field, rules.md §16 pass 1) and one under an
+/// unknown key is an unknown field (pass 2), whatever its value. `0` keeps both answers and lets the document
+/// be read. Strings are skipped (a `"1e999"` date is an invalid date); anything that is not a number of the
+/// grammar is left for serde_json to refuse.
+fn numbers_in_range(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let number_byte = |b: &u8| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E');
+    let mut out: Option<Vec<u8>> = None;
+    let (mut copied, mut i, mut in_string) = (0, 0, false);
+    while let Some(&b) = bytes.get(i) {
+        if in_string {
+            match b {
+                b'\\' => i += 1, // the escaped byte is never the closing quote
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+        } else if b == b'"' {
+            in_string = true;
+            i += 1;
+        } else if b == b'-' || b.is_ascii_digit() {
+            let start = i;
+            i += bytes.get(i..).unwrap_or_default().iter().take_while(|b| number_byte(b)).count();
+            let token = bytes.get(start..i).unwrap_or_default();
+            let overflows = is_json_number(token)
+                && std::str::from_utf8(token).ok().and_then(|t| t.parse::<f64>().ok()).is_some_and(f64::is_infinite);
+            if overflows {
+                let out = out.get_or_insert_with(Vec::new);
+                out.extend_from_slice(bytes.get(copied..start).unwrap_or_default());
+                out.push(b'0');
+                copied = i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(bytes),
+    }
+}
+
 /// Reads bytes into a tree, or the `invalid_json` error of the whole document.
 fn parse(bytes: &[u8]) -> Result<Json, InputError> {
     let whole = |_| InputError::new(ErrorCode::InvalidJson, "");
-    let tree: Json = serde_json::from_slice(bytes).map_err(whole)?;
+    let tree: Json = serde_json::from_slice(&numbers_in_range(bytes)).map_err(whole)?;
     if !matches!(tree, Json::Object(_)) || tree.has_repeated_key() {
         return Err(InputError::new(ErrorCode::InvalidJson, ""));
     }
@@ -499,6 +574,65 @@ mod tests {
         assert_eq!(error(json), (ErrorCode::InvalidDate, "birth_date".to_owned()));
         let json = format!(r#"{{{OK},"events":[{{"type":"card_destroyed","on":"2024-13-01","cause":"damage"}}]}}"#);
         assert_eq!(error(&json), (ErrorCode::InvalidDate, "events[0].on".to_owned()));
+    }
+
+    #[test]
+    fn a_number_beyond_f64_is_a_number_of_the_wrong_type() {
+        // rules.md §16 pass 1: a number where a date belongs, however large, is invalid_json on that field.
+        for (json, want) in [
+            (r#"{"today":1e999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "today")),
+            (r#"{"today":-1E+999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "today")),
+            (
+                format!(r#"{{"today":1{},"birth_date":"1990-01-01"}}"#, "0".repeat(400)),
+                (ErrorCode::InvalidJson, "today"),
+            ),
+            (format!(r#"{{{OK},"card":{{"issued_on":1.5e999}}}}"#), (ErrorCode::InvalidJson, "card.issued_on")),
+            (format!(r#"{{{OK},"card":{{"face_auth":1e999}}}}"#), (ErrorCode::InvalidJson, "card.face_auth")),
+            (
+                format!(r#"{{{OK},"events":[{{"type":"move_within_city","moved_on":1e999}}]}}"#),
+                (ErrorCode::InvalidJson, "events[0].moved_on"),
+            ),
+            (format!(r#"{{{OK},"events":1e999}}"#), (ErrorCode::InvalidJson, "events")),
+            // Under an unknown key, the key is the problem; a string that looks like one is a date of a wrong form.
+            (format!(r#"{{{OK},"x":[1e999]}}"#), (ErrorCode::UnknownField, "x")),
+            (r#"{"today":"1e999","birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidDate, "today")),
+            // Not JSON grammar stays the whole document, so does a top level that is not an object.
+            (r#"{"today":1e,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
+            (r#"{"today":01e999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
+            (r#"{"today":1e999 1,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
+            ("1e999".to_owned(), (ErrorCode::InvalidJson, "")),
+        ] {
+            assert_eq!(error(&json), (want.0, want.1.to_owned()), "{json}");
+        }
+        // A repeated key still decides first; an escaped quote does not end a string early.
+        let json = r#"{"today":1e999,"today":"2025-01-01","birth_date":"1990-01-01"}"#;
+        assert_eq!(error(json), (ErrorCode::InvalidJson, String::new()));
+        let json = r#"{"x\"":1e999,"today":"2025-01-01","birth_date":"1990-01-01"}"#;
+        assert_eq!(error(json), (ErrorCode::UnknownField, "x\"".to_owned()));
+        assert_eq!(
+            read_password(br#"{"password":1e999}"#).map_err(|e| (e.code, e.field)),
+            Err((ErrorCode::InvalidJson, "password".to_owned()))
+        );
+        // Numbers in range and strings are left as they are.
+        for same in [&br#"{"a":1e308,"b":"1e999","c":-0.5E-999}"#[..], b"[1, 2]"] {
+            assert!(matches!(numbers_in_range(same), std::borrow::Cow::Borrowed(_)));
+        }
+        for (token, ok) in [
+            ("0", true),
+            ("-0", true),
+            ("1.5e+3", true),
+            ("10", true),
+            ("01", false),
+            ("1.", false),
+            ("-", false),
+            ("1e", false),
+            ("1e+", false),
+            (".5", false),
+            ("1-2", false),
+            ("+1", false),
+        ] {
+            assert_eq!(is_json_number(token.as_bytes()), ok, "{token}");
+        }
     }
 
     #[test]

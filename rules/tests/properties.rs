@@ -20,94 +20,161 @@ fn date() -> impl Strategy<Value = NaiveDate> {
     .prop_map(|(y, ordinal)| NaiveDate::from_yo_opt(y, ordinal).or_else(|| NaiveDate::from_yo_opt(y, 365)).unwrap())
 }
 
-fn opt_date() -> impl Strategy<Value = Option<NaiveDate>> {
-    prop::option::of(date())
+/// A day given relative to another one: most are `After(n)` days (so that the situation is consistent and the
+/// rules, not only validation, are exercised), one in 25 is any day at all (before a birth date, past a loss…).
+#[derive(Debug, Clone, Copy)]
+enum Day {
+    After(u64),
+    Any(NaiveDate),
 }
 
-fn card() -> impl Strategy<Value = Option<Card>> {
-    prop::option::of((opt_date(), opt_date(), opt_date(), any::<bool>()).prop_map(
-        |(issued_on, application_received_on, expires_on, face_auth)| Card {
-            issued_on,
-            application_received_on,
-            expires_on,
-            face_auth,
-        },
-    ))
+impl Day {
+    fn from(self, base: NaiveDate) -> NaiveDate {
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        match self {
+            Day::After(n) => base.checked_add_days(chrono::Days::new(n)).unwrap_or(last).min(last.max(base)),
+            Day::Any(d) => d,
+        }
+    }
 }
 
-fn certificate() -> impl Strategy<Value = Option<Certificate>> {
-    prop::option::of((opt_date(), opt_date(), any::<bool>()).prop_map(|(issued_on, expires_on, renewed)| Certificate {
-        issued_on,
-        expires_on,
-        renewed_within_window: renewed,
-    }))
+/// Up to `span` days after its base, or (1 in 25) any day.
+fn day(span: u64) -> impl Strategy<Value = Day> {
+    prop_oneof![24 => (0..=span).prop_map(Day::After), 1 => date().prop_map(Day::Any)]
 }
 
-fn event() -> impl Strategy<Value = Event> {
-    prop_oneof![
-        (date(), opt_date()).prop_map(|(moved_on, filed_on)| Event::MoveWithinCity { moved_on, filed_on }),
-        (date(), opt_date(), opt_date(), opt_date()).prop_map(|(p, m, f, c)| Event::MoveToOtherMunicipality {
-            planned_move_out_on: p,
-            moved_in_on: m,
-            move_in_filed_on: f,
-            card_presented_on: c,
-        }),
-        (date(), opt_date())
-            .prop_map(|(departure_on, applied)| Event::MoveAbroad { departure_on, continued_use_applied_on: applied }),
-        (
-            prop_oneof![Just(Detail::Name), Just(Detail::BirthDate), Just(Detail::Sex), Just(Detail::FormerSurname)],
-            date(),
-            opt_date()
-        )
-            .prop_map(|(what, changed_on, card_updated_on)| Event::ChangeOfDetails {
-                what,
-                changed_on,
-                card_updated_on
-            }),
-        (
-            date(),
-            prop_oneof![Just(Place::Outside), Just(Place::Home)],
-            any::<bool>(),
-            opt_date(),
-            opt_date(),
-            opt_date()
-        )
-            .prop_map(|(lost_on, place, stolen, suspended_on, reported_on, found_on)| Event::CardLost {
-                lost_on,
-                place,
-                stolen,
-                suspended_on,
-                reported_on,
-                found_on
-            }),
-        (date(), prop_oneof![Just(Cause::Disaster), Just(Cause::Damage), Just(Cause::Defect), Just(Cause::CardFull)])
-            .prop_map(|(on, cause)| Event::CardDestroyed { on, cause }),
-        (prop_oneof![Just(Pin::Signature), Just(Pin::User), Just(Pin::Residence), Just(Pin::CardInfo)], any::<bool>())
-            .prop_map(|(pin, knows)| Event::PinLocked { pin, knows_other_certificate_pin: knows }),
-    ]
+fn opt_day(span: u64) -> impl Strategy<Value = Option<Day>> {
+    prop::option::of(day(span))
 }
 
+/// About 120 years after birth: today, issue and expiry dates, events.
+const LIFE: u64 = 45_000;
+/// A later date of a pair (a filing after the move, a find after the loss): within a few years.
+const SOON: u64 = 1_500;
+
+/// A card as drawn: its issue, receipt and printed expiry days after birth, and `face_auth`.
+type PlannedCard = (Option<Day>, Option<Day>, Option<Day>, bool);
+
+fn card() -> impl Strategy<Value = Option<PlannedCard>> {
+    prop::option::of((opt_day(LIFE), opt_day(LIFE), opt_day(LIFE), any::<bool>()))
+}
+
+fn certificate() -> impl Strategy<Value = Option<(Option<Day>, Option<Day>, bool)>> {
+    prop::option::of((opt_day(LIFE), opt_day(LIFE), any::<bool>()))
+}
+
+/// An event as drawn: its type (0–6), its first date after the birth date and the later dates after it.
+#[derive(Debug, Clone)]
+struct PlannedEvent {
+    kind: usize,
+    first: Day,
+    later: (Option<Day>, Option<Day>, Option<Day>),
+    what: Detail,
+    place: Place,
+    flag: bool,
+    cause: Cause,
+    pin: Pin,
+}
+
+impl PlannedEvent {
+    /// The event of a citizen born on `birth`: each later date of a pair follows the earlier one.
+    fn on(&self, birth: NaiveDate) -> Event {
+        let first = self.first.from(birth);
+        let (a, b, c) = self.later;
+        let after = |d: Option<Day>, base: NaiveDate| d.map(|d| d.from(base));
+        match self.kind {
+            0 => Event::MoveWithinCity { moved_on: first, filed_on: after(a, first) },
+            1 => {
+                let moved_in_on = after(a, first);
+                let move_in_filed_on = after(b, moved_in_on.unwrap_or(first));
+                let card_presented_on = after(c, move_in_filed_on.unwrap_or(first));
+                Event::MoveToOtherMunicipality {
+                    planned_move_out_on: first,
+                    moved_in_on,
+                    move_in_filed_on,
+                    card_presented_on,
+                }
+            }
+            2 => Event::MoveAbroad { departure_on: first, continued_use_applied_on: after(a, birth) },
+            3 => Event::ChangeOfDetails { what: self.what, changed_on: first, card_updated_on: after(a, first) },
+            4 => Event::CardLost {
+                lost_on: first,
+                place: self.place,
+                stolen: self.flag,
+                suspended_on: after(a, first),
+                reported_on: after(b, first),
+                found_on: after(c, first),
+            },
+            5 => Event::CardDestroyed { on: first, cause: self.cause },
+            _ => Event::PinLocked { pin: self.pin, knows_other_certificate_pin: self.flag },
+        }
+    }
+}
+
+fn event() -> impl Strategy<Value = PlannedEvent> {
+    (
+        0usize..7,
+        day(LIFE),
+        (opt_day(SOON), opt_day(SOON), opt_day(SOON)),
+        prop_oneof![Just(Detail::Name), Just(Detail::BirthDate), Just(Detail::Sex), Just(Detail::FormerSurname)],
+        prop_oneof![Just(Place::Outside), Just(Place::Home)],
+        any::<bool>(),
+        prop_oneof![Just(Cause::Disaster), Just(Cause::Damage), Just(Cause::Defect), Just(Cause::CardFull)],
+        prop_oneof![Just(Pin::Signature), Just(Pin::User), Just(Pin::Residence), Just(Pin::CardInfo)],
+    )
+        .prop_map(|(kind, first, later, what, place, flag, cause, pin)| PlannedEvent {
+            kind,
+            first,
+            later,
+            what,
+            place,
+            flag,
+            cause,
+            pin,
+        })
+}
+
+/// Any situation the contract can express, most of them valid: every date is a `Day` after the birth date
+/// (a signature certificate after the 15th birthday), one date in 25 any day at all. More than half reach
+/// `Ok` (the tests below count them), the rest exercise every validation pass.
 fn situation() -> impl Strategy<Value = Situation> {
     (
         date(),
-        date(),
+        day(LIFE),
         prop_oneof![Just(Nationality::Japanese), Just(Nationality::Foreign)],
-        opt_date(),
+        opt_day(LIFE),
         card(),
         certificate(),
         certificate(),
         prop::collection::vec(event(), 0..4),
     )
-        .prop_map(|(a, b, nationality, stay_expires_on, card, user, signature, events)| Situation {
-            // Mostly a birth before today, so that the rules (not only validation) are exercised.
-            today: a.max(b),
-            birth_date: a.min(b),
-            nationality,
-            stay_expires_on,
-            card,
-            user_certificate: user,
-            signature_certificate: signature,
-            events,
+        .prop_map(|(birth, today, nationality, stay, card, user, signature, events)| {
+            let at = |d: Option<Day>, base: NaiveDate| d.map(|d| d.from(base));
+            // 15 years are at most 5,479 days.
+            let fifteen = birth.checked_add_days(chrono::Days::new(5_480)).unwrap_or(birth);
+            Situation {
+                today: today.from(birth),
+                birth_date: birth,
+                nationality,
+                stay_expires_on: at(stay, birth),
+                card: card.map(|(i, r, e, face_auth)| Card {
+                    issued_on: at(i, birth),
+                    application_received_on: at(r, birth),
+                    expires_on: at(e, birth),
+                    face_auth,
+                }),
+                user_certificate: user.map(|(i, e, renewed)| Certificate {
+                    issued_on: at(i, birth),
+                    expires_on: at(e, birth),
+                    renewed_within_window: renewed,
+                }),
+                signature_certificate: signature.map(|(i, e, renewed)| Certificate {
+                    issued_on: at(i, fifteen),
+                    expires_on: at(e, birth),
+                    renewed_within_window: renewed,
+                }),
+                events: events.iter().map(|e| e.on(birth)).collect(),
+            }
         })
 }
 
@@ -165,7 +232,7 @@ fn consistent_situation() -> impl Strategy<Value = Situation> {
                         expires_on: None,
                         renewed_within_window: false,
                     }),
-                    events,
+                    events: events.iter().map(|e| e.on(birth)).collect(),
                 }
             },
         )
@@ -231,32 +298,68 @@ fn assert_windows(g: &Guidance) {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
-
-    #[test]
-    fn no_situation_makes_the_engine_panic(s in situation()) {
-        if let Ok(g) = rules::guide(&s) {
-            assert_sorted(&g);
-            assert_windows(&g);
-            prop_assert_eq!(g.as_of, s.today);
-            // Deterministic: the same input gives byte-identical output.
-            let again = rules::guide(&s).unwrap();
-            prop_assert_eq!(serde_json::to_string(&g).unwrap(), serde_json::to_string(&again).unwrap());
-        }
-    }
-
-    #[test]
-    fn computed_dates_keep_their_invariants(s in consistent_situation()) {
+/// Runs `check` on `cases` situations of `strategy` and returns how many reached `Ok` and how many ran.
+/// Fails on the first failing case (shrunk), as `proptest!` would.
+fn run_counting(
+    cases: u32,
+    strategy: impl Strategy<Value = Situation>,
+    check: impl Fn(&Situation, Result<Guidance, rules::error::InputError>) -> Result<(), TestCaseError>,
+) -> (usize, usize) {
+    use std::cell::Cell;
+    let (ok, all) = (Cell::new(0usize), Cell::new(0usize));
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases, ..ProptestConfig::default() });
+    let outcome = runner.run(&strategy, |s| {
         let g = rules::guide(&s);
-        // Only a signature certificate issued before 15, or a random event's dates, can be refused.
-        let Ok(g) = g else {
-            let e = g.unwrap_err();
-            prop_assert!(
-                e.code == rules::error::ErrorCode::SignatureCertificateUnder15 || e.field.starts_with("events["),
-                "unexpected {:?}", e
-            );
-            return Ok(());
+        all.set(all.get() + 1);
+        ok.set(ok.get() + usize::from(g.is_ok()));
+        check(&s, g)
+    });
+    if let Err(e) = outcome {
+        panic!("{e}");
+    }
+    (ok.get(), all.get())
+}
+
+/// Invariants that are checked only on `Ok` are checked on enough of them: at least half.
+fn assert_mostly_ok(name: &str, (ok, all): (usize, usize)) {
+    println!("{name}: {ok} of {all} generated situations reached Ok");
+    assert!(all > 0 && ok * 2 >= all, "{name}: only {ok} of {all} generated situations reached Ok");
+}
+
+#[test]
+fn no_situation_makes_the_engine_panic() {
+    let counted = run_counting(4000, situation(), |s, g| {
+        match g {
+            Ok(g) => {
+                assert_sorted(&g);
+                assert_windows(&g);
+                prop_assert_eq!(g.as_of, s.today);
+                // Deterministic: the same input gives byte-identical output.
+                let again = rules::guide(s).unwrap();
+                prop_assert_eq!(serde_json::to_string(&g).unwrap(), serde_json::to_string(&again).unwrap());
+            }
+            // Every refusal names a field of the situation.
+            Err(e) => prop_assert!(!e.field.is_empty(), "{:?} without a field", e),
+        }
+        Ok(())
+    });
+    assert_mostly_ok("no_situation_makes_the_engine_panic", counted);
+}
+
+#[test]
+fn computed_dates_keep_their_invariants() {
+    let counted = run_counting(4000, consistent_situation(), |s, g| {
+        // Only a signature certificate issued before 15, or an event's dates, can be refused.
+        let g = match g {
+            Ok(g) => g,
+            Err(e) => {
+                prop_assert!(
+                    e.code == rules::error::ErrorCode::SignatureCertificateUnder15 || e.field.starts_with("events["),
+                    "unexpected {:?}",
+                    e
+                );
+                return Ok(());
+            }
         };
         assert_sorted(&g);
         assert_windows(&g);
@@ -283,7 +386,13 @@ proptest! {
             prop_assert_eq!(g.user_certificate.as_ref().unwrap().status, Status::Lapsed);
         }
         prop_assert!(g.card.as_ref().unwrap().expires_on.unwrap().year() <= 10_200);
-    }
+        Ok(())
+    });
+    assert_mostly_ok("computed_dates_keep_their_invariants", counted);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
 
     #[test]
     fn no_bytes_make_the_reader_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
@@ -387,4 +496,21 @@ fn command_line_errors_print_usage_and_exit_2() {
     for args in [&[][..], &["guidance"], &["guide", "a", "b"], &["guide", "/nonexistent/file.json"], &["guide", "-"]] {
         assert_eq!(run(args), (Some(2), true, true), "{args:?}");
     }
+}
+
+#[test]
+fn a_number_beyond_f64_where_a_date_belongs_is_invalid_json_on_that_field() {
+    // rules.md §16 pass 1: valid JSON grammar, a number where a date belongs (not the whole document).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_myna-rules"))
+        .arg("guide")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(br#"{"today": 1e999, "birth_date": "1990-01-01"}"#).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["error"]["code"], "invalid_json");
+    assert_eq!(document["error"]["field"], "today");
 }

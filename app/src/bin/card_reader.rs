@@ -45,6 +45,9 @@ fn main() {
     // the app does (`app::install_panic_hook`, design.md §1.1 invariant 6); without it a panic would only
     // trap, leaving a half-drawn page. The module and the app share one document.
     app::install_panic_hook();
+    // e2e only (the feature `test-panic`, never in the release build): `?panic=reader` panics here.
+    #[cfg(all(target_arch = "wasm32", feature = "test-panic"))]
+    app::panic_if_asked("reader");
     #[cfg(target_arch = "wasm32")]
     register();
 }

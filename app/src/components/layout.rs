@@ -12,14 +12,28 @@ use crate::i18n::{Locale, Msg};
 use crate::profile::{is_free_dial, profile_view, ProfileState, CITY_CALL_CENTRE};
 use crate::state::use_state;
 
+thread_local! {
+    /// The language last switched to: the one a retry asks for again.
+    static ASKED: std::cell::Cell<Locale> = const { std::cell::Cell::new(Locale::Ja) };
+}
+
 /// Fetches a language's texts (once), then shows them; with `switch`, also changes to it.
-/// Japanese beyond the first view is fetched this way right after the start page is up.
+/// Japanese beyond the first view is fetched this way right after the start page is up. When they cannot
+/// be had, the page keeps the language it has and says so (`texts` or `switching` is `Failed`, shown by
+/// [`texts_failed`]).
 pub fn load_texts(state: crate::state::AppState, locale: Locale, switch: bool) {
     #[cfg(target_arch = "wasm32")]
     use crate::state::Texts;
+    if switch {
+        ASKED.with(|a| a.set(locale));
+    }
     #[cfg(target_arch = "wasm32")]
     leptos::task::spawn_local(async move {
-        if crate::i18n::loaded::load(locale).await {
+        let loaded = crate::i18n::loaded::load(locale).await;
+        if switch {
+            state.switching.set(if loaded { Texts::Ready } else { Texts::Failed });
+        }
+        if loaded {
             if switch {
                 state.locale.set(locale);
             }
@@ -29,6 +43,11 @@ pub fn load_texts(state: crate::state::AppState, locale: Locale, switch: bool) {
             }
         } else if locale == Locale::Ja {
             state.texts.set(Texts::Failed);
+        }
+        if locale == Locale::Ja {
+            // Said in a task after the one that took the texts in, so after anything they redraw (effects run in
+            // its microtasks).
+            set_timeout(move || crate::shell::set_texts_taken_in(loaded), std::time::Duration::ZERO);
         }
     });
     #[cfg(not(target_arch = "wasm32"))]
@@ -40,6 +59,44 @@ pub fn load_texts(state: crate::state::AppState, locale: Locale, switch: bool) {
 /// Switches the language once its texts are at hand (fetched the first time, design.md §7).
 pub fn switch_language(state: crate::state::AppState, locale: Locale) {
     load_texts(state, locale, true);
+}
+
+/// Texts that could not be fetched, said where the citizen is: for Japanese beyond the first view, in
+/// place of the page (`page`: it cannot be drawn without them); for a language switched to, under the
+/// language switch, the page staying in the language it had. Both with a button that asks again. Their
+/// texts are of the first view (built into the wasm), so they can always be shown. Drawn as data
+/// (`markup`): no `view!` code of its own in the wasm (design.md §7).
+pub fn texts_failed(page: bool) -> AnyView {
+    use crate::state::Texts;
+    let state = use_state();
+    super::markup::follow(move || {
+        let failed = if page { state.texts } else { state.switching };
+        if failed.get() != Texts::Failed {
+            return Vec::new();
+        }
+        let retry = move |_| {
+            failed.set(Texts::Loading);
+            if page {
+                load_texts(state, Locale::Ja, false);
+            } else {
+                switch_language(state, ASKED.with(std::cell::Cell::get));
+            }
+        };
+        let message = if page { Msg::AppLoadFailed } else { Msg::AppLanguageFailed };
+        let notice = el("div", "myna-notice myna-failed").attr("role", "alert").child(el("p", "").msg(message)).child(
+            el("button", "myna-button myna-button--secondary")
+                .attr("type", "button")
+                .msg(Msg::AppRetry)
+                .on("click", retry),
+        );
+        let mut nodes = Vec::new();
+        if page {
+            // In place of a page, the page's heading too: the guide's name.
+            nodes.push(el("h1", "myna-heading").attr("tabindex", "-1").msg(Msg::AppName));
+        }
+        nodes.push(notice);
+        nodes
+    })
 }
 
 /// The language switch: each language named in itself, with its own `lang` (design.md §4).
@@ -84,6 +141,7 @@ pub fn Header() -> impl IntoView {
                 <a href=Page::Start.hash()>{t(Msg::AppName)}</a>
             </p>
             <LanguageSwitch />
+            {texts_failed(false)}
         </header>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use rules::iso::format_date;
 
 use crate::i18n::format;
-use crate::i18n::rich::{fill, parse, plain, Arg, Piece};
+use crate::i18n::rich::{arg, parse, plain, Arg, Piece};
 use crate::i18n::{Locale, Msg};
 use crate::state::use_state;
 
@@ -20,7 +20,7 @@ pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> An
                 view! { <ruby>{base.to_owned()}<rt>{reading.to_owned()}</rt></ruby> }.into_any()
             }
             Piece::Japanese(t) => view! { <span lang="ja">{t.to_owned()}</span> }.into_any(),
-            Piece::Placeholder(name) => match fill(locale, args, name) {
+            Piece::Placeholder(name) => match arg(locale, args, name) {
                 Some(Arg::Text(s)) => rich_view(locale, &s, &[]),
                 Some(Arg::Msg(m)) => rich_view(locale, locale.raw(m), &[]),
                 Some(Arg::Japanese(s)) => view! { <span lang="ja">{s}</span> }.into_any(),

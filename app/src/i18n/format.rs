@@ -110,13 +110,13 @@ pub fn money(locale: Locale, yen: u32) -> String {
     if yen == 0 {
         return locale.raw(Msg::FormatFree).to_owned();
     }
-    locale.raw(Msg::FormatYen).replace("{amount}", &thousands(yen))
+    super::rich::fill(locale.raw(Msg::FormatYen), "{amount}", &thousands(yen))
 }
 
 /// A number with its unit, the English plural chosen by the number: `counted(locale, 14, [one, other])`
 /// with `format.days.*` → 14日 / 14 days / 1 day.
 pub fn counted(locale: Locale, n: u32, [one, other]: [Msg; 2]) -> String {
-    locale.raw(if n == 1 { one } else { other }).replace("{n}", &thousands(n))
+    super::rich::fill(locale.raw(if n == 1 { one } else { other }), "{n}", &thousands(n))
 }
 
 /// The units a figure may have: `format.days.*`, `format.months.*`, `format.hours.*`.

@@ -206,9 +206,8 @@ mod tests {
             ProfileState::Ready(Box::leak(Box::new(Profile {
                 calendar_domain: "city.test.jp".into(),
                 name: Texts::default(),
-                contacts: vec![],
-                offices: vec![],
                 reader: ReaderSwitches { query_pin_tries, rcs300: false },
+                ..Profile::default()
             })))
         };
         // On its way: not decided, so a city's `false` is not replaced by the default.

@@ -19,12 +19,12 @@ use crate::contacts::LOSS_LINE;
 use crate::flow::route::Page;
 use crate::flow::{Choice, Journey, Question};
 use crate::i18n::format::{days_left, money};
-use crate::i18n::rich::Arg;
+use crate::i18n::rich::{plain, plain_text, Arg};
 use crate::i18n::{Locale, Msg};
 use crate::ics;
 use crate::nav::go;
 use crate::present::{self, Context, ObjectGroup, SourcePart, Step, COUNTDOWN_DAYS};
-use crate::profile::{current_untracked, profile_view, Office};
+use crate::profile::{current_untracked, profile_view, Office, Profile};
 use crate::state::{use_state, AppState};
 
 fn date_arg(date: NaiveDate) -> Vec<(&'static str, Arg)> {
@@ -127,25 +127,59 @@ fn timeline_node(g: &Guidance) -> Node {
     el("ol", "myna-timeline").children(items)
 }
 
-/// One office of the profile: name, address, phone as a `tel:` link, hours (each when given).
+/// A link to a city's page, opened in a new tab (the guide may be framed by the city's page; the citizen
+/// keeps their result), and said so.
+fn external_link(locale: Locale, href: &str, text: &str, args: &[(&'static str, Arg)]) -> Node {
+    let mut shown = String::from(text);
+    shown.push_str(locale.raw(Msg::CommonNewTab));
+    el("a", "")
+        .attr_owned("href", href.to_owned())
+        .attr("target", "_blank")
+        .attr("rel", "noopener noreferrer")
+        .view(rich_view(locale, &shown, args))
+}
+
+/// One office of the profile: name, address, phone as a `tel:` link (with what it reaches), hours and its
+/// page (each when given).
 fn office_node(locale: Locale, o: &Office) -> Node {
     let line = |text: Option<&str>| text.map(|x| el("span", "myna-office__line").view(rich_view(locale, x, &[])));
     let phone = o.phone.clone().map(|p| {
-        el("span", "myna-office__line").view(rich_view(
-            locale,
-            locale.raw(Msg::OfficePhone),
-            &[("phone", Arg::Phone(p))],
-        ))
+        let mut args = vec![("phone", Arg::Phone(p))];
+        let msg = match &o.phone_label {
+            Some(label) => {
+                args.push(("label", Arg::Text(label.get(locale).to_owned())));
+                Msg::OfficePhoneLabelled
+            }
+            None => Msg::OfficePhone,
+        };
+        el("span", "myna-office__line").view(rich_view(locale, locale.raw(msg), &args))
     });
+    let page = o
+        .url
+        .as_deref()
+        .map(|url| el("span", "myna-office__line").child(external_link(locale, url, locale.raw(Msg::OfficePage), &[])));
     el("li", "myna-office")
         .child(el("span", "myna-office__name").view(rich_view(locale, o.name.get(locale), &[])))
         .children(line(o.address.as_ref().map(|x| x.get(locale))))
         .children(phone)
         .children(line(o.hours.as_ref().map(|x| x.get(locale))))
+        .children(page)
 }
 
-/// Where a step is done: the place in words, then, at this city's offices, the profile's offices of that
-/// kind (design.md §6.2), with a note when the profile could not be had.
+/// The offices a step at this city's offices names: the chosen ward's, else those of the kind (a city
+/// without wards to choose from, or a kind other than the ward office).
+fn offices_for<'a>(p: &'a Profile, kind: &'a str, ward: Option<&str>) -> Vec<&'a Office> {
+    let chosen: Vec<&Office> = p.wards().filter(|o| Some(o.id.as_str()) == ward).collect();
+    match (kind, chosen.is_empty(), p.wards().next().is_some()) {
+        ("ward_office", false, _) => chosen,
+        // The wards are listed once, after the steps, until the citizen says theirs.
+        ("ward_office", true, true) => Vec::new(),
+        _ => p.offices_of(kind).collect(),
+    }
+}
+
+/// Where a step is done: the place in words, then, at this city's offices, the profile's office for the
+/// citizen's ward (design.md §6.2), with a note when the profile could not be had.
 fn place_dd(place: Where, words: Msg, city_office: bool) -> Node {
     let kind = match place {
         Where::WardOffice => "ward_office",
@@ -153,10 +187,13 @@ fn place_dd(place: Where, words: Msg, city_office: bool) -> Node {
         Where::Phone => "phone",
         Where::Police => "police",
     };
+    let ward = use_state().ward;
     let view = profile_view(Box::new(move |locale, p| {
         let mut nodes = vec![el("span", "").view(rich_view(locale, locale.raw(words), &[]))];
         let offices: Vec<Node> = match (p.profile(), city_office) {
-            (Some(pr), true) => pr.offices_of(kind).map(|o| office_node(locale, o)).collect(),
+            (Some(pr), true) => {
+                ward.with(|w| offices_for(pr, kind, w.as_deref())).into_iter().map(|o| office_node(locale, o)).collect()
+            }
             _ => Vec::new(),
         };
         if !offices.is_empty() {
@@ -172,6 +209,83 @@ fn place_dd(place: Where, words: Msg, city_office: bool) -> Node {
         draw_all(nodes)
     }));
     dd().view(view.into_any())
+}
+
+/// What the city says of a step done at its offices: its page for the procedure and its note (booking,
+/// hours), from the profile's `links` and `notes`.
+fn city_nodes(a: &Action, ctx: Context) -> Option<Node> {
+    if !present::at_city_office(a, ctx) {
+        return None;
+    }
+    let key = present::action_key(a.id);
+    let view = profile_view(Box::new(move |locale, p| {
+        let Some(pr) = p.profile() else { return ().into_any() };
+        let note = pr.note(key).map(|n| el("p", "myna-step__note").view(rich_view(locale, n.get(locale), &[])));
+        let link = pr.link(key).map(|href| {
+            let city = vec![("city", Arg::Text(p.city(locale)))];
+            el("p", "myna-step__link").child(external_link(locale, href, locale.raw(Msg::ResultStepCityPage), &city))
+        });
+        draw_all(note.into_iter().chain(link).collect())
+    }));
+    Some(el("div", "myna-step__city").view(view.into_any()))
+}
+
+/// The ward chooser (optional, asked once for the visit): shown when a step is at this city's offices and
+/// the profile names its wards. Not printed: the chosen office is on the steps.
+fn ward_chooser(g: &Guidance, ctx: Context) -> Option<Node> {
+    if !g.actions.iter().any(|a| present::at_city_office(a, ctx)) {
+        return None;
+    }
+    let ward = use_state().ward;
+    let view = profile_view(Box::new(move |locale, p| {
+        let Some(pr) = p.profile().filter(|pr| pr.wards().next().is_some()) else { return ().into_any() };
+        let chosen = ward.get_untracked();
+        let option = |value: &str, text: String| {
+            let o = el("option", "").attr_owned("value", value.to_owned()).raw(text);
+            if chosen.as_deref() == Some(value) || (value.is_empty() && chosen.is_none()) {
+                o.attr("selected", "")
+            } else {
+                o
+            }
+        };
+        let options = std::iter::once(option("", plain(locale, Msg::ResultWardUnknown, &[]))).chain(
+            pr.wards().map(|o| option(&o.id, plain_text(locale, o.ward.as_ref().map_or("", |w| w.get(locale)), &[]))),
+        );
+        el("div", "myna-field myna-ward myna-noprint")
+            .child(el("label", "myna-label").attr("for", "ward").msg(Msg::ResultWardLabel))
+            .child(el("p", "myna-hint").attr("id", "ward-hint").msg(Msg::ResultWardHint))
+            .child(
+                el("select", "myna-select")
+                    .attr("id", "ward")
+                    .attr("aria-describedby", "ward-hint")
+                    .children(options)
+                    .on("change", move |ev| {
+                        let id = event_target_value(&ev);
+                        ward.set((!id.is_empty()).then_some(id));
+                    }),
+            )
+            .draw()
+    }));
+    Some(el("div", "").view(view.into_any()))
+}
+
+/// Every ward's office, once, after the steps, while the citizen has not said their ward.
+fn ward_offices(g: &Guidance, ctx: Context) -> Option<Node> {
+    if !g.actions.iter().any(|a| present::at_city_office(a, ctx)) {
+        return None;
+    }
+    let ward = use_state().ward;
+    let view = profile_view(Box::new(move |locale, p| {
+        let Some(pr) = p.profile() else { return ().into_any() };
+        if ward.with(Option::is_some) || pr.wards().next().is_none() {
+            return ().into_any();
+        }
+        draw_all(vec![
+            el("h2", "").msg(Msg::ResultOfficesHeading),
+            el("ul", "myna-offices").children(pr.wards().map(|o| office_node(locale, o))),
+        ])
+    }));
+    Some(el("div", "").view(view.into_any()))
 }
 
 /// The deadline in words: now, a date, or none (as soon as possible).
@@ -253,6 +367,7 @@ fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node
         .child(el("p", "").msg_with(body, phone()))
         .children(notes_nodes(a, ctx))
         .child(summary)
+        .children(city_nodes(a, ctx))
         .children(closed_node(a, today))
         .children(documents_node(index, a))
 }
@@ -282,6 +397,7 @@ fn reissue_step(index: usize, rapid: &Action, normal: &Action, ctx: Context, tod
         )
         .children(notes_nodes(normal, ctx))
         .child(el("dl", "myna-summary").child(where_row(normal, ctx)))
+        .children(city_nodes(normal, ctx))
         .children(documents_node(index, normal))
 }
 
@@ -447,7 +563,10 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
     .into_iter()
     .chain(call_banner(&g))
     .chain(g.card.is_none().then(|| el("p", "").msg(Msg::ResultNoCardBody)))
-    .chain([el("h2", "").msg(Msg::ResultSectionActions), steps_node(&g, ctx)])
+    .chain([el("h2", "").msg(Msg::ResultSectionActions)])
+    .chain(ward_chooser(&g, ctx))
+    .chain([steps_node(&g, ctx)])
+    .chain(ward_offices(&g, ctx))
     .chain(
         (journey == Journey::Pin)
             .then(|| el("p", "").child(el("a", "").attr_owned("href", Page::Password.hash()).msg(Msg::TaskPassword))),
