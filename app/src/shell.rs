@@ -1,7 +1,7 @@
 //! A bridge: the static shell of `index.html` around the guide, the only elements of the page the app touches
 //! without Leptos. `#myna-root` holds a static fallback until the guide is drawn in its place; `<html lang>` is
 //! outside the guide's root, so no view of the app can own it (nor `<html data-myna-texts>`, e2e's sign that
-//! the texts have been taken in); and the hidden 「問題が発生しました」 block
+//! the texts have been taken in, nor the city's colours on `<html>`'s style); and the hidden 「問題が発生しました」 block
 //! `#myna-error` is revealed when anything panics, when no view can be trusted to draw. Everything inside
 //! `#myna-root` is Leptos's.
 
@@ -43,6 +43,17 @@ pub fn set_lang(lang: &str) {
 pub fn set_texts_taken_in(loaded: bool) {
     if let Some(html) = document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("data-myna-texts", if loaded { "ready" } else { "failed" });
+    }
+}
+
+/// The city's colours (`profile::theme`, each accepted by `theme::accept`) on the root element, where main.css
+/// declares the tokens.
+pub fn set_colours(theme: &[(&'static str, String)]) {
+    let Some(root) = document().and_then(|d| d.document_element()) else { return };
+    let style = root.unchecked_into::<HtmlElement>().style();
+    for (token, colour) in theme {
+        // Refused only for a malformed value, which `accept` has ruled out.
+        let _ = style.set_property(token, colour);
     }
 }
 

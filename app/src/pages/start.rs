@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 
 use super::keep_title;
-use crate::components::errors::focus_id;
-use crate::components::markup::{draw_all, el, follow, Node};
+use crate::components::markup::{draw_all, el, follow, ElementRef, Node};
 use crate::flow::route::Page;
 use crate::flow::{Answers, Journey};
 use crate::i18n::Msg;
@@ -18,12 +17,15 @@ use crate::storage::{self, Saving};
 fn saved_answers() -> [Node; 2] {
     let state = use_state();
     let said = RwSignal::new(None::<Msg>);
+    let region = ElementRef::new();
     let clear = move |_: web_sys::Event| {
         storage::forget(state);
         state.answers.set(Answers::default());
         said.set(Some(Msg::StartSavedCleared));
         // The button is gone: the focus goes to the message that replaces it.
-        focus_id("saved-status");
+        if let Some(status) = region.get_untracked() {
+            let _ = status.focus();
+        }
     };
     let notice = el("div", "").view(follow(move || {
         if state.saving.get() != Saving::On {
@@ -36,7 +38,8 @@ fn saved_answers() -> [Node; 2] {
         vec![el("div", "myna-notice").child(el("p", "").msg(Msg::StartSaved)).child(button)]
     }));
     let status = el("div", "myna-status")
-        .attrs(&[("id", "saved-status"), ("role", "status"), ("tabindex", "-1")])
+        .attrs(&[("role", "status"), ("tabindex", "-1")])
+        .node_ref(region)
         .view(follow(move || said.get().map(|m| vec![el("p", "").msg(m)]).unwrap_or_default()));
     [notice, status]
 }
