@@ -9,7 +9,13 @@ import { test, expect, openGuide, heading, expectAccessible } from './support';
 const WARD_OFFICE_RECORD = JSON.stringify({
   v: 1,
   saved_on: '2026-11-20',
-  answers: { 'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' }, which: 'residence' },
+  answers: {
+    'birth-date': { era: 'seireki', year: '1985', month: '10', day: '10' },
+    which: 'residence',
+    'which-certificates': 'both',
+    'user-certificate': 'yes',
+    'signature-certificate': 'yes',
+  },
 });
 
 /** A valid profile of another city, with every field the guide reads. */

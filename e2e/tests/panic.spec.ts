@@ -50,11 +50,10 @@ test('a panic in the app: the static error block, never the message', async ({ p
   await expectErrorBlock(page, guards);
 });
 
-// The card-reader module installs the app's panic hook in the branch of issue 10 (`app::install_panic_hook()` at
-// the start of main in app/src/bin/card_reader.rs, before the `panic_if_asked("reader")` line); until that is
-// merged a panic there only traps, the page waits for a module that never comes, and this test fails. With that
-// line in place it passes (tried). Turn `test.fixme` into `test` with the merge.
-test.fixme('a panic in the card-reader module: the static error block, never the message', async ({ page, guards }) => {
+// The card-reader module installs the app's panic hook (`app::install_panic_hook()` at the start of main in
+// app/src/bin/card_reader.rs, before the `panic_if_asked("reader")` line): without it a panic there only traps and
+// the page waits for a module that never comes, so this test fails.
+test('a panic in the card-reader module: the static error block, never the message', async ({ page, guards }) => {
   await page.goto('/?panic=reader#/reader');
   await expectErrorBlock(page, guards);
 });

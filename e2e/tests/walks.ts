@@ -1,7 +1,9 @@
 // The journeys of the result-page tests: one walk per situation a citizen brings, from the start page to the
-// check page, with the dates of a public case (../shared/spec/cases/). Each walk answers as a citizen would.
+// check page, with the dates of a public case (../shared/spec/cases/). Each walk answers as a citizen would, and
+// says what its result page must show beyond the heading and the steps (`check`, `checkEn`): one walk per situation,
+// so that no situation is walked twice by the suite (the walks are most of its time).
 import type { Page } from '@playwright/test';
-import { openGuide, answerChoice, answerDate, answerAlternative } from './support';
+import { expect, openGuide, answerChoice, answerDate, answerAlternative } from './support';
 
 export type Walk = {
   /** What the citizen came with; also the test's name. */
@@ -13,7 +15,13 @@ export type Walk = {
   answer: (page: Page) => Promise<void>;
   /** What the result page must say: its `<h1>` in Japanese and English, and the steps' titles in Japanese. */
   expected: { ja: string; en: string; steps: string[] };
+  /** What else the Japanese result page says of this situation. */
+  check?: (page: Page) => Promise<void>;
+  /** What else the English result page says. */
+  checkEn?: (page: Page) => Promise<void>;
 };
+
+const step = (page: Page, i = 0) => page.locator('.myna-action').nth(i);
 
 const BIRTH = ['1980', '1', '1'] as const;
 
@@ -52,6 +60,18 @@ export const WALKS: Walk[] = [
       en: "Apply to renew your card by Tuesday 10 February 2026",
       steps: ["カードを更新する"],
     },
+    // When to apply comes before the deadline, which stays the expiry.
+    check: async (page) => {
+      const applyBy = step(page).locator('.myna-step__apply-by');
+      await expect(applyBy).toHaveText('2026年（令和8年）2月10日（火）までに申請してください（できあがるまで約1か月）');
+      await expect(step(page).locator('.myna-summary')).toContainText('2026年（令和8年）3月10日（火）');
+      const order = await step(page).evaluate((e) => {
+        const apply = e.querySelector('.myna-step__apply-by')!;
+        const summary = e.querySelector('.myna-summary')!;
+        return apply.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+      expect(order).toBeTruthy();
+    },
     answer: async (page) => {
       await answerDate(page, '1990', '3', '10');
       await answerChoice(page, 'japanese');
@@ -69,6 +89,9 @@ export const WALKS: Walk[] = [
       ja: '2025年（令和7年）6月24日（火）までに転居届を出してください',
       en: "File the \u8ee2\u5c45\u5c4a by Tuesday 24 June 2025",
       steps: ["転居届を出す"],
+    },
+    check: async (page) => {
+      await expect(step(page)).toContainText('2025年（令和7年）6月24日（火）');
     },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
@@ -89,6 +112,23 @@ export const WALKS: Walk[] = [
       en: "File the \u8ee2\u5c45\u5c4a by Thursday 31 December 2026",
       steps: ["転居届を出す"],
     },
+    // The engine never moves the date (rules.md §3.7): the deadline stays, the page says when to go instead.
+    check: async (page) => {
+      await expect(step(page).locator('.myna-summary')).toContainText('2026年（令和8年）12月31日（木）');
+      await expect(step(page).locator('.myna-step__closed')).toHaveText(
+        '2026年（令和8年）12月31日（木）は年末年始の休みのため、窓口は休みです。その前の開いている日、2026年（令和8年）12月28日（月）までに行ってください。',
+      );
+      // Before the 転居届: it ends the signature certificate, which is issued again at the same visit.
+      await expect(step(page).locator('.myna-step__note')).toHaveText([
+        '転居届は、引っ越した日から14日以内に出します。',
+        '転居届を出すと、署名用電子証明書は失効します。同じ窓口で、その日のうちに無料で発行し直せます。',
+      ]);
+    },
+    checkEn: async (page) => {
+      await expect(step(page).locator('.myna-step__closed')).toHaveText(
+        'Thursday 31 December 2026 is in the year-end holidays, when the offices are closed: go by the open day before it, Monday 28 December 2026.',
+      );
+    },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
       await answerChoice(page, 'within-city');
@@ -107,6 +147,13 @@ export const WALKS: Walk[] = [
       ja: '2025年（令和7年）7月10日（木）までにカードを転入先の窓口に出してください',
       en: "Show your card at your new municipality's office by Thursday 10 July 2025",
       steps: ["カードの住所を書き換える（継続利用）", "署名用電子証明書を発行し直す"],
+    },
+    // The move-in steps happen at the new municipality, not at Kawasaki's ward offices.
+    check: async (page) => {
+      await expect(step(page)).toContainText('2025年（令和7年）7月10日（木）');
+      await expect(step(page).locator('.myna-summary')).toContainText('新しい住所の市区町村の窓口');
+      await expect(step(page).locator('.myna-summary')).not.toContainText('お住まいの区役所・支所');
+      await expect(page.locator('h3:has-text("署名用電子証明書") + dl')).toContainText('失効（発行し直しが必要）');
     },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
@@ -129,6 +176,13 @@ export const WALKS: Walk[] = [
       en: "Apply to keep using your card abroad by Sunday 31 August 2025",
       steps: ["国外継続利用の手続きをする"],
     },
+    // The deadline is a Sunday: the engine does not move it; the page names the day and the open day before.
+    check: async (page) => {
+      await expect(step(page)).toContainText('2025年（令和7年）8月31日（日）');
+      await expect(step(page).locator('.myna-step__closed')).toHaveText(
+        '2025年（令和7年）8月31日（日）は日曜日のため、窓口は休みです。その前の開いている日、2025年（令和7年）8月29日（金）までに行ってください。',
+      );
+    },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
       await answerChoice(page, 'abroad');
@@ -149,6 +203,12 @@ export const WALKS: Walk[] = [
       en: "Have the details on your card updated by Monday 21 July 2025",
       steps: ["カードの記載を変更する", "署名用電子証明書を発行し直す"],
     },
+    // The deadline on a national holiday, named with the holiday.
+    check: async (page) => {
+      await expect(step(page).locator('.myna-step__closed')).toHaveText(
+        '2025年（令和7年）7月21日（月）は祝日（海の日）のため、窓口は休みです。その前の開いている日、2025年（令和7年）7月18日（金）までに行ってください。',
+      );
+    },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
       await answerChoice(page, 'name');
@@ -166,7 +226,21 @@ export const WALKS: Walk[] = [
       en: "Report the loss to the police",
       steps: ["警察に届け出る", "カードの再交付を申請する"],
     },
+    // (Before any question: the 24-hour line to stop the card, in `answer`.)
+    // The police first (the reissue needs its 受理番号), then one reissue step with two options.
+    check: async (page) => {
+      await expect(step(page)).toContainText('受理番号を控えて');
+      await expect(step(page).locator('.myna-documents')).toHaveCount(0); // nothing to bring to the police
+      const options = step(page, 1).locator('.myna-option');
+      await expect(options).toHaveCount(2);
+      await expect(options.nth(0)).toContainText('2025年（令和7年）6月11日（水）');
+      await expect(options.nth(0)).toContainText('2,000円');
+      await expect(options.nth(1)).toContainText('1,000円');
+      await expect(step(page, 1).locator('.myna-documents')).toContainText('警察の受理番号');
+    },
     answer: async (page) => {
+      await expect(page.locator('.myna-urgent')).toContainText('0120-95-0178');
+      await expect(page.locator('.myna-urgent a[href="tel:0120-95-0178"]')).toBeVisible();
       await answerDate(page, ...BIRTH);
       await answerDate(page, '2025', '5', '10');
       await answerChoice(page, 'outside');
@@ -185,6 +259,20 @@ export const WALKS: Walk[] = [
       ja: '今すぐカードを止めてください',
       en: "Stop your card now",
       steps: ["今すぐ電話でカードを止める", "警察に届け出る", "区役所・支所に紛失届を出す", "カードの再交付を申請する"],
+    },
+    // The call button with the 24-hour number on the first screen.
+    check: async (page) => {
+      await page.evaluate(() => scrollTo(0, 0));
+      const call = page.locator('a.myna-call__button');
+      await expect(call).toHaveAttribute('href', 'tel:0120-95-0178');
+      await expect(call).toHaveText('0120-95-0178に電話する');
+      await expect(page.locator('.myna-call__hours')).toContainText('24時間365日');
+      const box = await call.boundingBox();
+      expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+      // After a theft the reissue may be free: said in the reissue step, not only in a caveat.
+      await expect(page.locator('.myna-action').last().locator('.myna-step__note')).toContainText('無料になることがあります');
+      // The police step asks for nothing to bring: the citizen receives the 受理番号 there.
+      await expect(step(page, 1).locator('.myna-documents')).toHaveCount(0);
     },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
@@ -225,6 +313,11 @@ export const WALKS: Walk[] = [
       ja: 'カードの再交付を申請してください',
       en: "Apply for a replacement card",
       steps: ["カードの再交付を申請する"],
+    },
+    check: async (page) => {
+      await expect(page.locator('.myna-option').nth(0)).toContainText('2025年（令和7年）6月9日（月）');
+      await expect(page.locator('.myna-action')).toContainText('罹災証明書');
+      await expect(page.locator('.myna-caveats')).toContainText('無料になることがあります');
     },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
