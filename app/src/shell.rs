@@ -71,3 +71,56 @@ pub fn reveal_error_block() {
         block.remove_attribute("hidden").ok();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    /// The bridges, the only files that may touch the page's elements without Leptos: this shell, the host
+    /// page (`embed`), WebUSB (`usb`), the card-reader module's script (`reader_module`) and the calendar
+    /// download (`ics::download`).
+    const BRIDGES: [&str; 5] = ["shell.rs", "embed.rs", "usb.rs", "reader_module.rs", "ics.rs"];
+
+    /// What only a bridge may call: drawing, or listening, behind Leptos's back (issue 11). Split, so that
+    /// this list is not a hit itself.
+    const DOM_CALLS: [[&str; 2]; 6] = [
+        ["append", "_child"],
+        ["set_inner", "_html"],
+        ["set_", "attribute"],
+        ["remove_", "attribute"],
+        ["add_event", "_listener"],
+        ["insert", "_before"],
+    ];
+
+    fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn leptos_draws_every_element_outside_the_bridges() {
+        let mut files = Vec::new();
+        sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        assert!(files.len() > 20, "the sources were found");
+        let mut found = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let forget = ["mem::", "forget"].concat();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                let dom = DOM_CALLS.iter().any(|call| code.contains(&call.concat()));
+                if (dom && !BRIDGES.contains(&name)) || code.contains(&forget) {
+                    found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(found.is_empty(), "DOM calls outside the bridges, or a value leaked on purpose:\n{}", found.join("\n"));
+    }
+}
