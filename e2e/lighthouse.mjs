@@ -1,10 +1,10 @@
-// Lighthouse (mobile preset) on the release build, in Debian's chromium (issue 7, design.md §7): the start page
+// Lighthouse (mobile preset) on the release build, in Debian's chromium (issue 7, docs/design.md §7): the start page
 // and a result page must score performance ≥ 95, accessibility 100 and best practices 100. Prints the scores,
 // LCP and TBT, writes lighthouse.json, and exits 1 below a threshold or on a Lighthouse runtime error. Run by scripts/bench,
 // not by the test command: a score on a shared host moves with its load.
 //
 // The result page is reached as a navigation, as a returning citizen would reach it: with answers saved on this
-// device (the opt-in of design.md §3.7), which the guide restores at start. Usage: node lighthouse.mjs [PORT]
+// device (the opt-in of docs/design.md §3.7), which the guide restores at start. Usage: node lighthouse.mjs [PORT]
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

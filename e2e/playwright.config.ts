@@ -1,5 +1,5 @@
 // Playwright on Debian's chromium (never `npx playwright install`: only package registries are reachable).
-// Runs against the release build in ../dist, served by serve.py with the production CSP (design.md §6.4).
+// Runs against the release build in ../dist, served by serve.py with the production CSP (docs/design.md §6.4).
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -41,7 +41,7 @@ export default defineConfig({
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           args: [
             '--headless',
-            '--no-sandbox', // root (toolchain.md trap 9)
+            '--no-sandbox', // root (docs/toolchain.md trap 9)
             '--disable-gpu',
             '--disable-quic',
             '--no-first-run',

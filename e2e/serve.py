@@ -4,7 +4,7 @@
 Usage: python3 e2e/serve.py [PORT [DIST]]   (default 8080 and dist/; any working directory; DIST relative to the
 workspace root, e.g. dist-test-panic, the e2e-only build of scripts/test)
 
-Sends the Content-Security-Policy of design.md §6.4, its frame-ancestors extended by the test origins, so e2e
+Sends the Content-Security-Policy of docs/design.md §6.4, its frame-ancestors extended by the test origins, so e2e
 proves the guide runs under the city's policy; `.wasm` goes out as application/wasm. Like the hosting note of
 README.md asks of the city's server, a precompressed `FILE.br` (or `FILE.gz`) written by scripts/post-build is sent
 with `Content-Encoding` when the browser accepts it. Standard library only.
@@ -40,7 +40,7 @@ CSP = "; ".join(
     ]
 )
 
-# The sample city page (demo-host.html, design.md §6.1) gets the headers a city's page would send instead
+# The sample city page (demo-host.html, docs/design.md §6.1) gets the headers a city's page would send instead
 # (§6.4, "the host page needs"): scripts and frames from the guide's origin, which in the tests may be the
 # other loopback name, and USB allowed to the guide.
 HOST_CSP = "; ".join(

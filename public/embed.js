@@ -1,5 +1,5 @@
 /*
- * embed.js: puts the My Number Card guide into a city's page (design.md §6.1).
+ * embed.js: puts the My Number Card guide into a city's page (docs/design.md §6.1).
  *
  *   <div data-myna-guide data-lang="ja"></div>
  *   <script src="https://guide.example.lg.jp/embed.js" defer></script>

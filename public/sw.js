@@ -1,4 +1,4 @@
-// The guide's service worker (design.md §7, "Offline"): after the first visit the guide works without a
+// The guide's service worker (docs/design.md §7, "Offline"): after the first visit the guide works without a
 // network. scripts/post-build fills in the build's files; this file is served unhashed, at the root, so that
 // it controls the whole guide. It fetches only the guide's own files and stores nothing the citizen typed.
 'use strict';

@@ -1,5 +1,5 @@
 """Shrinks a wasm-bindgen 0.2.130 module pair (`X_bg.wasm` + its `--target web` glue `X.js`) after Trunk's
-wasm-opt, for `scripts/post-build` (design.md §7: the first view's budget). Behaviour is unchanged:
+wasm-opt, for `scripts/post-build` (docs/design.md §7: the first view's budget). Behaviour is unchanged:
 
 1. Dead glue classes go: an `export class` with neither a `constructor` nor a `static __wrap` can never be
    instantiated (wasm-bindgen writes `__wrap` only when Rust hands such an object to JavaScript), so its methods

@@ -1,10 +1,10 @@
-//! The guide inside the city's page (design.md §6.1). `public/embed.js` on the host page makes the
+//! The guide inside the city's page (docs/design.md §6.1). `public/embed.js` on the host page makes the
 //! `<iframe>` with `?lang=…&host=<the host page's origin>`; from inside, the guide tells the host its
 //! height (a `ResizeObserver`, at most once per animation frame) and asks it to scroll the frame's top into
 //! view on each page change. Only two messages exist, `myna-guide:height` and `myna-guide:top`; nothing
 //! else crosses the frame, never an answer. They go with `targetOrigin` = the `host` parameter, and only
 //! when that origin is the guide's own or one the city allows in its profile (`embed.allowed_hosts`,
-//! design.md §6.2), so no other page learns even the height. No host is written in the code: any city can
+//! docs/design.md §6.2), so no other page learns even the height. No host is written in the code: any city can
 //! embed the guide by listing its origin in its profile.
 //! A bridge to the host page (`postMessage`, a `ResizeObserver` on the document): nothing of it is a view.
 

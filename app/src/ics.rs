@@ -1,4 +1,4 @@
-//! The calendar file of the result page (design.md §3.6): one all-day event per future `from`
+//! The calendar file of the result page (docs/design.md §3.6): one all-day event per future `from`
 //! (受付開始) and per future `by` (締切) of the engine's actions, as iCalendar (RFC 5545) text.
 //! Pure and deterministic (the same guidance, language, profile and day give the same bytes), so it
 //! is tested natively; `download` hands it to the browser as a file, with no network.
@@ -8,42 +8,42 @@
 //! second import updates the events rather than doubling them. No personal data beyond the dates.
 
 use chrono::{Datelike, NaiveDate};
-use rules::contract::{Action, Guidance};
+use rules::{Action, Guidance};
 
 use crate::contacts::LOSS_LINE;
 use crate::i18n::format::money;
 use crate::i18n::rich::{plain, Arg};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{words, Locale, Msg};
 use crate::present::{self, action_key};
 
 /// Which date of an action an event marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum ActionDate {
     /// `from`: 受付開始.
     From,
-    /// `apply_by`: apply by then so that the new card is ready in time (design.md §3.6: a reminder).
+    /// `apply_by`: apply by then so that the new card is ready in time (docs/design.md §3.6: a reminder).
     ApplyBy,
     /// `by`: 締切.
     By,
 }
 
-impl Kind {
+impl ActionDate {
     /// The part of the `UID` that names the date.
     fn uid_part(self) -> &'static str {
         match self {
-            Kind::From => ".from.",
-            Kind::ApplyBy => ".apply_by.",
-            Kind::By => ".by.",
+            ActionDate::From => ".from.",
+            ActionDate::ApplyBy => ".apply_by.",
+            ActionDate::By => ".by.",
         }
     }
 }
 
 /// The dates of the guidance that become events: those after `today`, in the engine's order of
 /// actions, `from` before `apply_by` before `by`.
-pub fn events(g: &Guidance, today: NaiveDate) -> Vec<(&Action, Kind, NaiveDate)> {
+pub fn events(g: &Guidance, today: NaiveDate) -> Vec<(&Action, ActionDate, NaiveDate)> {
     let mut out = Vec::new();
     for a in &g.actions {
-        for (kind, date) in [(Kind::From, a.from), (Kind::ApplyBy, a.apply_by), (Kind::By, a.by)] {
+        for (kind, date) in [(ActionDate::From, a.from), (ActionDate::ApplyBy, a.apply_by), (ActionDate::By, a.by)] {
             if let Some(date) = date.filter(|d| *d > today) {
                 out.push((a, kind, date));
             }
@@ -118,16 +118,12 @@ fn push_text(out: &mut String, name: &str, text: &str) {
 
 /// The event's description: what the date means, the action in a sentence, where, the closed-day
 /// note, the fee and what to bring.
-fn description(locale: Locale, a: &Action, kind: Kind, date: NaiveDate) -> String {
+fn description(locale: Locale, a: &Action, kind: ActionDate, date: NaiveDate) -> String {
     let field = |label: Msg, value: String| {
         plain(locale, Msg::IcsField, &[("label", Arg::Msg(label)), ("value", Arg::Text(value))])
     };
     let (_, body) = present::action_texts(a.id, a.place);
-    let meaning = match kind {
-        Kind::From => Msg::IcsFrom,
-        Kind::ApplyBy => Msg::IcsApplyBy,
-        Kind::By => Msg::IcsBy,
-    };
+    let meaning = words::ics_date(kind);
     let mut text = plain(locale, meaning, &[]);
     let mut line = |more: String| {
         text.push('\n');
@@ -135,7 +131,7 @@ fn description(locale: Locale, a: &Action, kind: Kind, date: NaiveDate) -> Strin
     };
     line(plain(locale, body, &[("phone", Arg::Phone(LOSS_LINE.to_owned()))]));
     line(field(Msg::ActionWhere, plain(locale, present::place(a.place), &[])));
-    if let (Kind::By, Some(reason)) = (kind, present::closed_reason(a)) {
+    if let (ActionDate::By, Some(reason)) = (kind, present::closed_reason(a)) {
         line(plain(locale, Msg::IcsClosed, &[("date", Arg::Date(date)), ("reason", Arg::Msg(reason))]));
     }
     if let Some(yen) = a.fee_yen {
@@ -172,11 +168,7 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
     stamp.push_str("T000000Z");
     for (a, kind, date) in events(g, today) {
         let (title, _) = present::action_texts(a.id, a.place);
-        let label = match kind {
-            Kind::From => Msg::TimelineOpens,
-            Kind::ApplyBy => Msg::TimelineApplyBy,
-            Kind::By => Msg::TimelineDeadline,
-        };
+        let label = words::timeline_date(kind);
         let summary = plain(locale, label, &[("action", Arg::Msg(title))]);
         push_line(&mut out, "BEGIN:VEVENT");
         let mut line = String::from(action_key(a.id));
@@ -195,7 +187,7 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
         push_text(&mut out, "SUMMARY", &summary);
         push_text(&mut out, "DESCRIPTION", &description(locale, a, kind, date));
         push_line(&mut out, "TRANSP:TRANSPARENT");
-        if kind != Kind::From {
+        if kind != ActionDate::From {
             // A reminder a week before; many calendars drop alarms on import, the event stands alone.
             push_line(&mut out, "BEGIN:VALARM");
             push_line(&mut out, "ACTION:DISPLAY");
@@ -248,7 +240,7 @@ pub fn download(name: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules::contract::{ActionId, Card, Situation};
+    use rules::{ActionId, Card, Situation};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -16,6 +16,7 @@ pub mod nav;
 pub mod pages;
 pub mod present;
 pub mod profile;
+pub mod reader_bridge;
 pub mod reader_module;
 pub mod reader_view;
 pub mod shell;
@@ -33,7 +34,7 @@ use crate::components::parts::Pending;
 use crate::flow::route::Page;
 use crate::i18n::{Locale, Msg};
 use crate::pages::result::ResultPage;
-use crate::state::{AppState, Texts};
+use crate::state::{AppState, Arrival};
 
 /// The language asked for by `?lang=` (the embed script's `data-lang`), else Japanese.
 fn initial_locale() -> Locale {
@@ -58,7 +59,7 @@ fn page_view(page: Page) -> AnyView {
     }
 }
 
-/// Moves the focus to the new page's `<h1>` and the view to the top (design.md §5), after the
+/// Moves the focus to the new page's `<h1>` and the view to the top (docs/design.md §5), after the
 /// page has been drawn.
 fn focus_heading() {
     request_animation_frame(|| {
@@ -93,10 +94,10 @@ pub fn start() -> Option<AppState> {
     // the profile says which hosts may have them.
     profile::start(embed::start);
     // The texts beyond the first view, then the language asked for by `?lang=`.
-    components::layout::load_texts(state, Locale::Ja, false);
+    i18n::load::texts(state, Locale::Ja, false);
     let wanted = initial_locale();
     if wanted != Locale::Ja {
-        components::layout::switch_language(state, wanted);
+        i18n::load::switch_language(state, wanted);
     }
     // Answers saved on this device by an earlier opt-in, before the page is chosen (a reload keeps it).
     storage::start(state);
@@ -104,9 +105,9 @@ pub fn start() -> Option<AppState> {
     nav::listen(state);
     Effect::new(move |_| shell::set_lang(state.locale.get().lang()));
     // A page opened before its texts had arrived gets its heading only then: the focus goes to it then.
-    Effect::new(move |previous: Option<Texts>| {
+    Effect::new(move |previous: Option<Arrival>| {
         let texts = state.texts.get();
-        if previous == Some(Texts::Loading) && texts == Texts::Ready && state.page.get_untracked() != Page::Start {
+        if previous == Some(Arrival::Loading) && texts == Arrival::Ready && state.page.get_untracked() != Page::Start {
             focus_heading();
         }
         texts
@@ -129,12 +130,12 @@ pub fn app_view() -> AnyView {
     let pending = Pending::provide();
     let page = components::text::dynamic(move || match state.page.get() {
         // The start page does not read `texts`: the texts arriving after it is up must not draw it again (a
-        // second long task at start, design.md §7).
+        // second long task at start, docs/design.md §7).
         page @ Page::Start => page_view(page),
         page => match state.texts.get() {
-            Texts::Ready => page_view(page),
-            Texts::Loading => el("p", "myna-notice myna-loading").attr("role", "status").msg(Msg::AppLoading).draw(),
-            Texts::Failed => components::layout::texts_failed(true),
+            Arrival::Ready => page_view(page),
+            Arrival::Loading => el("p", "myna-notice myna-loading").attr("role", "status").msg(Msg::AppLoading).draw(),
+            Arrival::Failed => components::layout::texts_failed(true),
         },
     });
     let main = el("main", "").attr("id", "main").reactive_attr("class", move || pending.main_class());
@@ -150,9 +151,9 @@ pub fn app_view() -> AnyView {
 /// Leptos's own `mount_to`, in two tasks after the one that instantiated the wasm: the set-up (`start`), then
 /// the drawing. In one task the two were a long task on a cheap phone (16–22 ms of CPU on the test machine,
 /// 64–86 ms at Lighthouse's 4× slowdown, against 50 ms; e2e/tests/start-tasks.spec.ts measures them), which
-/// adds to the total blocking time (design.md §7).
+/// adds to the total blocking time (docs/design.md §7).
 #[cfg(target_arch = "wasm32")]
-pub fn mount() {
+pub fn run() {
     // Drives effects and tasks, which `start` makes before anything is drawn; an error only means it was
     // already set up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
@@ -160,7 +161,7 @@ pub fn mount() {
         || {
             let setup = Owner::new();
             let Some(state) = setup.with(start) else { return };
-            set_timeout(move || draw(setup, state), std::time::Duration::ZERO);
+            set_timeout(move || draw_guide(setup, state), std::time::Duration::ZERO);
         },
         std::time::Duration::ZERO,
     );
@@ -168,7 +169,7 @@ pub fn mount() {
 
 /// Draws the guide set up under `setup`, for good.
 #[cfg(target_arch = "wasm32")]
-fn draw(setup: Owner, state: AppState) {
+fn draw_guide(setup: Owner, state: AppState) {
     let Some(parent) = shell::root() else { return }; // not a page: nothing to draw on
     let guide = leptos::mount::mount_to(parent, move || {
         provide_context(state);
@@ -205,7 +206,7 @@ pub fn install_panic_hook() {
 
 /// Native builds (unit tests of the pure modules) have no browser to mount into.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn mount() {}
+pub fn run() {}
 
 /// Native builds keep Rust's default panic hook.
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-//! The hash router (design.md §3.7): each step has its own `#/...`, so the browser's back and
+//! The hash router (docs/design.md §3.7): each step has its own `#/...`, so the browser's back and
 //! forward buttons work, also inside the city's page. In-page links must not change the hash.
 
 use leptos::prelude::*;

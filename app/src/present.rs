@@ -1,15 +1,16 @@
-//! What a result page says, decided from the engine's guidance alone (design.md §3.5): the
+//! What a result page says, decided from the engine's guidance alone (docs/design.md §3.5): the
 //! heading, the dated points of the timeline, the texts of actions and caveats. Pure, so it is
 //! tested natively; `pages::result` only lays it out. No rule is decided here.
 
 use chrono::NaiveDate;
-use rules::calendar::{holiday, Closed, Holiday};
-use rules::contract::{Action, ActionId, CaveatId, Document, Event, Guidance, Situation, Status, Validity, Where};
-use rules::explain::RuleId;
+use rules::{holiday, Closed, RuleId};
+use rules::{Action, ActionId, Event, Guidance, Situation, Status, Validity, Where};
 
-use crate::i18n::Msg;
+/// The words of a place and a document, for `ics.rs`, which names them through here.
+pub use crate::i18n::words::{document, place};
+use crate::i18n::{words, Msg};
 
-/// The page's `<h1>` (design.md §3.5): the state in words, from the first step when there is one (the
+/// The page's `<h1>` (docs/design.md §3.5): the state in words, from the first step when there is one (the
 /// engine's order puts the most urgent first), else the card's state; with the date it names. Never a
 /// generic title: every journey ends on what to do, or on why nothing is needed.
 pub fn heading(g: &Guidance) -> (Msg, Option<NaiveDate>) {
@@ -17,7 +18,7 @@ pub fn heading(g: &Guidance) -> (Msg, Option<NaiveDate>) {
         return action_heading(first);
     }
     let Some(card) = &g.card else {
-        // Without a card the events have no effect (rules.md §1): what is said is how to get one.
+        // Without a card the events have no effect (docs/rules.md §1): what is said is how to get one.
         return (Msg::ResultHeadingNoCard, None);
     };
     let certificate_expired =
@@ -34,151 +35,45 @@ pub fn heading(g: &Guidance) -> (Msg, Option<NaiveDate>) {
     }
 }
 
-/// The heading a step gives the page: what to do, by its date when it has one (`apply_by` first).
+/// The heading a step gives the page: what to do (`result.heading.action.<id>`), by its date when it has one
+/// (`apply_by` first); a step with a deadline that has none says to do it now.
 fn action_heading(a: &Action) -> (Msg, Option<NaiveDate>) {
-    let dated = |msg: Msg, undated: Msg| match a.by {
-        Some(by) => (msg, Some(by)),
+    let heading = words::action_heading(a.id);
+    let dated = |undated: Msg| match a.by {
+        Some(by) => (heading, Some(by)),
         None => (undated, None),
     };
     match a.id {
-        ActionId::SuspendCard => (Msg::ResultHeadingSuspendCard, None),
-        ActionId::ReportToPolice => (Msg::ResultHeadingReportToPolice, None),
-        ActionId::ReportLossToOffice => (Msg::ResultHeadingReportLossToOffice, None),
-        ActionId::FileMoveWithinCity => dated(Msg::ResultHeadingFileMoveWithinCity, Msg::ResultHeadingFileNow),
-        ActionId::FileMoveIn => dated(Msg::ResultHeadingFileMoveIn, Msg::ResultHeadingFileNow),
-        ActionId::ApplyContinuedUseAbroad => {
-            dated(Msg::ResultHeadingApplyContinuedUseAbroad, Msg::ResultHeadingFileNow)
-        }
-        ActionId::PresentCardAfterMove => dated(Msg::ResultHeadingPresentCardAfterMove, Msg::ResultHeadingFileNow),
-        ActionId::UpdateCardDetails => dated(Msg::ResultHeadingUpdateCardDetails, Msg::ResultHeadingFileNow),
-        ActionId::LiftSuspension => (Msg::ResultHeadingLiftSuspension, None),
-        ActionId::ReissueSignatureCertificate => (Msg::ResultHeadingReissueSignatureCertificate, None),
-        ActionId::ApplyRapidReissue | ActionId::ApplyReissue => (Msg::ResultHeadingApplyReissue, None),
-        ActionId::ApplyNewCard => (Msg::ResultHeadingApplyNewCard, None),
+        ActionId::FileMoveWithinCity
+        | ActionId::FileMoveIn
+        | ActionId::ApplyContinuedUseAbroad
+        | ActionId::PresentCardAfterMove
+        | ActionId::UpdateCardDetails => dated(Msg::ResultHeadingFileNow),
         ActionId::RenewCard => match (a.apply_by, a.by) {
-            (Some(apply_by), _) => (Msg::ResultHeadingRenewCard, Some(apply_by)),
+            (Some(apply_by), _) => (heading, Some(apply_by)),
             (None, Some(by)) => (Msg::ResultHeadingRenewCardSoon, Some(by)),
             (None, None) => (Msg::ResultHeadingRenewCardExpired, None),
         },
-        ActionId::RenewCertificates => {
-            dated(Msg::ResultHeadingRenewCertificates, Msg::ResultHeadingRenewCertificatesExpired)
-        }
-        ActionId::ResetPin => (Msg::ResultHeadingResetPin, None),
-    }
-}
-
-pub fn status(status: Status) -> Msg {
-    match status {
-        Status::Valid => Msg::StatusValid,
-        Status::RenewalOpen => Msg::StatusRenewalOpen,
-        Status::Expired => Msg::StatusExpired,
-        Status::Lapsed => Msg::StatusLapsed,
-        Status::Revoked => Msg::StatusRevoked,
-        Status::Suspended => Msg::StatusSuspended,
-        Status::Unknown => Msg::StatusUnknown,
-        Status::NotEligible => Msg::StatusNotEligible,
+        ActionId::RenewCertificates => dated(Msg::ResultHeadingRenewCertificatesExpired),
+        ActionId::SuspendCard
+        | ActionId::ReportToPolice
+        | ActionId::ReportLossToOffice
+        | ActionId::LiftSuspension
+        | ActionId::ReissueSignatureCertificate
+        | ActionId::ApplyRapidReissue
+        | ActionId::ApplyReissue
+        | ActionId::ApplyNewCard
+        | ActionId::ResetPin => (heading, None),
     }
 }
 
 /// An action's title and explanation. `reset_pin` is explained by where it is done.
 pub fn action_texts(id: ActionId, place: Where) -> (Msg, Msg) {
-    match id {
-        ActionId::RenewCard => (Msg::ActionRenewCardTitle, Msg::ActionRenewCardBody),
-        ActionId::RenewCertificates => (Msg::ActionRenewCertificatesTitle, Msg::ActionRenewCertificatesBody),
-        ActionId::FileMoveWithinCity => (Msg::ActionFileMoveWithinCityTitle, Msg::ActionFileMoveWithinCityBody),
-        ActionId::FileMoveIn => (Msg::ActionFileMoveInTitle, Msg::ActionFileMoveInBody),
-        ActionId::PresentCardAfterMove => (Msg::ActionPresentCardAfterMoveTitle, Msg::ActionPresentCardAfterMoveBody),
-        ActionId::ApplyContinuedUseAbroad => {
-            (Msg::ActionApplyContinuedUseAbroadTitle, Msg::ActionApplyContinuedUseAbroadBody)
-        }
-        ActionId::ReissueSignatureCertificate => {
-            (Msg::ActionReissueSignatureCertificateTitle, Msg::ActionReissueSignatureCertificateBody)
-        }
-        ActionId::UpdateCardDetails => (Msg::ActionUpdateCardDetailsTitle, Msg::ActionUpdateCardDetailsBody),
-        ActionId::SuspendCard => (Msg::ActionSuspendCardTitle, Msg::ActionSuspendCardBody),
-        ActionId::ReportToPolice => (Msg::ActionReportToPoliceTitle, Msg::ActionReportToPoliceBody),
-        ActionId::ReportLossToOffice => (Msg::ActionReportLossToOfficeTitle, Msg::ActionReportLossToOfficeBody),
-        ActionId::LiftSuspension => (Msg::ActionLiftSuspensionTitle, Msg::ActionLiftSuspensionBody),
-        ActionId::ApplyReissue => (Msg::ActionApplyReissueTitle, Msg::ActionApplyReissueBody),
-        ActionId::ApplyRapidReissue => (Msg::ActionApplyRapidReissueTitle, Msg::ActionApplyRapidReissueBody),
-        ActionId::ApplyNewCard => (Msg::ActionApplyNewCardTitle, Msg::ActionApplyNewCardBody),
-        ActionId::ResetPin if place == Where::ConvenienceStore => {
-            (Msg::ActionResetPinTitle, Msg::ActionResetPinBodyStore)
-        }
-        ActionId::ResetPin => (Msg::ActionResetPinTitle, Msg::ActionResetPinBody),
-    }
-}
-
-pub fn place(place: Where) -> Msg {
-    match place {
-        Where::WardOffice => Msg::WhereWardOffice,
-        Where::ConvenienceStore => Msg::WhereConvenienceStore,
-        Where::Phone => Msg::WherePhone,
-        Where::Police => Msg::WherePolice,
-    }
-}
-
-pub fn document(document: Document) -> Msg {
-    match document {
-        Document::Card => Msg::DocumentCard,
-        Document::RenewalNotice => Msg::DocumentRenewalNotice,
-        Document::PhotoId => Msg::DocumentPhotoId,
-        Document::Photo => Msg::DocumentPhoto,
-        Document::PoliceReceiptNumber => Msg::DocumentPoliceReceiptNumber,
-        Document::WrittenAccount => Msg::DocumentWrittenAccount,
-        Document::DisasterCertificate => Msg::DocumentDisasterCertificate,
-        Document::DamagedCard => Msg::DocumentDamagedCard,
-        Document::MoveOutCertificate => Msg::DocumentMoveOutCertificate,
-    }
-}
-
-pub fn caveat(id: CaveatId) -> Msg {
-    match id {
-        CaveatId::AgeDecisionDateUnknown => Msg::CaveatAgeDecisionDateUnknown,
-        CaveatId::Feb29Birthday => Msg::CaveatFeb29Birthday,
-        CaveatId::FeeWaiverPossible => Msg::CaveatFeeWaiverPossible,
-        CaveatId::InsuranceGraceUnknown => Msg::CaveatInsuranceGraceUnknown,
-        CaveatId::PrintedDateDiffers => Msg::CaveatPrintedDateDiffers,
-        CaveatId::RenewalWindowMonthEnd => Msg::CaveatRenewalWindowMonthEnd,
-    }
-}
-
-/// The "why" text of a rule; every `RuleId` has one in all three languages.
-pub fn why(rule: RuleId) -> Msg {
-    match rule {
-        RuleId::DatesAge => Msg::WhyDatesAge,
-        RuleId::DatesFeb29 => Msg::WhyDatesFeb29,
-        RuleId::DatesPeriod => Msg::WhyDatesPeriod,
-        RuleId::ValidityPrinted => Msg::WhyValidityPrinted,
-        RuleId::CardAgeClass => Msg::WhyCardAgeClass,
-        RuleId::CardValidity => Msg::WhyCardValidity,
-        RuleId::CardRenewalWindow => Msg::WhyCardRenewalWindow,
-        RuleId::CardStatus => Msg::WhyCardStatus,
-        RuleId::CardRenewal => Msg::WhyCardRenewal,
-        RuleId::CertificateValidity => Msg::WhyCertificateValidity,
-        RuleId::CertificateRenewalWindow => Msg::WhyCertificateRenewalWindow,
-        RuleId::CertificateStatus => Msg::WhyCertificateStatus,
-        RuleId::CertificateRenewal => Msg::WhyCertificateRenewal,
-        RuleId::SignatureRevocation => Msg::WhySignatureRevocation,
-        RuleId::SignatureReissue => Msg::WhySignatureReissue,
-        RuleId::SignatureUnder15 => Msg::WhySignatureUnder15,
-        RuleId::MoveWithinCity => Msg::WhyMoveWithinCity,
-        RuleId::MoveOtherMunicipality => Msg::WhyMoveOtherMunicipality,
-        RuleId::MoveAbroad => Msg::WhyMoveAbroad,
-        RuleId::CardNewAfterLapse => Msg::WhyCardNewAfterLapse,
-        RuleId::DetailsChange => Msg::WhyDetailsChange,
-        RuleId::LossSuspend => Msg::WhyLossSuspend,
-        RuleId::LossReport => Msg::WhyLossReport,
-        RuleId::LossFound => Msg::WhyLossFound,
-        RuleId::LossReissue => Msg::WhyLossReissue,
-        RuleId::DestroyedReissue => Msg::WhyDestroyedReissue,
-        RuleId::ReissueRapid => Msg::WhyReissueRapid,
-        RuleId::PinReset => Msg::WhyPinReset,
-        RuleId::PasswordCheck => Msg::WhyPasswordCheck,
-        RuleId::InsuranceGrace => Msg::WhyInsuranceGrace,
-        RuleId::ActionsOrder => Msg::WhyActionsOrder,
-        RuleId::CaveatsOrder => Msg::WhyCaveatsOrder,
-    }
+    let body = match id {
+        ActionId::ResetPin if place == Where::ConvenienceStore => Msg::ActionResetPinBodyStore,
+        _ => words::action_body(id),
+    };
+    (words::action_title(id), body)
 }
 
 /// Every rule the guidance names, once each, in the order of first mention (objects, actions,
@@ -206,14 +101,14 @@ pub fn rules_named(g: &Guidance) -> Vec<(RuleId, String)> {
 }
 
 /// What the page knows beyond the guidance, from the citizen's answers, for the wording of the steps
-/// (design.md §3.1: direction-only wording is presentation, not a rule).
+/// (docs/design.md §3.1: direction-only wording is presentation, not a rule).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Context {
     /// Moving out of the city: the move-in steps happen at the new municipality.
     pub moving_out: bool,
-    /// The card was stolen: a reissue may be free (leaflet §8, rules.md §19).
+    /// The card was stolen: a reissue may be free (leaflet §8, docs/rules.md §19).
     pub stolen: bool,
-    /// A signature certificate is on the card: a 転居届 ends it (rules.md §7).
+    /// A signature certificate is on the card: a 転居届 ends it (docs/rules.md §7).
     pub signature_held: bool,
 }
 
@@ -227,18 +122,18 @@ impl Context {
     }
 }
 
-/// One numbered step of the result page (design.md §3.5 item 2).
+/// One numbered step of the result page (docs/design.md §3.5 item 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step<'a> {
     Action(&'a Action),
     /// `apply_rapid_reissue` with `apply_reissue`: one step with two options (fast and dearer, or about a
-    /// month), never two steps to do and pay for (rules.md §9).
+    /// month), never two steps to do and pay for (docs/rules.md §9).
     Reissue {
         rapid: &'a Action,
         normal: &'a Action,
     },
     /// A card that ends with the stay (`validity: stay_period`) is renewed after the stay is extended: the
-    /// extension comes first (design.md §3.5, a foreign resident).
+    /// extension comes first (docs/design.md §3.5, a foreign resident).
     ExtendStay,
 }
 
@@ -280,7 +175,7 @@ pub fn steps(g: &Guidance) -> Vec<Step<'_>> {
     out
 }
 
-/// The notes a step adds to its action's text (design.md §3.5, issue 13's content): what happens before
+/// The notes a step adds to its action's text (docs/design.md §3.5, issue 13's content): what happens before
 /// the move, the deadline rule in the step itself, the certificate a filing ends, a fee that may be waived.
 pub fn notes(a: &Action, ctx: Context) -> Vec<Msg> {
     let mut notes = Vec::new();
@@ -306,8 +201,8 @@ pub fn notes(a: &Action, ctx: Context) -> Vec<Msg> {
 /// the city happen at the new municipality, not at this city's offices.
 pub fn place_of(a: &Action, ctx: Context) -> Msg {
     match a.id {
-        ActionId::FileMoveIn | ActionId::PresentCardAfterMove if ctx.moving_out => Msg::WhereNewMunicipality,
-        _ => place(a.place),
+        ActionId::FileMoveIn | ActionId::PresentCardAfterMove if ctx.moving_out => Msg::ResultNewMunicipality,
+        _ => words::place(a.place),
     }
 }
 
@@ -339,48 +234,21 @@ pub fn at_city_office(a: &Action, ctx: Context) -> bool {
     a.place == Where::WardOffice && place_of(a, ctx) == Msg::WhereWardOffice
 }
 
-/// Why offices are closed on a deadline, in words (rules.md §3.7), with the holiday's name.
+/// Why offices are closed on a deadline, in words (docs/rules.md §3.7), with the holiday's name.
 pub fn closed_reason(a: &Action) -> Option<Msg> {
     // The phone line, the police and the store kiosks are open on those days.
     if a.place != Where::WardOffice {
         return None;
     }
-    let by = a.by?;
-    Some(match a.by_closed? {
-        Closed::YearEnd => Msg::ClosedYearEnd,
-        Closed::Holiday => holiday_name(holiday(by)?),
-        Closed::Sunday => Msg::ClosedSunday,
-        Closed::Saturday => Msg::ClosedSaturday,
+    let (by, closed) = (a.by?, a.by_closed?);
+    Some(match closed {
+        Closed::Holiday => holiday(by).map_or(words::closed(closed), words::holiday),
+        Closed::YearEnd | Closed::Sunday | Closed::Saturday => words::closed(closed),
     })
 }
 
-fn holiday_name(h: Holiday) -> Msg {
-    match h {
-        Holiday::NewYearsDay => Msg::HolidayNewYearsDay,
-        Holiday::ComingOfAgeDay => Msg::HolidayComingOfAgeDay,
-        Holiday::FoundationDay => Msg::HolidayFoundationDay,
-        Holiday::EmperorsBirthday => Msg::HolidayEmperorsBirthday,
-        Holiday::VernalEquinox => Msg::HolidayVernalEquinox,
-        Holiday::ShowaDay => Msg::HolidayShowaDay,
-        Holiday::GreeneryDay => Msg::HolidayGreeneryDay,
-        Holiday::ConstitutionDay => Msg::HolidayConstitutionDay,
-        Holiday::ChildrensDay => Msg::HolidayChildrensDay,
-        Holiday::MarineDay => Msg::HolidayMarineDay,
-        Holiday::MountainDay => Msg::HolidayMountainDay,
-        Holiday::RespectForTheAged => Msg::HolidayRespectForTheAged,
-        Holiday::AutumnalEquinox => Msg::HolidayAutumnalEquinox,
-        Holiday::SportsDay => Msg::HolidaySportsDay,
-        Holiday::CultureDay => Msg::HolidayCultureDay,
-        Holiday::LabourThanksgiving => Msg::HolidayLabourThanksgiving,
-        Holiday::EnthronementDay => Msg::HolidayEnthronementDay,
-        Holiday::EnthronementCeremony => Msg::HolidayEnthronementCeremony,
-        Holiday::Substitute => Msg::HolidaySubstitute,
-        Holiday::Citizens => Msg::HolidayCitizens,
-    }
-}
-
 /// The card or certificates that share one line of the summary: identical dates are said once
-/// (design.md §3.5 item 3).
+/// (docs/design.md §3.5 item 3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectGroup {
     pub names: Vec<Msg>,
@@ -448,7 +316,7 @@ pub struct Label {
     pub action: Option<ActionId>,
 }
 
-/// One day of the timeline, with everything that happens on it (design.md §3.5 item 4).
+/// One day of the timeline, with everything that happens on it (docs/design.md §3.5 item 4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {
     pub date: NaiveDate,
@@ -483,14 +351,14 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
     }
     add(g.health_insurance_usable_until, Msg::TimelineInsurance, None);
     for a in &g.actions {
-        add(a.apply_by, Msg::TimelineApplyBy, Some(a.id));
+        add(a.apply_by, Msg::TimelineDateApplyBy, Some(a.id));
         // A deadline of today is the "now" of the loss line: already said by "today".
         if a.by != Some(g.as_of) {
-            add(a.by, Msg::TimelineDeadline, Some(a.id));
+            add(a.by, Msg::TimelineDateBy, Some(a.id));
         }
     }
     // Stable: today stays first among the labels of its day.
-    rules::actions::stable_sort_by_key(&mut points, |(date, _)| *date);
+    rules::stable_sort_by_key(&mut points, |(date, _)| *date);
     let mut merged: Vec<Point> = Vec::new();
     for (date, label) in points {
         match merged.last_mut() {
@@ -504,14 +372,14 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
 /// Days left are counted only this close: beyond a year a count such as 「あと2,385日」 says nothing.
 pub const COUNTDOWN_DAYS: i64 = 365;
 
-/// One part of a rule's source, for 「出典」 in words (design.md §3.5 item 5).
+/// One part of a rule's source, for 「出典」 in words (docs/design.md §3.5 item 5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourcePart<'a> {
     /// The city's leaflet, its sections (`5①`, `4②`).
     Leaflet(Vec<&'a str>),
     /// A law or ordinance, cited in Japanese as written; `analogy` when applied by analogy.
     Law { name: &'a str, analogy: bool },
-    /// The guide's own reading of the contract (`contract.md`).
+    /// The guide's own reading of the contract (`docs/contract.md`).
     Guide,
 }
 
@@ -540,7 +408,7 @@ pub fn source_parts(source: &str) -> Vec<SourcePart<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rules::contract::{Card, Certificate, Place};
+    use rules::{Card, Certificate, Place};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -592,7 +460,7 @@ mod tests {
         none.card = None;
         assert_eq!(heading(&none).0, Msg::ResultHeadingNoCard);
         let (_, lost) = lost_outside();
-        assert_eq!(heading(&lost), (Msg::ResultHeadingReportToPolice, None));
+        assert_eq!(heading(&lost), (Msg::ResultHeadingActionReportToPolice, None));
     }
 
     #[test]
@@ -604,7 +472,7 @@ mod tests {
         s.user_certificate = None;
         s.signature_certificate = None;
         let g = rules::guide(&s).unwrap();
-        assert_eq!(heading(&g), (Msg::ResultHeadingRenewCard, Some(d("2026-02-10"))));
+        assert_eq!(heading(&g), (Msg::ResultHeadingActionRenewCard, Some(d("2026-02-10"))));
     }
 
     #[test]
@@ -626,7 +494,7 @@ mod tests {
     fn a_card_that_ends_with_the_stay_extends_the_stay_first() {
         // cases/foreign-resident-stay-period.json
         let mut s = situation("2027-02-01");
-        s.nationality = rules::contract::Nationality::Foreign;
+        s.nationality = rules::Nationality::Foreign;
         s.stay_expires_on = Some(d("2027-03-31"));
         s.card = Some(Card { issued_on: Some(d("2024-04-01")), ..Card::default() });
         s.user_certificate = None;
@@ -649,13 +517,13 @@ mod tests {
         let reissue = g.actions.iter().find(|a| a.id == ActionId::ApplyReissue).unwrap();
         assert_eq!(notes(reissue, ctx), vec![Msg::ResultNoteTheftFee]);
         assert_eq!(notes(reissue, Context { stolen: false, ..ctx }), vec![]);
-        let move_in = rules::actions::action(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice);
+        let move_in = Action::new(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice);
         let out = Context { moving_out: true, ..ctx };
         assert_eq!(notes(&move_in, out), vec![Msg::ResultNoteMoveOutFirst, Msg::ResultNoteMoveInDays]);
-        assert_eq!(place_of(&move_in, out), Msg::WhereNewMunicipality);
+        assert_eq!(place_of(&move_in, out), Msg::ResultNewMunicipality);
         assert!(!at_city_office(&move_in, out));
         assert_eq!(place_of(&move_in, ctx), Msg::WhereWardOffice, "moving into the city: its own offices");
-        let within = rules::actions::action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
+        let within = Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
         assert_eq!(notes(&within, ctx), vec![Msg::ResultNoteMoveWithinDays, Msg::ResultNoteSignatureEndsOnFiling]);
         let no_signature = Context { signature_held: false, ..ctx };
         assert_eq!(notes(&within, no_signature), vec![Msg::ResultNoteMoveWithinDays]);
@@ -663,10 +531,10 @@ mod tests {
 
     #[test]
     fn a_closed_deadline_is_named_at_offices_only() {
-        let mut a = rules::actions::action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
+        let mut a = Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
         let at = |a: &mut Action, by: &str| {
             a.by = Some(d(by));
-            a.by_closed = rules::calendar::closed(d(by));
+            a.by_closed = rules::closed(d(by));
         };
         at(&mut a, "2026-12-31");
         assert_eq!(closed_reason(&a), Some(Msg::ClosedYearEnd));
@@ -676,7 +544,7 @@ mod tests {
         assert_eq!(closed_reason(&a), Some(Msg::ClosedSunday));
         at(&mut a, "2025-08-29");
         assert_eq!(closed_reason(&a), None);
-        let mut phone = rules::actions::action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone);
+        let mut phone = Action::new(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone);
         at(&mut phone, "2026-12-31");
         assert_eq!(closed_reason(&phone), None, "the line answers all year");
     }
@@ -725,7 +593,7 @@ mod tests {
             source_parts("道路交通法92条の2 (by analogy)"),
             vec![SourcePart::Law { name: "道路交通法92条の2", analogy: true }]
         );
-        assert_eq!(source_parts("contract.md"), vec![SourcePart::Guide]);
+        assert_eq!(source_parts("docs/contract.md"), vec![SourcePart::Guide]);
         for rule in RuleId::ALL {
             assert!(!source_parts(rule.source()).is_empty(), "{rule:?}");
         }
@@ -737,7 +605,7 @@ mod tests {
         let named = rules_named(&g);
         assert!(named.iter().any(|(r, _)| *r == RuleId::CardValidity));
         for rule in RuleId::ALL {
-            assert!(!crate::i18n::Locale::Ja.raw(why(rule)).is_empty());
+            assert!(!crate::i18n::Locale::Ja.raw(words::why(rule)).is_empty());
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The municipality profile (design.md §6.2): everything city-specific, read from
+//! The municipality profile (docs/design.md §6.2): everything city-specific, read from
 //! `municipality.json` on the guide's own origin once at start. Only the fields the guide uses are
 //! read, and every one is checked (`read.rs`); parsing goes through `JSON` and `Reflect` of the
 //! browser (no `serde_json` in the wasm). Graceful absence: until it arrives, or when it cannot be
@@ -63,14 +63,14 @@ pub struct Office {
 /// (`Default` for tests' literals.)
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    /// The domain of the calendar file's `UID`s (design.md §3.6).
+    /// The domain of the calendar file's `UID`s (docs/design.md §3.6).
     pub calendar_domain: String,
     pub name: Texts,
     pub contacts: Vec<Contact>,
     pub offices: Vec<Office>,
-    /// The card reader's switches (reader.md §1, §5.4).
+    /// The card reader's switches (docs/reader.md §1, §5.4).
     pub reader: ReaderSwitches,
-    /// `embed.allowed_hosts`: the origins of the city's pages that get the frame's messages (design.md
+    /// `embed.allowed_hosts`: the origins of the city's pages that get the frame's messages (docs/design.md
     /// §6.1), each `https://host[:port]`.
     pub allowed_hosts: Vec<String>,
     /// The theme's colours that passed the contrast test (`theme.rs`), applied on arrival.
@@ -95,10 +95,10 @@ impl Default for ReaderSwitches {
     }
 }
 
-/// The contact shown in every footer (design.md §5, consistent help).
+/// The contact shown in every footer (docs/design.md §5, consistent help).
 pub const CITY_CALL_CENTRE: &str = "city_call_centre";
 
-/// The calendar domain and the owner of `PRODID` when the profile cannot be had (design.md §3.6).
+/// The calendar domain and the owner of `PRODID` when the profile cannot be had (docs/design.md §3.6).
 pub const FALLBACK_CALENDAR_DOMAIN: &str = "city.kawasaki.jp";
 pub const FALLBACK_OWNER: &str = "Kawasaki City";
 
@@ -129,7 +129,7 @@ impl Profile {
 }
 
 /// Where the profile is. The profile is read once and lives as long as the page, so it is leaked
-/// and the state is `Copy` (a small signal, no reference counting: wasm size, design.md §7).
+/// and the state is `Copy` (a small signal, no reference counting: wasm size, docs/design.md §7).
 #[derive(Debug, Clone, Copy)]
 pub enum ProfileState {
     Loading,
@@ -158,10 +158,9 @@ impl ProfileState {
         }
     }
 
-    /// The reader's switches `(query_pin_tries, rcs300)`; the defaults without a profile.
-    pub fn reader_switches(self) -> (bool, bool) {
-        let switches = self.profile().map(|p| p.reader).unwrap_or_default();
-        (switches.query_pin_tries, switches.rcs300)
+    /// The reader's switches; the defaults without a profile.
+    pub fn reader_switches(self) -> ReaderSwitches {
+        self.profile().map(|p| p.reader).unwrap_or_default()
     }
 
     /// The origins besides the guide's own that may receive the frame's messages: none without a profile.
@@ -188,7 +187,7 @@ thread_local! {
     static PROFILE: Cell<Option<&'static Profile>> = const { Cell::new(None) };
     /// Set once the fetch has ended, found or not; a signal, so that views follow the arrival.
     /// (Kept here rather than in a context of its own type: each new signal or context type costs
-    /// wasm size, design.md §7.)
+    /// wasm size, docs/design.md §7.)
     static SETTLED: Cell<Option<RwSignal<bool>>> = const { Cell::new(None) };
 }
 
@@ -258,7 +257,7 @@ async fn fetch() -> Option<Profile> {
 
 #[cfg(test)]
 mod tests {
-    //! The shipped `public/municipality.json` (design.md §6.2): what the browser's reader checks
+    //! The shipped `public/municipality.json` (docs/design.md §6.2): what the browser's reader checks
     //! (`read.rs`: types, lengths, characters, `https`, phones as printed, readable theme colours), and
     //! beyond it furigana in every やさしい日本語 text and a source on every entry.
 
@@ -399,8 +398,8 @@ mod tests {
         })));
         assert_eq!(ready.city(Locale::En), "Test City");
         assert_eq!(ready.calendar_id(), ("city.test.jp", "Test City"));
-        assert_eq!(ready.reader_switches(), (false, true));
-        assert_eq!(missing.reader_switches(), (true, false));
+        assert_eq!(ready.reader_switches(), ReaderSwitches { query_pin_tries: false, rcs300: true });
+        assert_eq!(missing.reader_switches(), ReaderSwitches::default());
         assert_eq!(ready.allowed_hosts(), ["https://www.city.test.example"]);
         assert!(missing.allowed_hosts().is_empty() && ProfileState::Loading.allowed_hosts().is_empty());
     }

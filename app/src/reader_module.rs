@@ -2,25 +2,27 @@
 //! `<template id="myna-card-reader"><script type="module" src="card_reader_loader-<hash>.js">` (written into
 //! `index.html` by scripts/post-build) and waits for the module's `myna-card-reader` event. A script element
 //! the parser wrote runs when its clone is inserted, and no string ever becomes a script URL, which the CSP's
-//! Trusted Types refuse (design.md §6.4). The module holds the `reader` crate, the WebUSB bridge and the page's
-//! content, so the first view's wasm holds none of them (design.md §7). A bridge: the script goes into
+//! Trusted Types refuse (docs/design.md §6.4). The module holds the `reader` crate, the WebUSB bridge and the page's
+//! content, so the first view's wasm holds none of them (docs/design.md §7). A bridge: the script goes into
 //! `<head>`, outside any view; the module then draws its part of the reader page with Leptos (`reader_view`).
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use std::time::Duration;
 
-    use js_sys::{Array, Function, Promise, Reflect};
+    use js_sys::{Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
     use web_sys::HtmlTemplateElement;
+
+    use crate::reader_bridge::{self, ToModule, MODULE};
 
     /// Loading that takes longer than this is given up (`unknown_error`, code `module`).
     const LOAD_LIMIT: Duration = Duration::from_secs(30);
 
     /// `window.mynaCardReader`, once the module has started.
     fn api() -> Option<JsValue> {
-        let api = Reflect::get(&leptos::prelude::window(), &"mynaCardReader".into()).ok()?;
+        let api = Reflect::get(&leptos::prelude::window(), &MODULE.into()).ok()?;
         (!api.is_undefined()).then_some(api)
     }
 
@@ -47,13 +49,10 @@ mod browser {
         api()
     }
 
-    /// Calls one of the module's functions, if it is loaded.
-    pub fn call(name: &str, args: &Array) {
-        if let Some(api) = api() {
-            if let Some(function) = Reflect::get(&api, &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-                let _ = function.apply(&api, args);
-            }
-        }
+    /// Asks the module, if it is loaded.
+    pub fn call(call: ToModule) {
+        let (name, args) = call.encode();
+        reader_bridge::call(MODULE, name, &args);
     }
 }
 

@@ -1,4 +1,4 @@
-//! The reader page's content (design.md §3.8, reader.md §7), drawn by the card-reader module
+//! The reader page's content (docs/design.md §3.8, docs/reader.md §7), drawn by the card-reader module
 //! (`src/bin/card_reader.rs`) into the page the app opened: the states of a read through a PaSoRi, each
 //! with its text, the dates read offered to the expiry journey, and the typed path one click away in
 //! every state. Progress is announced in the page's polite live region, failures with `role="alert"`, and
@@ -8,59 +8,54 @@
 //! are the app's: each one is drawn by the app through `window.mynaGuide.text` (`pages::reader`), in the
 //! language the citizen chose, with its ruby, terms and dates. The module only says which text.
 
-use crate::i18n::Msg;
+use reader::state::State;
 
-/// Every state of reader.md §7 with its text, in the order of `reader::state::State::ALL`.
-pub const STATES: [(&str, Msg); 18] = [
-    ("unsupported_browser", Msg::ReaderStateUnsupportedBrowser),
-    ("blocked_by_embedding", Msg::ReaderStateBlockedByEmbedding),
-    ("idle", Msg::ReaderStateIdle),
-    ("no_device_chosen", Msg::ReaderStateNoDeviceChosen),
-    ("device_unavailable", Msg::ReaderStateDeviceUnavailable),
-    ("waiting_for_card", Msg::ReaderStateWaitingForCard),
-    ("no_card", Msg::ReaderStateNoCard),
-    ("wrong_card", Msg::ReaderStateWrongCard),
-    ("reading", Msg::ReaderStateReading),
-    ("done", Msg::ReaderStateDone),
-    ("card_removed", Msg::ReaderStateCardRemoved),
-    ("pin_locked", Msg::ReaderStatePinLocked),
-    ("few_tries_left", Msg::ReaderStateFewTriesLeft),
-    ("no_user_certificate", Msg::ReaderStateNoUserCertificate),
-    ("timeout", Msg::ReaderStateTimeout),
-    ("reader_disconnected", Msg::ReaderStateReaderDisconnected),
-    ("cancelled", Msg::ReaderStateCancelled),
-    ("unknown_error", Msg::ReaderStateUnknownError),
-];
+use crate::i18n::{words, Msg};
 
-/// The text of a state of reader.md §7.
-pub fn state_text(id: &str) -> Option<Msg> {
-    STATES.iter().find(|(k, _)| *k == id).map(|(_, m)| *m)
+/// What the page shows: `Loading` until the browser has been asked whether WebUSB can be used and the
+/// municipality profile's switches are known, then a state of docs/reader.md §7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Loading,
+    At(State),
 }
 
-/// The name of a PIN by its contract id (reader.md §1).
-pub fn pin_name(id: &str) -> Option<Msg> {
-    Some(match id {
-        "user" => Msg::ReaderPinUser,
-        "signature" => Msg::ReaderPinSignature,
-        "card_info" => Msg::ReaderPinCardInfo,
-        "residence" => Msg::ReaderPinResidence,
-        _ => return None,
-    })
+impl Shown {
+    /// The page's `data-state`: the state's id of docs/reader.md §7, or `loading`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Shown::Loading => "loading",
+            Shown::At(state) => state.id(),
+        }
+    }
+
+    /// Every state but `idle`, `done`, the progress states and `loading` is a failure (`role="alert"`, focus
+    /// on the heading).
+    pub fn is_failure(self) -> bool {
+        match self {
+            Shown::Loading => false,
+            Shown::At(state) => !matches!(state, State::Idle | State::Done) && !is_progress(state),
+        }
+    }
+
+    /// Whether the page offers Read (and "forget this reader") in it.
+    pub fn offers_read(self) -> bool {
+        !matches!(self, Shown::Loading | Shown::At(State::UnsupportedBrowser | State::BlockedByEmbedding))
+    }
 }
 
 /// The states announced politely while they last.
-pub fn is_progress(state: &str) -> bool {
-    matches!(state, "waiting_for_card" | "reading")
+pub fn is_progress(state: State) -> bool {
+    matches!(state, State::WaitingForCard | State::Reading)
 }
 
-/// Every state but `idle`, `done`, the progress states and the page's own `loading` is a failure
-/// (`role="alert"`, focus on the heading).
-pub fn is_failure(state: &str) -> bool {
-    !matches!(state, "idle" | "done" | "loading") && !is_progress(state)
+/// The name of a PIN the reader read (`reader.pin.<contract id>`).
+pub fn pin_name(pin: reader::apdu::Pin) -> Msg {
+    words::reader_pin(crate::reader_bridge::contract_pin(pin))
 }
 
 /// Whether a PIN's counter is shown marked 「（未確認）」: a number (or "not locked") read the way no real
-/// card has confirmed yet — today the 住基 PIN, whose application identifier is unsettled (reader.md §2.1).
+/// card has confirmed yet — today the 住基 PIN, whose application identifier is unsettled (docs/reader.md §2.1).
 /// An unknown counter says so already and carries no mark.
 pub fn marked_unconfirmed(pin: reader::apdu::Pin, tries: reader::reading::Tries) -> bool {
     !pin.counter_confirmed() && tries != reader::reading::Tries::Unknown
@@ -70,14 +65,13 @@ pub fn marked_unconfirmed(pin: reader::apdu::Pin, tries: reader::reading::Tries)
 pub const TYPED_PATH: &str = "#/expiry/birth-date";
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{language, mount, settle, unmount};
+pub use browser::handle;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
-    use js_sys::{Array, Function, Reflect};
     use leptos::mount::{mount_to, UnmountHandle};
     use leptos::prelude::*;
     use leptos::tachys::view::any_view::AnyViewState;
@@ -86,14 +80,16 @@ mod browser {
     use reader::reading::{CardReading, Notice, Tries};
     use reader::session::ReaderModel;
     use reader::state::{ReadError, State};
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsCast;
 
-    use super::{is_failure, is_progress, marked_unconfirmed, pin_name, state_text, TYPED_PATH};
+    use super::{is_progress, marked_unconfirmed, pin_name, Shown, TYPED_PATH};
     use crate::components::markup::{draw_all, el, follow, summary_row, Node};
     use crate::components::text::{dynamic, t};
     use crate::flow::route::Page;
     use crate::i18n::rich::Arg;
-    use crate::i18n::{loaded, Locale, Msg};
+    use crate::i18n::{loaded, words, Locale, Msg};
+    use crate::profile::ReaderSwitches;
+    use crate::reader_bridge::{self, contract_pin, ToApp, ToModule, GUIDE};
     use crate::state::AppState;
     use crate::usb::{self, Link, PageHost};
 
@@ -107,16 +103,16 @@ mod browser {
     /// after the citizen left, or after the page was opened again, changes nothing: its signals are gone).
     #[derive(Clone, Copy)]
     struct Ui {
-        /// A state id of reader.md §7, or `loading` until the browser has been asked.
-        state: RwSignal<&'static str>,
+        /// A state of docs/reader.md §7, or `Loading` until the browser has been asked.
+        state: RwSignal<Shown>,
         /// A read (or the chooser) runs: Read is marked disabled and Cancel shown.
         busy: RwSignal<bool>,
         outcome: RwSignal<Outcome>,
         /// "Forget this reader" was done.
         forgotten: RwSignal<bool>,
-        /// The page's switches from the municipality profile, `(query_pin_tries, rcs300)`, once the app has
-        /// decided them (`settle`); until then Read is not offered.
-        switches: RwSignal<Option<(bool, bool)>>,
+        /// The page's switches from the municipality profile, once the app has decided them
+        /// (`ToModule::Settle`); until then Read is not offered.
+        switches: RwSignal<Option<ReaderSwitches>>,
         /// The language the texts are drawn in (the module's own copy of the visit's, `AppState`).
         locale: RwSignal<Locale>,
     }
@@ -128,7 +124,7 @@ mod browser {
         /// still the latest.
         static OPENING: Cell<u32> = const { Cell::new(0) };
         /// The switches given before the view was drawn (they arrive while the texts load).
-        static SETTLED: Cell<Option<(bool, bool)>> = const { Cell::new(None) };
+        static SETTLED: Cell<Option<ReaderSwitches>> = const { Cell::new(None) };
         /// The citizen's language, as the app last said (it may change while the texts load).
         static LOCALE: Cell<Locale> = const { Cell::new(Locale::Ja) };
         /// The Cancel flag of the read that runs.
@@ -139,13 +135,10 @@ mod browser {
         PAGE.with_borrow(|page| page.as_ref().map(|(ui, _)| *ui))
     }
 
-    /// Calls one of `window.mynaGuide`'s journeys, which the app's reader page puts there (`pages::reader`).
-    fn call(name: &str, args: &Array) {
-        let Some(window) = web_sys::window() else { return };
-        let guide = Reflect::get(&window, &"mynaGuide".into()).unwrap_or(JsValue::UNDEFINED);
-        if let Some(function) = Reflect::get(&guide, &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-            let _ = function.apply(&guide, args);
-        }
+    /// Gives the app what a read offers (`pages::reader`, through `reader_bridge`).
+    fn offer(offer: ToApp) {
+        let (name, args) = offer.encode();
+        reader_bridge::call(GUIDE, name, &args);
     }
 
     fn tries_text(tries: Tries) -> (Msg, Vec<(&'static str, Arg)>) {
@@ -172,25 +165,25 @@ mod browser {
             ],
             None => vec![summary_row(Msg::ReaderResultExpires, value(Msg::ReaderResultNoCertificate, Vec::new()))],
         };
-        let pins = Pin::ALL.into_iter().filter_map(|pin| {
-            let name = pin_name(pin.id())?;
+        let pins = Pin::ALL.into_iter().map(|pin| {
+            let name = pin_name(pin);
             let tries = reading.pins.get(pin);
             let (msg, args) = tries_text(tries);
             let mark = marked_unconfirmed(pin, tries).then(|| el("span", "").msg(Msg::ReaderUnconfirmed));
-            Some(summary_row(name, value(msg, args).children(mark)))
+            summary_row(name, value(msg, args).children(mark))
         });
         el("dl", "myna-summary myna-reader__result").children(certificate).children(pins)
     }
 
     /// The notices inside `done`: a locked PIN (with the way to its reset), few tries left, no user certificate.
     fn notice_node(notice: Notice) -> Node {
-        let pin = |pin: Pin| ("pin", Arg::Msg(pin_name(pin.id()).unwrap_or(Msg::ReaderPinUser)));
+        let pin = |pin: Pin| ("pin", Arg::Msg(pin_name(pin)));
         let args = match notice {
             Notice::PinLocked(p) => vec![pin(p)],
             Notice::FewTriesLeft(p, n) => vec![pin(p), ("n", Arg::Text(n.to_string()))],
             Notice::NoUserCertificate => Vec::new(),
         };
-        let text = state_text(notice.state().id()).unwrap_or(Msg::ReaderStateDone);
+        let text = words::reader_state(notice.state());
         let notice_box = el("div", "myna-notice myna-reader__notice").child(el("p", "").msg_with(text, args));
         match notice {
             Notice::PinLocked(pin) => notice_box.child(
@@ -198,7 +191,7 @@ mod browser {
                     .attr("type", "button")
                     .attr_owned("id", ["reader-pin-", pin.id()].concat())
                     .msg(Msg::ReaderPinJourney)
-                    .on("click", move |_| call("lockedPin", &Array::of1(&pin.id().into()))),
+                    .on("click", move |_| offer(ToApp::LockedPin(contract_pin(pin)))),
             ),
             _ => notice_box,
         }
@@ -220,13 +213,11 @@ mod browser {
             );
         }
         nodes.extend(reading.notices().into_iter().map(notice_node));
-        let dates = reading
-            .user_certificate
-            .map(|c| (rules::iso::format_date(c.issued_on), rules::iso::format_date(c.expires_on)));
-        let use_dates = move |_: web_sys::Event| match &dates {
-            Some((issued, expires)) => call("useDates", &Array::of2(&issued.into(), &expires.into())),
-            None => call("noCertificate", &Array::new()),
+        let dates = match reading.user_certificate {
+            Some(c) => ToApp::UseDates { issued_on: c.issued_on, expires_on: c.expires_on },
+            None => ToApp::NoCertificate,
         };
+        let use_dates = move |_: web_sys::Event| offer(dates);
         nodes.push(
             el("button", "myna-button")
                 .attrs(&[("type", "button"), ("id", "reader-use")])
@@ -238,26 +229,27 @@ mod browser {
 
     /// The message of the state shown: an alert with the error's code on a failure, else a line (none while a
     /// read is in progress, which the live region says).
-    fn message_nodes(id: &'static str, outcome: &Outcome) -> Vec<Node> {
-        let message = state_text(id).unwrap_or(Msg::ReaderStateUnknownError);
+    fn message_nodes(shown: Shown, outcome: &Outcome) -> Vec<Node> {
+        let Shown::At(state) = shown else { return Vec::new() };
+        let message = words::reader_state(state);
         let mut nodes = Vec::new();
-        if is_failure(id) {
+        if shown.is_failure() {
             let code = match outcome {
                 Some(Err(error)) => error.code().unwrap_or_else(|| "-".to_owned()),
                 _ => "-".to_owned(),
             };
             let line = el("p", "").msg_with(message, vec![("code", Arg::Text(code))]);
             nodes.push(el("div", "myna-notice myna-reader__alert").attr("role", "alert").child(line));
-        } else if !is_progress(id) && id != "loading" {
+        } else if !is_progress(state) {
             nodes.push(el("p", "myna-reader__message").msg(message));
         }
-        if id == "blocked_by_embedding" {
+        if state == State::BlockedByEmbedding {
             let link = el("a", "myna-reader__new-tab")
                 .attrs(&[("href", "./#/reader"), ("target", "_blank"), ("rel", "noopener")])
                 .msg(Msg::ReaderOpenTab);
             nodes.push(el("p", "").child(link));
         }
-        if id == "unsupported_browser" {
+        if state == State::UnsupportedBrowser {
             nodes.push(el("p", "").msg(Msg::ReaderOfficialTools));
         }
         nodes
@@ -275,14 +267,13 @@ mod browser {
         // The state shown: `idle` waits, as `loading`, for the profile's switches.
         let shown = Memo::new(move |_| {
             let state = ui.state.get();
-            if state == "idle" && ui.switches.get().is_none() {
-                "loading"
+            if state == Shown::At(State::Idle) && ui.switches.get().is_none() {
+                Shown::Loading
             } else {
                 state
             }
         });
-        let actionable =
-            Memo::new(move |_| !matches!(shown.get(), "loading" | "unsupported_browser" | "blocked_by_embedding"));
+        let actionable = Memo::new(move |_| shown.get().offers_read());
         let message = follow(move || ui.outcome.with(|outcome| message_nodes(shown.get(), outcome)));
         let reading = follow(move || {
             ui.outcome.with(|o| o.as_ref().and_then(|o| o.as_ref().ok()).map(reading_nodes)).unwrap_or_default()
@@ -291,7 +282,7 @@ mod browser {
             if !actionable.get() {
                 return Vec::new();
             }
-            let idle = Memo::new(move |_| shown.get() == "idle");
+            let idle = Memo::new(move |_| shown.get() == Shown::At(State::Idle));
             let read = el("button", "myna-button")
                 .attrs(&[("type", "button"), ("id", "reader-read")])
                 // aria-disabled rather than disabled: the button keeps the focus it had when it was pressed.
@@ -328,19 +319,15 @@ mod browser {
                 .msg(Msg::ReaderForget)
                 .on("click", forget)]
         });
-        let status = follow(move || {
-            let state = ui.state.get();
-            if is_progress(state) {
-                vec![el("p", "").msg(state_text(state).unwrap_or(Msg::ReaderStateReading))]
-            } else {
-                Vec::new()
-            }
+        let status = follow(move || match ui.state.get() {
+            Shown::At(state) if is_progress(state) => vec![el("p", "").msg(words::reader_state(state))],
+            _ => Vec::new(),
         });
         draw_all(vec![
             el("p", "myna-lead").msg(Msg::ReaderLead),
             el("p", "myna-privacy").msg(Msg::ReaderPrivacy),
             el("div", "myna-reader")
-                .reactive_attr("data-state", move || Some(shown.get().to_owned()))
+                .reactive_attr("data-state", move || Some(shown.get().id().to_owned()))
                 .view(message)
                 .view(reading)
                 .view(actions),
@@ -364,21 +351,23 @@ mod browser {
 
     /// A state reached: shown (nothing if the page has gone), and the heading focused on `done` and failures.
     fn reach(ui: Ui, state: State, busy: bool, outcome: Outcome) {
-        if ui.state.try_set(state.id()).is_some() {
+        if ui.state.try_set(Shown::At(state)).is_some() {
             return; // the page has gone
         }
         ui.busy.try_set(busy);
         if !busy {
             ui.outcome.try_set(outcome);
         }
-        if state == State::Done || is_failure(state.id()) {
+        if state == State::Done || Shown::At(state).is_failure() {
             focus_heading();
         }
     }
 
     /// The Read button: the chooser (in the click's gesture), then the whole read.
     fn start_read(ui: Ui) {
-        let (false, Some((query_pin_tries, rcs300))) = (ui.busy.get_untracked(), ui.switches.get_untracked()) else {
+        let (false, Some(ReaderSwitches { query_pin_tries, rcs300 })) =
+            (ui.busy.get_untracked(), ui.switches.get_untracked())
+        else {
             return;
         };
         let cancelled = Rc::new(Cell::new(false));
@@ -417,15 +406,24 @@ mod browser {
         });
     }
 
-    /// The page opened (`locale`: the citizen's language, an id of `?lang=`): fetches the texts of that
+    /// What the app asks (`pages::reader`, through `reader_bridge`).
+    pub fn handle(call: ToModule) {
+        match call {
+            ToModule::Mount(locale) => mount(locale),
+            ToModule::Settle(switches) => settle(switches),
+            ToModule::Draw(locale) => language(locale),
+            ToModule::Unmount => unmount(),
+        }
+    }
+
+    /// The page opened (`locale`: the citizen's language): fetches the texts of that
     /// language (the app's own file, `i18n::loaded`), draws into `#reader-root`, asks the browser whether WebUSB
     /// can be used here (never a prompt), and offers Read once the app has given the profile's switches (`settle`).
-    pub fn mount(locale: String) {
+    fn mount(locale: Locale) {
         let opening = OPENING.with(|o| o.get().wrapping_add(1));
         OPENING.set(opening);
         SETTLED.set(None);
         close();
-        let locale = Locale::from_id(&locale).unwrap_or_default();
         LOCALE.set(locale);
         wasm_bindgen_futures::spawn_local(async move {
             // Without its file (offline), the texts fall back as the app's do (`loaded::text`).
@@ -451,7 +449,7 @@ mod browser {
             let state = AppState::new(chrono::NaiveDate::MIN, locale, Page::Reader);
             provide_context(state);
             let ui = Ui {
-                state: RwSignal::new("loading"),
+                state: RwSignal::new(Shown::Loading),
                 busy: RwSignal::new(false),
                 outcome: RwSignal::new(None),
                 forgotten: RwSignal::new(false),
@@ -471,27 +469,26 @@ mod browser {
             reach(ui, state, false, None);
         });
         // A profile that neither arrives nor fails (a stalled request) counts as failed after a while: the
-        // defaults of reader.md §1, rather than a page that never offers Read.
+        // defaults of docs/reader.md §1, rather than a page that never offers Read.
         wasm_bindgen_futures::spawn_local(async move {
             usb::sleep(PROFILE_LIMIT).await;
             if OPENING.get() == opening && ui.switches.try_get_untracked() == Some(None) {
-                settle(true, false);
+                settle(ReaderSwitches::default());
             }
         });
     }
 
     /// The municipality profile's switches `(query_pin_tries, rcs300)`, decided by the app once the profile
     /// has arrived or failed (`pages::reader`): Read is offered from now on, with them.
-    pub fn settle(query_pin_tries: bool, rcs300: bool) {
-        SETTLED.set(Some((query_pin_tries, rcs300)));
+    fn settle(switches: ReaderSwitches) {
+        SETTLED.set(Some(switches));
         if let Some(ui) = ui() {
-            ui.switches.set(Some((query_pin_tries, rcs300)));
+            ui.switches.set(Some(switches));
         }
     }
 
     /// The citizen changed the language: its texts are fetched, then drawn again in it.
-    pub fn language(locale: String) {
-        let Some(locale) = Locale::from_id(&locale) else { return };
+    fn language(locale: Locale) {
         LOCALE.set(locale);
         wasm_bindgen_futures::spawn_local(async move {
             let _ = loaded::load(locale).await;
@@ -511,7 +508,7 @@ mod browser {
     }
 
     /// The page closed: a running read is cancelled and nothing more is drawn.
-    pub fn unmount() {
+    fn unmount() {
         OPENING.with(|o| o.set(o.get().wrapping_add(1)));
         close();
     }
@@ -524,21 +521,18 @@ mod tests {
     use crate::flow::Journey;
 
     #[test]
-    fn every_state_of_the_table_has_a_text() {
-        // The ids of reader.md §7, as the reader crate names them.
-        let ids: Vec<&str> = reader::state::State::ALL.iter().map(|s| s.id()).collect();
-        assert_eq!(ids, STATES.iter().map(|(id, _)| *id).collect::<Vec<_>>());
-        for pin in ["user", "signature", "card_info", "residence"] {
-            assert!(pin_name(pin).is_some(), "{pin}");
-        }
-        assert!(pin_name("master").is_none());
-    }
-
-    #[test]
     fn progress_and_failures() {
-        assert!(is_progress("reading") && is_progress("waiting_for_card"));
-        assert!(is_failure("no_card") && is_failure("unsupported_browser") && is_failure("cancelled"));
-        assert!(!is_failure("done") && !is_failure("idle") && !is_failure("reading") && !is_failure("loading"));
+        use reader::state::State as S;
+        assert!(is_progress(S::Reading) && is_progress(S::WaitingForCard));
+        for failure in [S::NoCard, S::UnsupportedBrowser, S::Cancelled] {
+            assert!(Shown::At(failure).is_failure(), "{failure:?}");
+        }
+        for calm in [Shown::At(S::Done), Shown::At(S::Idle), Shown::At(S::Reading), Shown::Loading] {
+            assert!(!calm.is_failure(), "{calm:?}");
+        }
+        assert_eq!(Shown::Loading.id(), "loading");
+        assert!(!Shown::Loading.offers_read() && !Shown::At(S::BlockedByEmbedding).offers_read());
+        assert!(Shown::At(S::NoCard).offers_read());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use rules::error::InputError;
+use rules::InputError;
 
 use crate::flow::route::Page;
 use crate::flow::{Answers, Question};
@@ -23,7 +23,7 @@ pub struct AppState {
     pub locale: RwSignal<Locale>,
     pub answers: RwSignal<Answers>,
     pub page: RwSignal<Page>,
-    /// Today in Japan, read once (design.md §8.3); e2e fixes the clock.
+    /// Today in Japan, read once (docs/design.md §8.3); e2e fixes the clock.
     pub today: NaiveDate,
     /// The citizen came from the check page: after this question, go back there.
     pub changing: RwSignal<bool>,
@@ -31,14 +31,14 @@ pub struct AppState {
     pub note: RwSignal<Option<Msg>>,
     pub pending_error: RwSignal<Option<PendingError>>,
     /// Which texts are at hand: `Loading` until the texts beyond the first view have arrived.
-    pub texts: RwSignal<Texts>,
-    /// Whether the answers are also kept on this device (opt-in, design.md §3.7; `storage.rs`).
+    pub texts: RwSignal<Arrival>,
+    /// Whether the answers are also kept on this device (opt-in, docs/design.md §3.7; `storage.rs`).
     pub saving: RwSignal<Saving>,
     /// The texts of the language last switched to (English or やさしい日本語): `Failed` when they could not
     /// be fetched (offline without a cached copy, a server error, a stale file); the page then stays in the
-    /// language it had and says so, with a retry (`layout::texts_failed`). (A `Texts` signal: a signal of a
-    /// new type would cost its own code in the wasm, design.md §7.)
-    pub switching: RwSignal<Texts>,
+    /// language it had and says so, with a retry (`layout::texts_failed`). (An `Arrival` signal: a signal of a
+    /// new type would cost its own code in the wasm, docs/design.md §7.)
+    pub switching: RwSignal<Arrival>,
     /// The ward the citizen said they live in (the profile's office `id`), asked once on the result page and
     /// kept for the visit; `None`: not said, so every ward's office is listed.
     pub ward: RwSignal<Option<String>>,
@@ -46,7 +46,7 @@ pub struct AppState {
 
 /// Whether the texts beyond the first view have arrived (`i18n::loaded`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Texts {
+pub enum Arrival {
     Loading,
     Ready,
     Failed,
@@ -63,9 +63,9 @@ impl AppState {
             note: RwSignal::new(None),
             pending_error: RwSignal::new(None),
             // Native builds hold every text.
-            texts: RwSignal::new(if cfg!(target_arch = "wasm32") { Texts::Loading } else { Texts::Ready }),
+            texts: RwSignal::new(if cfg!(target_arch = "wasm32") { Arrival::Loading } else { Arrival::Ready }),
             saving: RwSignal::new(Saving::Off),
-            switching: RwSignal::new(Texts::Ready),
+            switching: RwSignal::new(Arrival::Ready),
             ward: RwSignal::new(None),
         }
     }

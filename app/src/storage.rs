@@ -1,4 +1,4 @@
-//! 「この端末に保存する」 (design.md §3.7): the citizen's answers in `localStorage`, only when they opt in
+//! 「この端末に保存する」 (docs/design.md §3.7): the citizen's answers in `localStorage`, only when they opt in
 //! on the check page, off by default. One key, [`KEY`], holding
 //! `{"v":1,"saved_on":"2026-11-24","answers":{"birth-date":{"era":"showa","year":"60",…},"nationality":"japanese"}}`:
 //! a question's slug names each answer; a choice is its id, a date the boxes as typed, 「わからない」 /
@@ -13,10 +13,9 @@
 //! box is `pages::check`'s).
 
 use leptos::prelude::*;
-use rules::era::Era;
+use rules::Era;
 
-use crate::components::fields::era_id;
-use crate::flow::{Alternative, Answer, DateText, Kind, Question};
+use crate::flow::{Alternative, Answer, AnswerForm, DateText, Question};
 use crate::state::AppState;
 
 /// The one `localStorage` key of the guide.
@@ -49,12 +48,9 @@ const NOT_YET: &str = "not-yet";
 /// The stored form of an answer.
 pub fn to_value(answer: &Answer) -> Value {
     match answer {
-        Answer::Date(d) => Value::Date {
-            era: era_id(d.era).to_owned(),
-            year: d.year.clone(),
-            month: d.month.clone(),
-            day: d.day.clone(),
-        },
+        Answer::Date(d) => {
+            Value::Date { era: d.era.id().to_owned(), year: d.year.clone(), month: d.month.clone(), day: d.day.clone() }
+        }
         Answer::Choice(c) => Value::Text(c.id().to_owned()),
         Answer::Unknown => Value::Text(UNKNOWN.to_owned()),
         Answer::NotYet => Value::Text(NOT_YET.to_owned()),
@@ -64,19 +60,21 @@ pub fn to_value(answer: &Answer) -> Value {
 /// The answer a stored value gives to `question`, if it is one the question's page could have stored:
 /// a choice it offers, a date that parses, or the alternative it offers.
 pub fn from_value(question: Question, value: Value) -> Option<Answer> {
-    match (question.spec().kind, value) {
-        (Kind::Choice(choices), Value::Text(id)) => choices.iter().find(|c| c.id() == id).map(|c| Answer::Choice(*c)),
-        (Kind::Date { alternative, .. }, Value::Text(text)) => match (alternative, text.as_str()) {
+    match (question.spec().form, value) {
+        (AnswerForm::Choice(choices), Value::Text(id)) => {
+            choices.iter().find(|c| c.id() == id).map(|c| Answer::Choice(*c))
+        }
+        (AnswerForm::Date { alternative, .. }, Value::Text(text)) => match (alternative, text.as_str()) {
             (Some(Alternative::Unknown), UNKNOWN) => Some(Answer::Unknown),
             (Some(Alternative::NotYet), NOT_YET) => Some(Answer::NotYet),
             _ => None,
         },
-        (Kind::Date { .. }, Value::Date { era, year, month, day }) => {
-            let era = Era::ALL.into_iter().find(|e| era_id(*e) == era)?;
+        (AnswerForm::Date { .. }, Value::Date { era, year, month, day }) => {
+            let era = Era::from_id(&era)?;
             let text = DateText { era, year, month, day };
             text.parse().ok().map(|_| Answer::Date(text))
         }
-        (Kind::Choice(_), Value::Date { .. }) => None,
+        (AnswerForm::Choice(_), Value::Date { .. }) => None,
     }
 }
 
@@ -86,7 +84,7 @@ pub fn from_value(question: Question, value: Value) -> Option<Answer> {
 pub fn start(state: AppState) {
     browser::restore(state);
     // What was just restored is stored already: writing it again would cost the start of a restored page a
-    // synchronous storage write (design.md §7).
+    // synchronous storage write (docs/design.md §7).
     let mut restored = true;
     Effect::new(move |_| {
         let just_restored = std::mem::take(&mut restored);
@@ -171,7 +169,7 @@ mod browser {
         }
         let record = Object::new();
         let ok = set(&record, "v", &VERSION.into())
-            && set(&record, "saved_on", &rules::iso::format_date(today).into())
+            && set(&record, "saved_on", &rules::format_iso_date(today).into())
             && set(&record, "answers", &list);
         if !ok {
             return None;
@@ -266,7 +264,8 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::Choice;
+    use crate::flow::{Choice, OnCard};
+    use rules::{Nationality, Pin};
 
     fn text(s: &str) -> Value {
         Value::Text(s.to_owned())
@@ -286,14 +285,14 @@ mod tests {
         });
         let cases = [
             (Question::BirthDate, birth),
-            (Question::Nationality, Answer::Choice(Choice::Foreign)),
-            (Question::WhichPin, Answer::Choice(Choice::SignaturePin)),
+            (Question::Nationality, Answer::Choice(Choice::Nationality(Nationality::Foreign))),
+            (Question::WhichPin, Answer::Choice(Choice::Pin(Pin::Signature))),
             (Question::UserHeld, Answer::Choice(Choice::Unknown)),
             (Question::CardExpiry, Answer::Unknown),
             (Question::MovedIn, Answer::NotYet),
             (Question::MovedInDay, Answer::Unknown),
             (Question::ApplicationReceived, Answer::Unknown),
-            (Question::Certificates, Answer::Choice(Choice::NoCertificate)),
+            (Question::Certificates, Answer::Choice(Choice::Certificates(OnCard::None))),
         ];
         for (question, answer) in cases {
             assert_eq!(from_value(question, to_value(&answer)), Some(answer.clone()), "{question:?}");
@@ -326,14 +325,14 @@ mod tests {
     fn every_question_of_every_journey_can_be_stored() {
         // Each choice of each question comes back; a date question takes a real date.
         for question in Question::ALL {
-            match question.spec().kind {
-                Kind::Choice(choices) => {
+            match question.spec().form {
+                AnswerForm::Choice(choices) => {
                     for c in choices {
                         let answer = Answer::Choice(*c);
                         assert_eq!(from_value(question, to_value(&answer)), Some(answer), "{question:?}");
                     }
                 }
-                Kind::Date { .. } => {
+                AnswerForm::Date { .. } => {
                     let answer = Answer::Date(DateText::from_date("2020-05-15".parse().unwrap()));
                     assert_eq!(from_value(question, to_value(&answer)), Some(answer), "{question:?}");
                 }

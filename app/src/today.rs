@@ -1,4 +1,4 @@
-//! The only clock of the project (design.md §1.1 invariant 4, §8.3). `rules` never reads a clock: the app reads
+//! The only clock of the project (docs/design.md §1.1 invariant 4, §8.3). `rules` never reads a clock: the app reads
 //! it here, once, and passes `today` in. The conversion is pure, so native tests pin the midnight edges.
 
 use chrono::NaiveDate;

@@ -1,10 +1,10 @@
-//! The WebUSB bridge (reader.md §5.2, §6): feature detection, the device chooser, opening the reader and
+//! The WebUSB bridge (docs/reader.md §5.2, §6): feature detection, the device chooser, opening the reader and
 //! its bulk pipes as a [`reader::transport::UsbLink`], and the [`reader::session::Host`] the read plan
 //! borrows (clock, pause, Cancel, progress). No protocol logic: `reader` does all of that.
 //!
 //! Only the card-reader module (`src/bin/card_reader.rs`) calls this, so none of it is in the first
 //! view's wasm. WebUSB objects are only ever `unchecked_into`/`unchecked_ref` (never `dyn_into`, which
-//! tests `instanceof`): the e2e mock of `navigator.usb` stands in for a device (reader.md §8.3).
+//! tests `instanceof`): the e2e mock of `navigator.usb` stands in for a device (docs/reader.md §8.3).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -23,16 +23,16 @@ use web_sys::{UsbDevice, UsbDeviceFilter, UsbDeviceRequestOptions, UsbDirection,
 const DEVICE_STEP: Duration = Duration::from_secs(5);
 
 /// The models offered in the chooser: the RC-S380 always, the RC-S300 only when the municipality
-/// profile's `reader.rcs300` switch is on (flagged, unproven: reader.md §5.4).
+/// profile's `reader.rcs300` switch is on (flagged, unproven: docs/reader.md §5.4).
 fn offered(rcs300: bool) -> impl Iterator<Item = ReaderModel> {
     ReaderModel::ALL.into_iter().filter(move |model| *model == ReaderModel::Rcs380 || rcs300)
 }
 
-/// Interface classes a page may not claim (reader.md §5.1): audio, HID, mass storage, smart card, video,
+/// Interface classes a page may not claim (docs/reader.md §5.1): audio, HID, mass storage, smart card, video,
 /// audio/video, wireless controller.
 const PROTECTED_CLASSES: [u8; 7] = [0x01, 0x03, 0x08, 0x0B, 0x0E, 0x10, 0xE0];
 
-/// Why no reader could be used: one state of reader.md §7 each.
+/// Why no reader could be used: one state of docs/reader.md §7 each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unavailable {
     /// No `navigator.usb`, or not a secure context.
@@ -90,7 +90,7 @@ enum Waited {
     Failed(JsValue),
 }
 
-/// Awaits `promise` for at most `limit` (every wait has one: reader.md §6).
+/// Awaits `promise` for at most `limit` (every wait has one: docs/reader.md §6).
 async fn within(promise: Promise, limit: Duration) -> Result<JsValue, Waited> {
     let race = Promise::race(&Array::of2(&promise, &timer(limit)));
     JsFuture::from(race).await.map_err(|error| {
@@ -103,7 +103,7 @@ async fn within(promise: Promise, limit: Duration) -> Result<JsValue, Waited> {
 }
 
 /// Whether the page may use WebUSB at all: `getDevices()` never prompts, and a `SecurityError` there is the
-/// permissions policy of an iframe without `allow="usb"` (reader.md §5.2).
+/// permissions policy of an iframe without `allow="usb"` (docs/reader.md §5.2).
 pub async fn availability() -> Result<(), Unavailable> {
     let usb = usb().ok_or(Unavailable::UnsupportedBrowser)?;
     // Where the browser can say so without a call, the permissions policy is read first: a refused
@@ -134,7 +134,7 @@ fn model_of(device: &UsbDevice, rcs300: bool) -> Option<ReaderModel> {
 }
 
 /// A reader the browser already allows (no chooser), or the chooser with the PaSoRi filters. Must be called
-/// from the click handler: `requestDevice` needs the user's gesture (reader.md §5.2).
+/// from the click handler: `requestDevice` needs the user's gesture (docs/reader.md §5.2).
 pub async fn choose(rcs300: bool) -> Result<(UsbDevice, ReaderModel), Unavailable> {
     let usb = usb().ok_or(Unavailable::UnsupportedBrowser)?;
     let filters: Vec<UsbDeviceFilter> = offered(rcs300)
@@ -174,7 +174,7 @@ async fn step(promise: impl Into<JsValue>) -> Result<(), Unavailable> {
 }
 
 /// The first interface whose class is not protected and that has one bulk IN and one bulk OUT endpoint,
-/// with those endpoints' numbers and the OUT packet size, from the descriptors (reader.md §5.2).
+/// with those endpoints' numbers and the OUT packet size, from the descriptors (docs/reader.md §5.2).
 fn bulk_interface(device: &UsbDevice) -> Option<(u8, u8, u8, u32)> {
     let configuration = device.configuration()?;
     for interface in configuration.interfaces().iter() {
@@ -360,7 +360,7 @@ pub async fn sleep(duration: Duration) {
     let _ = JsFuture::from(wait).await;
 }
 
-/// "Forget this reader" (reader.md §9): the browser drops its permission for every Sony device it holds.
+/// "Forget this reader" (docs/reader.md §9): the browser drops its permission for every Sony device it holds.
 pub async fn forget() {
     let Some(usb) = usb() else { return };
     let Ok(devices) = within(usb.get_devices().unchecked_into(), DEVICE_STEP).await else { return };

@@ -1,4 +1,4 @@
-// Start-up on a cheap phone (design.md §7, "reported"): the time from navigation to an interactive start page
+// Start-up on a cheap phone (docs/design.md §7, "reported"): the time from navigation to an interactive start page
 // with the CPU throttled 4×, each load in a fresh browser context (nothing cached), the median of 5. A benchmark,
 // run by scripts/bench and not by the test command: the number follows the host's load. The bound only catches a
 // regression by an order of magnitude. Writes bench-startup.json for scripts/bench's table.

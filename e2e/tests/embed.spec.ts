@@ -1,4 +1,4 @@
-// The guide inside a city's page (design.md §6.1): demo-host.html with the one script tag of embed.js. A journey
+// The guide inside a city's page (docs/design.md §6.1): demo-host.html with the one script tag of embed.js. A journey
 // through the frame, the frame's height following the content, "scroll to the frame's top" on each step, messages
 // of another origin or window ignored, nothing sent to a host the guide does not know, axe on the page and frame.
 import type { Frame, Page } from '@playwright/test';

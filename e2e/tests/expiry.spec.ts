@@ -1,17 +1,6 @@
 // The expiry journey as a citizen uses it (issue 3): the adult example of the cases, a minor, and bad dates.
-import {
-  test,
-  expect,
-  openGuide,
-  heading,
-  answerChoice,
-  answerDate,
-  answerAlternative,
-  fillDate,
-  expectAccessible,
-  seeResult,
-  expectNothingStored,
-} from './support';
+import { test, expect, heading, expectAccessible, expectNothingStored } from './support';
+import { openGuide, answerChoice, answerDate, answerAlternative, fillDate, seeResult } from './support';
 
 test('an adult whose certificates expired (cases/adult-card-valid.json)', async ({ page }) => {
   await openGuide(page);

@@ -1,13 +1,7 @@
 // Journeys walked in another language than Japanese from the start (issue 5). The situations walked in Japanese,
 // with what their result pages must say, are walks.ts's, tested by result-leads.spec.ts in all three languages.
-import { test, expect, openGuide, heading, answerChoice, answerDate, answerAlternative, seeResult, expectAccessible } from './support';
-import type { Page } from '@playwright/test';
-
-async function startJourney(page: Page, today: string, task: string) {
-  await page.clock.setFixedTime(new Date(`${today}T09:00:00+09:00`));
-  await openGuide(page);
-  await page.getByRole('link', { name: task }).click();
-}
+import { test, expect, heading, expectAccessible } from './support';
+import { openGuide, startJourney, answerChoice, answerDate, answerAlternative, seeResult } from './support';
 
 test('a locked signature password, the other PIN known (pin-locked-kiosk.json), in やさしい日本語', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2025-05-13T09:00:00+09:00'));
@@ -25,7 +19,7 @@ test('a locked signature password, the other PIN known (pin-locked-kiosk.json), 
 });
 
 test('a journey in English keeps Japanese terms marked as Japanese', async ({ page }) => {
-  await startJourney(page, '2025-06-12', '引っ越しをした・する');
+  await startJourney(page, '引っ越しをした・する', '2025-06-12');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(heading(page)).toHaveText('What is your date of birth?');
   await answerDate(page, '1980', '1', '1');

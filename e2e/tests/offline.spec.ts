@@ -1,6 +1,7 @@
-// After the first visit the guide works without a network (design.md §7, issue 7): the service worker
+// After the first visit the guide works without a network (docs/design.md §7, issue 7): the service worker
 // serves the build's files from its cache, and a whole journey can be finished offline.
-import { test, expect, openGuide, heading, answerChoice, answerDate, seeResult } from './support';
+import { test, expect, openGuide, seeResult } from './support';
+import { pinToCheck } from './pin-journey';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -18,11 +19,7 @@ test('a journey can be finished offline after one visit', async ({ page, context
   await page.reload();
   await expect(page.locator('#myna-root header')).toBeVisible();
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.getByRole('link', { name: '暗証番号がロックされた・忘れた' }).click();
-  await expect(heading(page)).toHaveText('生年月日を入力してください');
-  await answerDate(page, '1980', '1', '1');
-  await answerChoice(page, 'card-info');
-  await answerChoice(page, 'both'); // certificates on the card
+  await pinToCheck(page, 'card-info');
   await seeResult(page);
   await expect(page.locator('.myna-action__title')).toHaveText('暗証番号を初期化する');
   // English, fetched the first time it is chosen, is there offline too.

@@ -1,4 +1,4 @@
-// A panic (design.md §7, issue 12): the static trilingual 「問題が発生しました」 block of index.html takes the page's
+// A panic (docs/design.md §7, issue 12): the static trilingual 「問題が発生しました」 block of index.html takes the page's
 // place, and the panic's message is never shown or logged (it could hold an answer). Triggered through the cargo
 // feature `test-panic` (app/src/lib.rs, `panic_if_asked`), which only the e2e build in dist-test-panic/ has:
 // scripts/test builds it and playwright.config.ts serves it. The release build in dist/ must not react to the

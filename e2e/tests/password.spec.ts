@@ -1,4 +1,4 @@
-// The signature password checker (design.md §3.8) with the shared password cases (rules/tests/cases/password-*.json,
+// The signature password checker (docs/design.md §3.8) with the shared password cases (rules/tests/cases/password-*.json,
 // the same as the spec's): each problem in words, the form the card reads when shown, show/hide, and the password
 // kept in the page only (not in storage, the URL or the title) and cleared on leaving.
 import { readFileSync, readdirSync } from 'node:fs';

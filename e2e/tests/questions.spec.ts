@@ -1,25 +1,9 @@
 // Questions that cannot mislead (issue 13, item 5): 「わからない」 for the day of moving in once the 転入届 is
 // filed; the certificates on the card asked, never assumed, and never a signature certificate for a child;
 // the application date asked when the engine cannot tell the card's term without it.
-import {
-  test,
-  expect,
-  openGuide,
-  heading,
-  answerChoice,
-  answerDate,
-  answerAlternative,
-  expectAccessible,
-  next,
-  seeResult,
-} from './support';
+import { test, expect, heading, expectAccessible } from './support';
+import { startJourney, answerChoice, answerDate, answerAlternative, next, seeResult } from './support';
 import type { Page } from '@playwright/test';
-
-async function startJourney(page: Page, task: string, today?: string) {
-  if (today) await page.clock.setFixedTime(new Date(`${today}T09:00:00+09:00`));
-  await openGuide(page);
-  await page.getByRole('link', { name: task }).click();
-}
 
 /** The values of the radios the page offers. */
 function offered(page: Page) {

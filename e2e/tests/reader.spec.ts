@@ -1,4 +1,4 @@
-// カードを読み取る (reader.md §7, §8.3) with a mocked `navigator.usb`: the RC-S380 replays the transcripts that
+// カードを読み取る (docs/reader.md §7, §8.3) with a mocked `navigator.usb`: the RC-S380 replays the transcripts that
 // reader/tests/transcripts.rs records from the simulated reader and card, so a frame the app sends that the Rust
 // side did not is a failure here. Each scenario ends with axe on the state reached.
 //
@@ -29,7 +29,7 @@ import {
   type TranscriptName,
 } from './usb-mock';
 
-/** The texts of reader.md §7, in Japanese. */
+/** The texts of docs/reader.md §7, in Japanese. */
 const TEXT = {
   unsupported_browser:
     'このブラウザではカードリーダーを使えません。パソコンまたはAndroidのChrome・Edgeでお試しいただくか、日付を入力してください。',
@@ -52,7 +52,7 @@ const TEXT = {
     `${pin}の残りは${n}回です。分からないときは入力を試さず、窓口でご相談ください。`,
 };
 
-/** The PIN names of reader.md §1. */
+/** The PIN names of docs/reader.md §1. */
 const PIN_NAME: Record<string, string> = {
   user: '利用者証明用電子証明書の暗証番号',
   signature: '署名用電子証明書の暗証番号',
@@ -69,7 +69,7 @@ function jaDate(iso: string) {
   return `${year}年（令和${reiwa === 1 ? '元' : reiwa}年）${month}月${day}日（${weekday}）`;
 }
 
-/** The mark on the 住基 PIN's counter, and why (reader.md §2.1: its application identifier is unconfirmed). */
+/** The mark on the 住基 PIN's counter, and why (docs/reader.md §2.1: its application identifier is unconfirmed). */
 const UNCONFIRMED = '（未確認）';
 const RESIDENCE_UNCONFIRMED =
   '住民基本台帳用暗証番号の残りの回数は、読み取り方を実際のカードでまだ確かめていないため、未確認です。目安としてご覧ください。';
@@ -84,7 +84,7 @@ async function openReader(page: Page) {
   await expect(reader(page)).not.toHaveAttribute('data-state', 'loading');
 }
 
-/** The typed path is one click away in every state (reader.md §7). */
+/** The typed path is one click away in every state (docs/reader.md §7). */
 async function expectTypedPath(page: Page) {
   const link = page.getByRole('link', { name: /日付を入力/ });
   await expect(link).toBeVisible();
@@ -128,7 +128,7 @@ async function expectDone(page: Page, outcome: Outcome) {
     await expect(row.locator('dd')).toHaveText(pin === 'residence' ? `残り${n}回${UNCONFIRMED}` : `残り${n}回`);
   }
   await expect(reader(page).locator('.myna-reader__unconfirmed')).toHaveText(RESIDENCE_UNCONFIRMED);
-  await expect(result).not.toContainText('回中'); // a number only, never "of 3" (reader.md §7)
+  await expect(result).not.toContainText('回中'); // a number only, never "of 3" (docs/reader.md §7)
   const notices = page.locator('.myna-reader__notice');
   await expect(notices).toHaveCount(outcome.notices!.length);
   for (const notice of outcome.notices!) {
@@ -161,7 +161,7 @@ test('a full read: the dates and counters shown, then prefilled in the expiry jo
   await expectTranscriptReplayed(page);
   const report = (await usbMockReport(page))!;
   expect(report.filters).toEqual(expect.arrayContaining(['054C:06C1', '054C:06C3']));
-  expect(report.filters).not.toContain('054C:0DC8'); // the RC-S300 stays flagged off (reader.md §5.4)
+  expect(report.filters).not.toContain('054C:0DC8'); // the RC-S300 stays flagged off (docs/reader.md §5.4)
   expect(report.calls).toEqual(['open', 'selectConfiguration(1)', 'claimInterface(0)', 'releaseInterface(0)', 'close']);
   await expectAccessible(page);
   await expectNothingStored(page);
@@ -227,7 +227,7 @@ test('a 住基カード: wrong_card', async ({ page }) => {
 });
 
 test('no card within 20 s: no_card, found without a real wait', async ({ page }) => {
-  // reader.md §8.3: the citizen presses Read and never puts a card down. The transcript holds 20 s of polls (a
+  // docs/reader.md §8.3: the citizen presses Read and never puts a card down. The transcript holds 20 s of polls (a
   // SENSB_REQ every 300 ms, each answered `D7 05 80 00 00 00` alone, the field off in between); Playwright's clock
   // runs the page's pauses through them.
   const { transfers } = readTranscript('no_card');
@@ -268,7 +268,7 @@ test('a tampered transcript: one byte the page must send is changed, and the moc
 });
 
 test('a city that turns the counters off, opened directly at #/reader: no VERIFY is sent', async ({ page }) => {
-  // reader.md §1: `reader.query_pin_tries: false` holds although on a direct load the profile arrives after the
+  // docs/reader.md §1: `reader.query_pin_tries: false` holds although on a direct load the profile arrives after the
   // card-reader module. The profile is held until the module is there. The transcript has no VERIFY (nor a PIN file
   // SELECT): the strict mock fails on the first one the page would send.
   const transcript = readTranscript('no_pin_queries');
@@ -322,7 +322,7 @@ test('a panic in the card-reader module shows the error block, as one in the app
   });
   await expect(page.locator('#myna-error')).toBeVisible();
   await expect(page.locator('#myna-root')).toBeHidden();
-  // The hook's fixed line, never the panic's message (design.md §1.1 invariant 6), then the trap that ends the
+  // The hook's fixed line, never the panic's message (docs/design.md §1.1 invariant 6), then the trap that ends the
   // module's wasm (`panic = "abort"`): expected here, so taken off the guards that fail a test on any error.
   const line = 'myna-guide: internal error (panic)';
   const trap = /^(Uncaught )?(RuntimeError: )?unreachable/;
@@ -407,7 +407,7 @@ test('the reader stops answering while reading: timeout, found without a real wa
   await expect(readButton(page)).toHaveAttribute('aria-disabled', 'true');
   // The button pressed is not drawn again while the read goes on: it keeps the focus.
   await expect(readButton(page)).toBeFocused();
-  await page.clock.runFor(2_000); // the bridge's 1 s limit on an ACK (reader.md §6)
+  await page.clock.runFor(2_000); // the bridge's 1 s limit on an ACK (docs/reader.md §6)
   await expect(reader(page)).toHaveAttribute('data-state', 'timeout');
   const report = (await usbMockReport(page))!;
   expect(report.errors).toEqual([]);

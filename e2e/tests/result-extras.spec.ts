@@ -1,30 +1,17 @@
-// The result page's extras (design.md §3.6, §6.2): the calendar file, the print view, and the municipality
+// The result page's extras (docs/design.md §3.6, §6.2): the calendar file, the print view, and the municipality
 // profile — its call centre in the footer, its offices under "where", and the guide without it (404).
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import {
-  test,
-  expect,
-  openGuide,
-  heading,
-  answerChoice,
-  answerDate,
-  answerAlternative,
-  expectAccessible,
-  seeResult,
-  expectNothingStored,
-} from './support';
+import { test, expect, heading, expectAccessible, expectNothingStored } from './support';
+import { openGuide, answerChoice, answerDate, answerAlternative, seeResult } from './support';
+import { pinToCheck } from './pin-journey';
 
 const CALENDAR = 'カレンダーに追加（.ics）';
 
-/** 暗証番号がロックされた・忘れた, the 住民基本台帳用 PIN: reset at the ward office (rules.md, pin-locked-ward-office). */
+/** 暗証番号がロックされた・忘れた, the 住民基本台帳用 PIN: reset at the ward office (docs/rules.md, pin-locked-ward-office). */
 async function pinAtWardOffice(page: Page) {
   await openGuide(page);
-  await page.getByRole('link', { name: '暗証番号がロックされた・忘れた' }).click();
-  await expect(heading(page)).toHaveText('生年月日を入力してください');
-  await answerDate(page, '1985', '10', '10');
-  await answerChoice(page, 'residence');
-  await answerChoice(page, 'both'); // certificates on the card
+  await pinToCheck(page, 'residence');
   await seeResult(page);
   await expect(page.locator('.myna-action__title')).toHaveText('暗証番号を初期化する');
 }

@@ -1,4 +1,4 @@
-// A result page that leads (issue 13, design.md §3.5), on a 390×844 phone, for every walk of walks.ts and in the
+// A result page that leads (issue 13, docs/design.md §3.5), on a 390×844 phone, for every walk of walks.ts and in the
 // three languages: the <h1> says the state in words (never a generic title), the steps come right after it in
 // the engine's order and the first one starts on the first screen, and on paper the steps fit the first page.
 // MEASURE=1 prints each page's figures (the first step's y, the print view's pages) for the notes.

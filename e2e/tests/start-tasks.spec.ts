@@ -1,4 +1,4 @@
-// The tasks of start-up (design.md §7; issue 11): lib.rs `mount` draws the guide in a task of its own after the one
+// The tasks of start-up (docs/design.md §7; issue 11): lib.rs `run` draws the guide in a task of its own after the one
 // that instantiates the wasm, so that no task of start-up is long on a cheap phone (Lighthouse's total blocking
 // time). Measured here from a Chrome trace, in CPU time; reported in the test output.
 import { test, expect } from './support';
@@ -9,7 +9,7 @@ test('no long task at start-up', async ({ page }) => {
   // A Chrome trace from navigation until the start page has been up for a second (the texts beyond the first view
   // arrive and are read then): the tasks of the page's main thread, by the CPU time each took (its thread time,
   // which other processes on a shared machine do not stretch as they stretch wall time), and the longest of those
-  // that run the guide's code (a timer, a frame callback, a script call, the wasm's compilation; lib.rs `mount`
+  // that run the guide's code (a timer, a frame callback, a script call, the wasm's compilation; lib.rs `run`
   // runs after the task that instantiates the wasm, in a task of its own). Reported as measured and times 4, the
   // slowdown of Lighthouse's mobile preset, which counts a task over 50 ms as blocking; the bound catches only
   // a gross regression (lighthouse.mjs gives the verdict).

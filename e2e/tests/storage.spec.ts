@@ -1,4 +1,4 @@
-// 「この端末に保存する」 (design.md §3.7): nothing is written without the opt-in; with it a reload keeps the
+// 「この端末に保存する」 (docs/design.md §3.7): nothing is written without the opt-in; with it a reload keeps the
 // answers and the step; 「保存した内容を消す」 and 「最初からやり直す」 delete them; a record of another version
 // or one that does not parse is deleted and ignored; with storage blocked the guide still works.
 import { test, expect, openGuide, heading, expectAccessible, expectNothingStored, seeResult } from './support';

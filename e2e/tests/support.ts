@@ -1,4 +1,4 @@
-// Shared fixtures of the journey tests: every test runs with the guards of design.md §1.1 (no console
+// Shared fixtures of the journey tests: every test runs with the guards of docs/design.md §1.1 (no console
 // error, no page error, no CSP violation, no request leaving the guide's origin) and a fixed clock, and
 // gets small helpers that act as a citizen would: type dates, pick answers, continue, check with axe.
 import { test as base, expect, type Page } from '@playwright/test';
@@ -64,13 +64,20 @@ export async function openGuide(page: Page, query = '') {
   await expect(page.locator('#myna-root header')).toBeVisible();
 }
 
+/** Opens the guide (on `today` in Japan at 09:00, when given: a case's day) and follows a task's link. */
+export async function startJourney(page: Page, task: string, today?: string) {
+  if (today) await page.clock.setFixedTime(new Date(`${today}T09:00:00+09:00`));
+  await openGuide(page);
+  await page.getByRole('link', { name: task }).click();
+}
+
 /** axe-core itself, injected once per document (AxeBuilder re-injects it and finishes every run in a new page:
  * about 1 s a call on 2 cores, against 0.1 s for a direct `axe.run`). */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 type Violation = { id: string; nodes: { target: string[] }[] };
 
-/** axe finds nothing on the page as it is now (design.md §5): every rule, violations only. Pages with frames
+/** axe finds nothing on the page as it is now (docs/design.md §5): every rule, violations only. Pages with frames
  * (the sample city page) go through AxeBuilder, which runs axe inside each frame. */
 export async function expectAccessible(page: Page) {
   let violations: Violation[];
@@ -138,7 +145,7 @@ export async function seeResult(page: Page) {
   await expectAccessible(page);
 }
 
-/** Nothing the citizen typed is in storage or cookies (design.md §1.1 invariant 8). */
+/** Nothing the citizen typed is in storage or cookies (docs/design.md §1.1 invariant 8). */
 export async function expectNothingStored(page: Page) {
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
   expect(await page.context().cookies()).toEqual([]);

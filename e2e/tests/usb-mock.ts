@@ -1,4 +1,4 @@
-// A stand-in for `navigator.usb` and a Sony PaSoRi RC-S380 (reader.md §8.3): Chrome's device chooser cannot be
+// A stand-in for `navigator.usb` and a Sony PaSoRi RC-S380 (docs/reader.md §8.3): Chrome's device chooser cannot be
 // automated, so the page gets a fake `navigator.usb` whose reader replays a transcript recorded from the simulated
 // RC-S380 and card (`cargo test -p reader --features sim --test transcripts` writes e2e/fixtures/reader/*.json).
 //
@@ -22,12 +22,12 @@ export type TranscriptTries = number | 'locked' | 'not_locked' | null;
 
 /** What the page must show after the read, recorded beside the transfers by reader/tests/transcripts.rs. */
 export type Outcome = {
-  /** A state id of reader.md §7. */
+  /** A state id of docs/reader.md §7. */
   state: string;
   user_certificate?: { issued_on: string; expires_on: string; issuer: string } | null;
   ca_certificate?: { generation: number; valid_from: string; valid_until: string } | null;
   pins?: Record<'user' | 'signature' | 'card_info' | 'residence', TranscriptTries>;
-  /** The 住基AP identifier under which EF 001C answered (reader.md §2.1; unconfirmed on a real card). */
+  /** The 住基AP identifier under which EF 001C answered (docs/reader.md §2.1; unconfirmed on a real card). */
   residence_application?: string | null;
   notices?: { state: string; pin?: string; n?: number }[];
   /** The token of a `wrong_card` (`resident_registry_card`, …). */
@@ -332,7 +332,7 @@ function initUsbMock({ scenario, transfers, hangAfter }: InitArg) {
     const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
     for (const f of options?.filters ?? []) filters.push(f.productId === undefined ? `${hex4(f.vendorId ?? 0)}:*` : `${hex4(f.vendorId ?? 0)}:${hex4(f.productId)}`);
     if ('getDevices' in scenario) return fail(scenario.getDevices, 'Access to the feature "usb" is disallowed by permissions policy.');
-    // Chrome shows the chooser only during a user gesture (reader.md §5.2).
+    // Chrome shows the chooser only during a user gesture (docs/reader.md §5.2).
     const activation = (navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
     if (activation && !activation.isActive) {
       errors.push({ index, expected: 'requestDevice during a user gesture', got: 'requestDevice without one' });

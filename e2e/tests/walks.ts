@@ -3,7 +3,7 @@
 // says what its result page must show beyond the heading and the steps (`check`, `checkEn`): one walk per situation,
 // so that no situation is walked twice by the suite (the walks are most of its time).
 import type { Page } from '@playwright/test';
-import { expect, openGuide, answerChoice, answerDate, answerAlternative } from './support';
+import { expect, startJourney, answerChoice, answerDate, answerAlternative } from './support';
 
 export type Walk = {
   /** What the citizen came with; also the test's name. */
@@ -24,6 +24,13 @@ export type Walk = {
 const step = (page: Page, i = 0) => page.locator('.myna-action').nth(i);
 
 const BIRTH = ['1980', '1', '1'] as const;
+
+/** The move journeys' last answers: a card, both certificates on it, its printed expiry. */
+async function cardWithBoth(page: Page) {
+  await answerChoice(page, 'yes');
+  await answerChoice(page, 'both');
+  await answerDate(page, '2033', '1', '1');
+}
 
 export const WALKS: Walk[] = [
   {
@@ -98,9 +105,7 @@ export const WALKS: Walk[] = [
       await answerChoice(page, 'within-city');
       await answerDate(page, '2025', '6', '10');
       await answerAlternative(page);
-      await answerChoice(page, 'yes'); // a card
-      await answerChoice(page, 'both'); // both certificates on it
-      await answerDate(page, '2033', '1', '1');
+      await cardWithBoth(page);
     },
   },
   {
@@ -112,7 +117,7 @@ export const WALKS: Walk[] = [
       en: "File the \u8ee2\u5c45\u5c4a by Thursday 31 December 2026",
       steps: ["転居届を出す"],
     },
-    // The engine never moves the date (rules.md §3.7): the deadline stays, the page says when to go instead.
+    // The engine never moves the date (docs/rules.md §3.7): the deadline stays, the page says when to go instead.
     check: async (page) => {
       await expect(step(page).locator('.myna-summary')).toContainText('2026年（令和8年）12月31日（木）');
       await expect(step(page).locator('.myna-step__closed')).toHaveText(
@@ -134,9 +139,7 @@ export const WALKS: Walk[] = [
       await answerChoice(page, 'within-city');
       await answerDate(page, '2026', '12', '17');
       await answerAlternative(page);
-      await answerChoice(page, 'yes'); // a card
-      await answerChoice(page, 'both'); // both certificates on it
-      await answerDate(page, '2033', '1', '1');
+      await cardWithBoth(page);
     },
   },
   {
@@ -162,9 +165,7 @@ export const WALKS: Walk[] = [
       await answerDate(page, '2025', '4', '11'); // 転入届
       await answerDate(page, '2025', '3', '28'); // moved in
       await answerAlternative(page);
-      await answerChoice(page, 'yes'); // a card
-      await answerChoice(page, 'both'); // both certificates on it
-      await answerDate(page, '2033', '1', '1');
+      await cardWithBoth(page);
     },
   },
   {
@@ -189,9 +190,7 @@ export const WALKS: Walk[] = [
       await answerChoice(page, 'japanese');
       await answerDate(page, '2025', '9', '1');
       await answerAlternative(page);
-      await answerChoice(page, 'yes'); // a card
-      await answerChoice(page, 'both'); // both certificates on it
-      await answerDate(page, '2033', '1', '1');
+      await cardWithBoth(page);
     },
   },
   {
@@ -346,8 +345,6 @@ export const WALKS: Walk[] = [
 
 /** Opens the guide on the walk's day and answers every question, up to the check page. */
 export async function walkTo(page: Page, walk: Walk) {
-  await page.clock.setFixedTime(new Date(`${walk.today}T09:00:00+09:00`));
-  await openGuide(page);
-  await page.getByRole('link', { name: walk.task }).click();
+  await startJourney(page, walk.task, walk.today);
   await walk.answer(page);
 }

@@ -1,27 +1,27 @@
-//! The closed allow-list of card commands (reader.md §3) and the card's answers.
+//! The closed allow-list of card commands (docs/reader.md §3) and the card's answers.
 //!
 //! [`Command`] is the only way to name a card command. Its variants are exactly the rows A1–A3 (and A3b),
-//! E1–E3, Q1–Q4, R and V of reader.md §3: there is no constructor from raw bytes, no raw-APDU escape
+//! E1–E3, Q1–Q4, R and V of docs/reader.md §3: there is no constructor from raw bytes, no raw-APDU escape
 //! hatch and no public field, so a PIN guess, a write or anything else that could lower a retry
 //! counter cannot even be written down. The one variable command, READ BINARY, is built through
 //! [`ReadBinary::new`], which refuses what the table does not allow.
 //!
 //! Bytes leave this module only as an [`EncodedApdu`], whose field is private and which only
-//! [`Command::encode`] creates (reader.md §3 rule 5c): the ISO-DEP and CCID layers take that type,
+//! [`Command::encode`] creates (docs/reader.md §3 rule 5c): the ISO-DEP and CCID layers take that type,
 //! never a slice.
 
-/// The applications the crate may select by DF name (reader.md §2.1, rows A1–A3 and A3b).
+/// The applications the crate may select by DF name (docs/reader.md §2.1, rows A1–A3 and A3b).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Application {
     /// A1: 公的個人認証AP (JPKI AP): token, certificates, PINs `0018` and `001B`.
     Jpki,
     /// A2: 券面事項入力補助AP: selected only to ask for the counter of PIN `0011`.
     CardInfo,
-    /// A3: 住基AP as reader.md §2.1 names it, `…01 01 01 00`: selected only to ask for the counter of
+    /// A3: 住基AP as docs/reader.md §2.1 names it, `…01 01 01 00`: selected only to ask for the counter of
     /// PIN `001C`. Unconfirmed on a real card: one open real-card explorer calls this DF a common DF.
     Residence,
     /// A3b: `…01 01 04 01`, where that explorer finds the 住基 PIN; tried only when SELECT of EF `001C`
-    /// under A3 fails (§2.1). A SELECT by DF name like A1–A3; reader.md §3's table has no row for it
+    /// under A3 fails (§2.1). A SELECT by DF name like A1–A3; docs/reader.md §3's table has no row for it
     /// yet, though §2.1 puts it inside the allow-list (flagged in the note of issue 10).
     ResidenceAlternative,
 }
@@ -31,7 +31,7 @@ impl Application {
     pub const ALL: [Application; 4] =
         [Application::Jpki, Application::CardInfo, Application::Residence, Application::ResidenceAlternative];
 
-    /// The application identifier (reader.md §2.1).
+    /// The application identifier (docs/reader.md §2.1).
     pub fn aid(self) -> [u8; 10] {
         match self {
             Application::Jpki => [0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01],
@@ -68,7 +68,7 @@ impl DataFile {
     }
 }
 
-/// The four PINs whose retry counters are read (reader.md §1). The names are the contract's
+/// The four PINs whose retry counters are read (docs/reader.md §1). The names are the contract's
 /// `pin_locked.pin` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Pin {
@@ -113,7 +113,7 @@ impl Pin {
         }
     }
 
-    /// The contract's id (`contract.md`, event `pin_locked`).
+    /// The contract's id (`docs/contract.md`, event `pin_locked`).
     pub fn id(self) -> &'static str {
         match self {
             Pin::User => "user",
@@ -136,7 +136,7 @@ pub struct ReadBinary {
 impl ReadBinary {
     /// The largest offset: P1 = `7F`, P2 = `FF`.
     pub const MAX_OFFSET: u16 = 0x7FFF;
-    /// The largest Le: `F0`, so that data and status word fit one I-block (reader.md §2.2).
+    /// The largest Le: `F0`, so that data and status word fit one I-block (docs/reader.md §2.2).
     pub const MAX_LEN: u8 = 0xF0;
 
     /// A READ BINARY of `len` bytes at `offset`, or `None` outside the allow-list.
@@ -160,7 +160,7 @@ impl ReadBinary {
     }
 }
 
-/// Every card command the crate can construct (reader.md §3). Nothing else can be sent.
+/// Every card command the crate can construct (docs/reader.md §3). Nothing else can be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
     /// A1–A3, A3b: SELECT by DF name, P2 = `0C` (no FCI).
@@ -180,7 +180,7 @@ pub enum Command {
 const MAX_APDU: usize = 15;
 
 /// The bytes of one allow-listed command. Only [`Command::encode`] creates one; the transports
-/// take this type and never a byte slice (reader.md §3 rule 5c).
+/// take this type and never a byte slice (docs/reader.md §3 rule 5c).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EncodedApdu {
     bytes: [u8; MAX_APDU],
@@ -220,7 +220,7 @@ impl core::fmt::Debug for EncodedApdu {
 }
 
 impl Command {
-    /// The exact bytes of reader.md §3. Every command is a short APDU with CLA `00`.
+    /// The exact bytes of docs/reader.md §3. Every command is a short APDU with CLA `00`.
     pub fn encode(self) -> EncodedApdu {
         match self {
             Command::SelectApplication(app) => EncodedApdu::from_parts(&[&[0x00, 0xA4, 0x04, 0x0C, 0x0A], &app.aid()]),
@@ -239,7 +239,7 @@ impl Command {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StatusWord(pub u16);
 
-/// What a status word means for the read plan (reader.md §2.4).
+/// What a status word means for the read plan (docs/reader.md §2.4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SwClass {
     /// `90 00`.
@@ -262,7 +262,7 @@ impl StatusWord {
     /// Success.
     pub const OK: StatusWord = StatusWord(0x9000);
 
-    /// The meaning of reader.md §2.4.
+    /// The meaning of docs/reader.md §2.4.
     pub fn class(self) -> SwClass {
         match self.0 {
             0x9000 => SwClass::Success,
@@ -277,7 +277,7 @@ impl StatusWord {
 }
 
 /// A card's answer: data and status word. Carries certificate bytes, so its `Debug` prints only
-/// the length and the status word (reader.md §9: no card data in a log).
+/// the length and the status word (docs/reader.md §9: no card data in a log).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Response {
     data: Vec<u8>,

@@ -1,6 +1,6 @@
 //! X.509 `Time` values (RFC 5280 §4.1.2.5), read by hand.
 //!
-//! reader.md §4.2: `UTCTime` `YYMMDDHHMMSSZ` with YY 50–99 → 19YY and 00–49 → 20YY, and
+//! docs/reader.md §4.2: `UTCTime` `YYMMDDHHMMSSZ` with YY 50–99 → 19YY and 00–49 → 20YY, and
 //! `GeneralizedTime` `YYYYMMDDHHMMSSZ`; only these `Z` forms with seconds are valid DER, anything
 //! else is an error. The `der` crate's own time types are not used: version 0.7 refuses every year
 //! before 1970, so it would reject a `UTCTime` of 1950–1969 that RFC 5280 and the spec accept.

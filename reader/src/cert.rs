@@ -1,5 +1,5 @@
 //! The certificate fields the guide needs, read by a minimal DER walk on the `der` crate
-//! (reader.md §4.1, §4.4): Certificate → TBSCertificate → optional `[0]` version → serial →
+//! (docs/reader.md §4.1, §4.4): Certificate → TBSCertificate → optional `[0]` version → serial →
 //! signature algorithm (skipped) → issuer → validity → subject. The rest is not decoded and no
 //! signature is verified (§2.3).
 //!
@@ -73,7 +73,7 @@ impl Name {
     }
 
     /// Whether this is the JPKI user-authentication CA: `O=JPKI` and `OU=JPKI for user
-    /// authentication` (reader.md §2.3; the same for the 2015 and 2023 CA generations).
+    /// authentication` (docs/reader.md §2.3; the same for the 2015 and 2023 CA generations).
     pub fn is_jpki_user_authentication(&self) -> bool {
         self.has(Attribute::Organisation, "JPKI")
             && self.has(Attribute::OrganisationalUnit, "JPKI for user authentication")
@@ -102,7 +102,7 @@ pub struct Certificate {
 pub enum CertError {
     /// Not DER, or not the structure of an X.509 certificate.
     Malformed,
-    /// A validity time that is not a valid `UTCTime` or `GeneralizedTime` (reader.md §4.2).
+    /// A validity time that is not a valid `UTCTime` or `GeneralizedTime` (docs/reader.md §4.2).
     Time,
 }
 

@@ -1,4 +1,4 @@
-//! A minimal DER writer for the certificates of the tests and the simulated card (reader.md §8.1):
+//! A minimal DER writer for the certificates of the tests and the simulated card (docs/reader.md §8.1):
 //! TBSCertificates with chosen validity, JPKI-like or other issuers, a made-up `CN=` number and a
 //! dummy key and signature. No real person's data; nothing here is ever parsed back by hand.
 
@@ -40,7 +40,7 @@ pub const OU: u8 = 11;
 /// The OID arc of `CN`.
 pub const CN: u8 = 3;
 
-/// The issuer DN of JPKI user-authentication certificates (reader.md §2.3).
+/// The issuer DN of JPKI user-authentication certificates (docs/reader.md §2.3).
 pub fn jpki_user_ca_name() -> Vec<NameAttribute> {
     vec![
         (C, "JP".to_owned()),

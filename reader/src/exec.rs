@@ -1,4 +1,4 @@
-//! A minimal executor for the crate's futures in native tests (reader.md §6): the simulated links
+//! A minimal executor for the crate's futures in native tests (docs/reader.md §6): the simulated links
 //! are always ready, so polling with a no-op waker is enough. No runtime crate.
 
 use core::future::Future;

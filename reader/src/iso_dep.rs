@@ -1,4 +1,4 @@
-//! The ISO/IEC 14443-4 block protocol over an [`RfLink`] (reader.md §5.3): I-blocks with
+//! The ISO/IEC 14443-4 block protocol over an [`RfLink`] (docs/reader.md §5.3): I-blocks with
 //! alternating block numbers, chaining both ways, S(WTX), R(NAK) on a timeout or an invalid block,
 //! and the time limits of §6. Implements [`CardChannel`], so the read plan does not know which
 //! reader it runs on.

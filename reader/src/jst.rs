@@ -1,4 +1,4 @@
-//! The one conversion from an instant to a calendar date in Japan (reader.md §4.2).
+//! The one conversion from an instant to a calendar date in Japan (docs/reader.md §4.2).
 //!
 //! JPKI certificates end at `…145959Z`, which is 23:59:59 in Japan: taking the UTC date would often
 //! be right and sometimes a day early. Japan Standard Time is UTC+9 all year (no daylight saving).

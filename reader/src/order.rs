@@ -1,4 +1,4 @@
-//! The ordering rules of reader.md §3 rule 3, as a small state machine that the read plan consults
+//! The ordering rules of docs/reader.md §3 rule 3, as a small state machine that the read plan consults
 //! before every command and that the tests replay over every recorded session.
 //!
 //! - R (READ BINARY) only after E1/E2/E3 answered `90 00` (and while that EF stays current);

@@ -1,4 +1,4 @@
-//! The read plan of reader.md §2.2 over any [`CardChannel`].
+//! The read plan of docs/reader.md §2.2 over any [`CardChannel`].
 //!
 //! Steps 1–6 are essential; a failure in steps 7–12 leaves only that item unknown and adds a
 //! [`Note`]. Every command passes the ordering rules of §3 ([`Sequence`]) before it is sent, and a
@@ -10,12 +10,12 @@ use crate::cert::{self, Certificate};
 use crate::jst::date_in_japan;
 use crate::order::Sequence;
 use crate::reading::{CaCertificate, CardReading, Issuer, Note, PinCounters, Tries, UserCertificate};
-use crate::state::{ErrorCode, ReadError, WrongCard};
+use crate::state::{FailureCode, ReadError, WrongCard};
 use crate::token::{parse_token, TokenKind};
 use crate::transport::{CardChannel, LinkError};
 use chrono::Datelike;
 
-/// The municipality profile's switches that reach the plan (reader.md §1).
+/// The municipality profile's switches that reach the plan (docs/reader.md §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// `reader.query_pin_tries`: ask for the four retry counters (default `true`).
@@ -62,7 +62,7 @@ pub async fn read_card<C: CardChannel>(
         SwClass::Success => {}
         SwClass::NotFound => return Err(ReadError::WrongCard(WrongCard::NoJpkiApplication)),
         SwClass::TriesLeft(_) | SwClass::NoCounter | SwClass::Blocked | SwClass::EndOfFile | SwClass::Error => {
-            return Err(ReadError::Unknown(ErrorCode::Sw(selected.sw())))
+            return Err(ReadError::Unknown(FailureCode::Sw(selected.sw())))
         }
     }
     if plan.send(Command::SelectFile(DataFile::Token)).await?.sw().class() != SwClass::Success {
@@ -72,7 +72,7 @@ pub async fn read_card<C: CardChannel>(
     match token.sw().class() {
         SwClass::Success | SwClass::EndOfFile => {}
         SwClass::TriesLeft(_) | SwClass::NoCounter | SwClass::Blocked | SwClass::NotFound | SwClass::Error => {
-            return Err(ReadError::Unknown(ErrorCode::Sw(token.sw())))
+            return Err(ReadError::Unknown(FailureCode::Sw(token.sw())))
         }
     }
     let kind = parse_token(token.data());
@@ -83,7 +83,7 @@ pub async fn read_card<C: CardChannel>(
     // Steps 4–6: the user certificate; "none on the card" is a result.
     let user = match plan.read_certificate(DataFile::UserCertificate).await? {
         Ok(Some(bytes)) => {
-            let parsed = cert::parse(&bytes).map_err(|_| ReadError::Unknown(ErrorCode::Certificate))?;
+            let parsed = cert::parse(&bytes).map_err(|_| ReadError::Unknown(FailureCode::Certificate))?;
             if !parsed.issuer.is_jpki_user_authentication() {
                 return Err(ReadError::WrongCard(WrongCard::IssuerNotJpki));
             }
@@ -99,12 +99,12 @@ pub async fn read_card<C: CardChannel>(
         Ok(Some(bytes)) => match cert::parse(&bytes) {
             Ok(ca) => Some(ca),
             Err(_) => {
-                notes.push(Note::CaCertificate(ErrorCode::Certificate));
+                notes.push(Note::CaCertificate(FailureCode::Certificate));
                 None
             }
         },
         Ok(None) => {
-            notes.push(Note::CaCertificate(ErrorCode::CertificateAbsent));
+            notes.push(Note::CaCertificate(FailureCode::CertificateAbsent));
             None
         }
         Err(code) => {
@@ -114,7 +114,7 @@ pub async fn read_card<C: CardChannel>(
     };
     if let (Some(user), Some(ca)) = (&user, &ca) {
         if ca.subject_der.expose() != &user.issuer_der {
-            return Err(ReadError::Unknown(ErrorCode::IssuerMismatch));
+            return Err(ReadError::Unknown(FailureCode::IssuerMismatch));
         }
     }
 
@@ -149,15 +149,15 @@ fn ca_summary(cert: &Certificate) -> CaCertificate {
 }
 
 /// The total length of a DER certificate from its first four bytes (§2.2), or why not.
-pub fn certificate_length(header: &[u8]) -> Result<usize, ErrorCode> {
+pub fn certificate_length(header: &[u8]) -> Result<usize, FailureCode> {
     let total = match header {
         [0x30, len @ 0x00..=0x7F, ..] => usize::from(*len) + 2,
         [0x30, 0x81, len, ..] => usize::from(*len) + 3,
         [0x30, 0x82, hi, lo, ..] => usize::from(u16::from_be_bytes([*hi, *lo])) + 4,
-        _ => return Err(ErrorCode::CertificateLength),
+        _ => return Err(FailureCode::CertificateLength),
     };
     if total > MAX_CERTIFICATE_LEN {
-        Err(ErrorCode::CertificateTooLong)
+        Err(FailureCode::CertificateTooLong)
     } else {
         Ok(total)
     }
@@ -181,13 +181,13 @@ impl<C: CardChannel> Plan<'_, C> {
             None => {}
         }
         if !self.sequence.permits(command) {
-            return Err(ReadError::Unknown(ErrorCode::Order));
+            return Err(ReadError::Unknown(FailureCode::Order));
         }
         let response = self.channel.transmit(command).await.map_err(|error| match error {
             LinkError::Timeout => ReadError::Timeout,
             LinkError::Disconnected => ReadError::ReaderDisconnected,
             LinkError::CardRemoved => ReadError::CardRemoved { pins: self.pins },
-            LinkError::Fault(fault) => ReadError::Unknown(ErrorCode::Link(fault)),
+            LinkError::Fault(fault) => ReadError::Unknown(FailureCode::Link(fault)),
         })?;
         self.sequence.record(command, response.sw().class());
         Ok(response)
@@ -199,23 +199,23 @@ impl<C: CardChannel> Plan<'_, C> {
             .ok()
             .zip(u8::try_from(len).ok())
             .and_then(|(offset, len)| ReadBinary::new(offset, len))
-            .ok_or(ReadError::Unknown(ErrorCode::CertificateLength))?;
+            .ok_or(ReadError::Unknown(FailureCode::CertificateLength))?;
         let response = self.send(Command::ReadBinary(read)).await?;
         if response.data().len() > len {
-            return Err(ReadError::Unknown(ErrorCode::ResponseLength));
+            return Err(ReadError::Unknown(FailureCode::ResponseLength));
         }
         Ok(response)
     }
 
     /// Steps 4–6 (or 7) for `file`: `Ok(None)` when the file is missing or holds no certificate,
     /// `Err(code)` for an item failure; the outer error ends the read.
-    async fn read_certificate(&mut self, file: DataFile) -> Result<Result<Option<Vec<u8>>, ErrorCode>, ReadError> {
+    async fn read_certificate(&mut self, file: DataFile) -> Result<Result<Option<Vec<u8>>, FailureCode>, ReadError> {
         let selected = self.send(Command::SelectFile(file)).await?;
         match selected.sw().class() {
             SwClass::Success => {}
             SwClass::NotFound => return Ok(Ok(None)),
             SwClass::TriesLeft(_) | SwClass::NoCounter | SwClass::Blocked | SwClass::EndOfFile | SwClass::Error => {
-                return Ok(Err(ErrorCode::Sw(selected.sw())))
+                return Ok(Err(FailureCode::Sw(selected.sw())))
             }
         }
         let header = self.read(0, 4).await?;
@@ -227,7 +227,7 @@ impl<C: CardChannel> Plan<'_, C> {
             // file is read as "no certificate", like `00`/`FF` padding.
             SwClass::Error if header.sw().0 == 0x6B00 => return Ok(Ok(None)),
             SwClass::TriesLeft(_) | SwClass::NoCounter | SwClass::Blocked | SwClass::NotFound | SwClass::Error => {
-                return Ok(Err(ErrorCode::Sw(header.sw())))
+                return Ok(Err(FailureCode::Sw(header.sw())))
             }
         };
         let mut bytes = header.into_data();
@@ -235,7 +235,7 @@ impl<C: CardChannel> Plan<'_, C> {
             return Ok(Ok(None));
         }
         if !end_of_file && bytes.len() != 4 {
-            return Ok(Err(ErrorCode::ResponseLength));
+            return Ok(Err(FailureCode::ResponseLength));
         }
         let total = match certificate_length(&bytes) {
             Ok(total) => total,
@@ -246,17 +246,17 @@ impl<C: CardChannel> Plan<'_, C> {
             let chunk = self.read(bytes.len(), want).await?;
             match chunk.sw().class() {
                 SwClass::Success if chunk.data().len() == want => {}
-                SwClass::Success => return Ok(Err(ErrorCode::ResponseLength)),
+                SwClass::Success => return Ok(Err(FailureCode::ResponseLength)),
                 SwClass::EndOfFile => end_of_file = true,
                 SwClass::TriesLeft(_) | SwClass::NoCounter | SwClass::Blocked | SwClass::NotFound | SwClass::Error => {
-                    return Ok(Err(ErrorCode::Sw(chunk.sw())))
+                    return Ok(Err(FailureCode::Sw(chunk.sw())))
                 }
             }
             bytes.extend_from_slice(chunk.data());
         }
         if bytes.len() < total {
             // `62 82` before the total: the file is shorter than its header says (§2.2).
-            return Ok(Err(ErrorCode::Sw(StatusWord(0x6282))));
+            return Ok(Err(FailureCode::Sw(StatusWord(0x6282))));
         }
         bytes.truncate(total);
         Ok(Ok(Some(bytes)))
@@ -282,7 +282,7 @@ impl<C: CardChannel> Plan<'_, C> {
             }
         }
         if let Some(sw) = failure {
-            notes.push(Note::PinCounter(pin, ErrorCode::Sw(sw)));
+            notes.push(Note::PinCounter(pin, FailureCode::Sw(sw)));
         }
         Ok(())
     }
@@ -308,7 +308,7 @@ impl<C: CardChannel> Plan<'_, C> {
             SwClass::TriesLeft(n) => Tries::Left(n),
             SwClass::Success => Tries::NotLockedCountUnknown,
             SwClass::NoCounter | SwClass::NotFound | SwClass::EndOfFile | SwClass::Error => {
-                notes.push(Note::PinCounter(pin, ErrorCode::Sw(answer.sw())));
+                notes.push(Note::PinCounter(pin, FailureCode::Sw(answer.sw())));
                 Tries::Unknown
             }
         };

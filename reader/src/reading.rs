@@ -1,13 +1,13 @@
-//! What a successful read produces (reader.md §6 `CardReading`): no serial, no subject, no raw
+//! What a successful read produces (docs/reader.md §6 `CardReading`): no serial, no subject, no raw
 //! bytes. It is dropped when the citizen leaves the page (§9).
 
 use chrono::NaiveDate;
 
 use crate::apdu::{Application, Pin};
-use crate::state::{ErrorCode, State};
+use crate::state::{FailureCode, State};
 use crate::token::TokenKind;
 
-/// The remaining tries of one PIN (reader.md §2.4). No maximum is assumed (§1): the number is
+/// The remaining tries of one PIN (docs/reader.md §2.4). No maximum is assumed (§1): the number is
 /// the card's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tries {
@@ -80,7 +80,7 @@ impl Issuer {
     }
 }
 
-/// The user-authentication certificate's dates, in Japan (reader.md §4.1, §4.2).
+/// The user-authentication certificate's dates, in Japan (docs/reader.md §4.1, §4.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UserCertificate {
     /// `notBefore` as a JST date: `user_certificate.issued_on`.
@@ -102,17 +102,17 @@ pub struct CaCertificate {
     pub valid_until: NaiveDate,
 }
 
-/// Something read in steps 7–12 that stayed unknown, and why (reader.md §2.2: a failure there
+/// Something read in steps 7–12 that stayed unknown, and why (docs/reader.md §2.2: a failure there
 /// leaves only that item unknown).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Note {
     /// The CA certificate is shown as unknown.
-    CaCertificate(ErrorCode),
+    CaCertificate(FailureCode),
     /// The counter of a PIN is unknown.
-    PinCounter(Pin, ErrorCode),
+    PinCounter(Pin, FailureCode),
 }
 
-/// A message shown inside `done` (reader.md §7).
+/// A message shown inside `done` (docs/reader.md §7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
     /// `pin_locked`: the PIN's counter is 0, or the card answered `69 83`/`69 84`.
@@ -124,7 +124,7 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// The state of reader.md §7.
+    /// The state of docs/reader.md §7.
     pub fn state(self) -> State {
         match self {
             Notice::PinLocked(_) => State::PinLocked,
@@ -145,7 +145,7 @@ pub struct CardReading {
     pub ca_certificate: Option<CaCertificate>,
     /// The four retry counters.
     pub pins: PinCounters,
-    /// The 住基AP identifier under which EF `001C` answered `90 00` (reader.md §2.1: unconfirmed which
+    /// The 住基AP identifier under which EF `001C` answered `90 00` (docs/reader.md §2.1: unconfirmed which
     /// one a real card uses); `None` when neither did or the counters were not asked for. What a
     /// maintainer's recording with a real card settles (§8.4).
     pub residence_application: Option<Application>,

@@ -1,4 +1,4 @@
-//! The RF payloads the crate can send to a card (reader.md §3 rule 4): SENSB_REQ, ATTRIB,
+//! The RF payloads the crate can send to a card (docs/reader.md §3 rule 4): SENSB_REQ, ATTRIB,
 //! S(DESELECT), R(ACK)/R(NAK), the S(WTX) answer, and I-blocks that carry part of an allow-listed
 //! APDU. [`RfFrame`] has a private field and crate-private constructors, one per payload: no other
 //! RF bytes can reach a reader.
@@ -34,7 +34,7 @@ impl RfFrame {
         &self.bytes
     }
 
-    /// SENSB_REQ: APf `05`, AFI `00` (all families), PARAM `10` (reader.md §5.3).
+    /// SENSB_REQ: APf `05`, AFI `00` (all families), PARAM `10` (docs/reader.md §5.3).
     pub(crate) fn sensb_req() -> Self {
         Self { bytes: vec![0x05, 0x00, 0x10] }
     }

@@ -1,4 +1,4 @@
-//! A whole read through a PaSoRi, from the first USB frame to the last (reader.md §5.3, §6):
+//! A whole read through a PaSoRi, from the first USB frame to the last (docs/reader.md §5.3, §6):
 //! start the reader, wait for a card, activate it, run the read plan, switch the RF off.
 //!
 //! The app gives a [`UsbLink`] (its WebUSB bridge) and a [`Host`]: the clock, a pause, the Cancel
@@ -11,7 +11,7 @@ use crate::iso_dep::IsoDep;
 use crate::plan::{read_card, Interrupt, Options};
 use crate::rcs380::Rcs380;
 use crate::reading::CardReading;
-use crate::state::{ErrorCode, ReadError, State};
+use crate::state::{FailureCode, ReadError, State};
 use crate::transport::{Clock, LinkError, UsbLink};
 
 /// SENSB_REQ every 300 ms while waiting for a card (§6).
@@ -37,7 +37,7 @@ impl ReaderModel {
     /// Every model, the shipped one first.
     pub const ALL: [ReaderModel; 2] = [ReaderModel::Rcs380, ReaderModel::Rcs300];
 
-    /// The model's USB product ids (vendor [`SONY`]): the one place they are written (reader.md §5.2).
+    /// The model's USB product ids (vendor [`SONY`]): the one place they are written (docs/reader.md §5.2).
     pub const fn product_ids(self) -> [u16; 2] {
         match self {
             ReaderModel::Rcs380 => [0x06C1, 0x06C3],
@@ -62,7 +62,7 @@ pub trait Host: Clock {
     fn cancelled(&self) -> bool;
     /// Waits `duration` (a `setTimeout` in the app; the simulator only moves its clock).
     async fn pause(&self, duration: Duration);
-    /// The read entered a progress state of reader.md §7.
+    /// The read entered a progress state of docs/reader.md §7.
     fn progress(&self, state: State);
 }
 
@@ -81,7 +81,7 @@ pub(crate) fn link_failure(error: LinkError) -> ReadError {
         LinkError::Timeout => ReadError::Timeout,
         LinkError::Disconnected => ReadError::ReaderDisconnected,
         LinkError::CardRemoved => ReadError::NoCard,
-        LinkError::Fault(fault) => ReadError::Unknown(ErrorCode::Link(fault)),
+        LinkError::Fault(fault) => ReadError::Unknown(FailureCode::Link(fault)),
     }
 }
 

@@ -1,9 +1,9 @@
-//! What a read offers to the citizen's situation (reader.md §4.3), as plain dates and PIN ids.
+//! What a read offers to the citizen's situation (docs/reader.md §4.3), as plain dates and PIN ids.
 //!
 //! Everything here is a suggestion: the app shows it, the citizen confirms or edits it, and only
-//! then does it enter the situation (`contract.md`). The reader fills no `card.*` and no
+//! then does it enter the situation (`docs/contract.md`). The reader fills no `card.*` and no
 //! `signature_certificate.*` field, and nothing about `renewed_within_window`. The crate does not
-//! depend on `rules` (design.md §1.1 invariant 1): the app turns these into the contract's types.
+//! depend on `rules` (docs/design.md §1.1 invariant 1): the app turns these into the contract's types.
 
 use chrono::NaiveDate;
 
@@ -24,7 +24,7 @@ pub enum UserCertificateOffer {
     NotOnCard,
 }
 
-/// Everything a read offers (reader.md §4.3).
+/// Everything a read offers (docs/reader.md §4.3).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Offer {
     /// The user certificate's dates, or that there is none.
@@ -44,7 +44,7 @@ pub fn offer(reading: &CardReading) -> Offer {
 }
 
 /// The `pin_locked` events to offer from counters alone: after `card_removed`, the counters
-/// already read are the only thing offered (reader.md §6).
+/// already read are the only thing offered (docs/reader.md §6).
 pub fn locked_pin_events(pins: &PinCounters) -> Vec<Pin> {
     pins.locked()
 }

@@ -1,12 +1,12 @@
-//! The states of reader.md §7 as ids, and the typed failure of a read. No prose: the app words
-//! each id in its language files (design.md §1.1 invariant 7).
+//! The states of docs/reader.md §7 as ids, and the typed failure of a read. No prose: the app words
+//! each id in its language files (docs/design.md §1.1 invariant 7).
 
 use crate::apdu::StatusWord;
 use crate::reading::PinCounters;
 use crate::token::TokenKind;
 use crate::transport::Fault;
 
-/// Every state of reader.md §7. The first four and `idle` belong to the app's bridge; the crate
+/// Every state of docs/reader.md §7. The first four and `idle` belong to the app's bridge; the crate
 /// produces the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum State {
@@ -53,7 +53,7 @@ impl State {
         State::UnknownError,
     ];
 
-    /// The id of reader.md §7, the key of the app's text.
+    /// The id of docs/reader.md §7, the key of the app's text.
     pub fn id(self) -> &'static str {
         match self {
             State::UnsupportedBrowser => "unsupported_browser",
@@ -93,7 +93,7 @@ pub enum WrongCard {
 
 /// The short code shown with `unknown_error` (`SW 6A86`, `RF 0x04`, `issuer_mismatch`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorCode {
+pub enum FailureCode {
     /// A status word outside what the step accepts (§2.4).
     Sw(StatusWord),
     /// A fault below the card commands.
@@ -114,40 +114,40 @@ pub enum ErrorCode {
     Order,
 }
 
-impl ErrorCode {
+impl FailureCode {
     /// The code as shown: `SW 6A86`, `RF 0x04`, `issuer_mismatch`, …
     pub fn code(&self) -> String {
         let mut out = String::new();
         match self {
-            ErrorCode::Sw(sw) => {
+            FailureCode::Sw(sw) => {
                 out.push_str("SW ");
                 push_hex(&mut out, &sw.0.to_be_bytes());
             }
-            ErrorCode::Link(Fault::Rf(flags)) => {
+            FailureCode::Link(Fault::Rf(flags)) => {
                 out.push_str("RF 0x");
                 let bytes = flags.to_be_bytes();
                 let first = bytes.iter().position(|b| *b != 0).unwrap_or(3);
                 push_hex(&mut out, bytes.get(first..).unwrap_or(&[]));
             }
-            ErrorCode::Link(Fault::ReaderStatus(status)) => {
+            FailureCode::Link(Fault::ReaderStatus(status)) => {
                 out.push_str("reader 0x");
                 push_hex(&mut out, &[*status]);
             }
-            ErrorCode::Link(Fault::Ccid(error)) => {
+            FailureCode::Link(Fault::Ccid(error)) => {
                 out.push_str("ccid 0x");
                 push_hex(&mut out, &[*error]);
             }
-            ErrorCode::Link(Fault::Frame) => out.push_str("usb_frame"),
-            ErrorCode::Link(Fault::IsoDep) => out.push_str("iso_dep"),
-            ErrorCode::Link(Fault::Usb) => out.push_str("usb"),
-            ErrorCode::Link(Fault::Response) => out.push_str("response"),
-            ErrorCode::IssuerMismatch => out.push_str("issuer_mismatch"),
-            ErrorCode::CertificateLength => out.push_str("certificate_length"),
-            ErrorCode::CertificateTooLong => out.push_str("certificate_too_long"),
-            ErrorCode::Certificate => out.push_str("certificate"),
-            ErrorCode::ResponseLength => out.push_str("response_length"),
-            ErrorCode::CertificateAbsent => out.push_str("certificate_absent"),
-            ErrorCode::Order => out.push_str("order"),
+            FailureCode::Link(Fault::Frame) => out.push_str("usb_frame"),
+            FailureCode::Link(Fault::IsoDep) => out.push_str("iso_dep"),
+            FailureCode::Link(Fault::Usb) => out.push_str("usb"),
+            FailureCode::Link(Fault::Response) => out.push_str("response"),
+            FailureCode::IssuerMismatch => out.push_str("issuer_mismatch"),
+            FailureCode::CertificateLength => out.push_str("certificate_length"),
+            FailureCode::CertificateTooLong => out.push_str("certificate_too_long"),
+            FailureCode::Certificate => out.push_str("certificate"),
+            FailureCode::ResponseLength => out.push_str("response_length"),
+            FailureCode::CertificateAbsent => out.push_str("certificate_absent"),
+            FailureCode::Order => out.push_str("order"),
         }
         out
     }
@@ -162,7 +162,7 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
     }
 }
 
-/// A read that did not reach `done`: one failure state of reader.md §7 each.
+/// A read that did not reach `done`: one failure state of docs/reader.md §7 each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
     /// No card answered while waiting (`no_card`).
@@ -181,11 +181,11 @@ pub enum ReadError {
     /// The citizen pressed Cancel (`cancelled`).
     Cancelled,
     /// Anything else (`unknown_error`), with its code.
-    Unknown(ErrorCode),
+    Unknown(FailureCode),
 }
 
 impl ReadError {
-    /// The state of reader.md §7.
+    /// The state of docs/reader.md §7.
     pub fn state(&self) -> State {
         match self {
             ReadError::NoCard => State::NoCard,
@@ -246,12 +246,12 @@ mod tests {
 
     #[test]
     fn codes_as_the_spec_writes_them() {
-        assert_eq!(ErrorCode::Sw(StatusWord(0x6A86)).code(), "SW 6A86");
-        assert_eq!(ErrorCode::Link(Fault::Rf(0x04)).code(), "RF 0x04");
-        assert_eq!(ErrorCode::Link(Fault::Rf(0x0100_0000)).code(), "RF 0x01000000");
-        assert_eq!(ErrorCode::Link(Fault::Rf(0)).code(), "RF 0x00");
-        assert_eq!(ErrorCode::IssuerMismatch.code(), "issuer_mismatch");
-        assert_eq!(ReadError::Unknown(ErrorCode::Link(Fault::Ccid(0xFE))).code().as_deref(), Some("ccid 0xFE"));
+        assert_eq!(FailureCode::Sw(StatusWord(0x6A86)).code(), "SW 6A86");
+        assert_eq!(FailureCode::Link(Fault::Rf(0x04)).code(), "RF 0x04");
+        assert_eq!(FailureCode::Link(Fault::Rf(0x0100_0000)).code(), "RF 0x01000000");
+        assert_eq!(FailureCode::Link(Fault::Rf(0)).code(), "RF 0x00");
+        assert_eq!(FailureCode::IssuerMismatch.code(), "issuer_mismatch");
+        assert_eq!(ReadError::Unknown(FailureCode::Link(Fault::Ccid(0xFE))).code().as_deref(), Some("ccid 0xFE"));
         assert_eq!(ReadError::Timeout.code(), None);
         assert_eq!(ReadError::Timeout.state().id(), "timeout");
     }

@@ -1,4 +1,4 @@
-//! The token info of EF `0006` (reader.md §1): 32 ASCII bytes padded with spaces that say which
+//! The token info of EF `0006` (docs/reader.md §1): 32 ASCII bytes padded with spaces that say which
 //! kind of JPKI token this is. Only `JPKIAPICCTOKEN2`, a My Number Card, is read further.
 
 /// The kind of JPKI token.

@@ -1,16 +1,16 @@
-//! The three links between the read plan and the hardware (reader.md §6), and the clock the app
+//! The three links between the read plan and the hardware (docs/reader.md §6), and the clock the app
 //! lends the crate.
 //!
 //! The traits are `async` so that the app's WebUSB bridge can await `transferIn`/`transferOut`
 //! promises; nothing here names an executor. The app is single-threaded wasm and needs no `Send`
-//! bound on these futures, hence `#[allow(async_fn_in_trait)]` (reader.md §6).
+//! bound on these futures, hence `#[allow(async_fn_in_trait)]` (docs/reader.md §6).
 
 use core::time::Duration;
 
 use crate::apdu::{Command, Response};
 use crate::rf::RfFrame;
 
-/// Why a link could not deliver an answer. Each maps to one state of reader.md §7.
+/// Why a link could not deliver an answer. Each maps to one state of docs/reader.md §7.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkError {
     /// A wait outlasted its limit (§6): `timeout`. The bridge returns this when a transfer times out.
@@ -23,10 +23,10 @@ pub enum LinkError {
     Fault(Fault),
 }
 
-/// A fault below the card commands; its code is shown with `unknown_error` (reader.md §7).
+/// A fault below the card commands; its code is shown with `unknown_error` (docs/reader.md §7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fault {
-    /// InCommRF transmission errors (any flag but the timeout, reader.md §5.3) that outlasted the
+    /// InCommRF transmission errors (any flag but the timeout, docs/reader.md §5.3) that outlasted the
     /// ISO-DEP retries (code `RF 0x…`).
     Rf(u32),
     /// A reader command answered with a non-zero status byte.
@@ -43,13 +43,13 @@ pub enum Fault {
     Response,
 }
 
-/// Why one RF exchange failed (reader.md §5.3: the InCommRF error flags).
+/// Why one RF exchange failed (docs/reader.md §5.3: the InCommRF error flags).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RfError {
     /// Flag `0x80`: nothing received before the RF timeout. Answered by R(NAK).
     Timeout,
     /// Any other non-zero flags (protocol `01`, parity `02`, CRC `04`, collision `08`, overflow `10`,
-    /// RF off `400`, …): a transmission error, answered by R(NAK) as nfcpy does (reader.md §5.3).
+    /// RF off `400`, …): a transmission error, answered by R(NAK) as nfcpy does (docs/reader.md §5.3).
     Invalid(u32),
     /// The link below failed.
     Link(LinkError),
@@ -73,7 +73,7 @@ pub trait RfLink {
 
 /// One bulk OUT / bulk IN pipe pair. Implemented by the WebUSB bridge in `app/` and by the
 /// simulated readers. The implementation enforces `timeout` and returns [`LinkError::Timeout`]; a
-/// timed-out transfer ends the connection (reader.md §6), so the caller never reads again after one.
+/// timed-out transfer ends the connection (docs/reader.md §6), so the caller never reads again after one.
 #[allow(async_fn_in_trait)]
 pub trait UsbLink {
     /// One `transferOut` of `frame` (plus a zero-length packet when the bridge needs one, §5.2).
@@ -83,7 +83,7 @@ pub trait UsbLink {
 }
 
 /// A monotonic clock lent by the app (`performance.now()`), like `today` is: the crate never reads
-/// one itself (design.md §1.1 invariant 4). Used only for the limits of reader.md §6.
+/// one itself (docs/design.md §1.1 invariant 4). Used only for the limits of docs/reader.md §6.
 pub trait Clock {
     /// Time since an arbitrary origin; never goes backwards.
     fn now(&self) -> Duration;

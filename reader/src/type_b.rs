@@ -1,4 +1,4 @@
-//! ISO/IEC 14443-3 Type B activation (reader.md §5.3): the SENSB_RES fields the ISO-DEP layer
+//! ISO/IEC 14443-3 Type B activation (docs/reader.md §5.3): the SENSB_RES fields the ISO-DEP layer
 //! needs, and the frame and wait times that follow from them.
 
 use core::time::Duration;
@@ -14,7 +14,7 @@ pub struct SensbRes {
     pub fwi: u8,
 }
 
-/// The FSC for each FSCI (ISO/IEC 14443-3 Table 15); RFU values mean 256 (reader.md §5.3).
+/// The FSC for each FSCI (ISO/IEC 14443-3 Table 15); RFU values mean 256 (docs/reader.md §5.3).
 const FSC: [usize; 9] = [16, 24, 32, 40, 48, 64, 96, 128, 256];
 
 impl SensbRes {

@@ -1,31 +1,12 @@
-//! reader.md §3 rule 5a: every value of the command type, encoded, is a row of the allow-list, and
-//! the encoder is injective. The table is written out again here, independently of `apdu`.
+//! docs/reader.md §3 rule 5a: every value of the command type, encoded, is a row of the allow-list, and
+//! the encoder is injective. The table is written out again in `common`, independently of `apdu`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
 use reader::apdu::{Application, Command, DataFile, Pin, ReadBinary};
 
-/// The fixed rows of reader.md §3 (A1–A3, E1–E3, Q1–Q4, V), byte for byte, and A3b: the 住基AP's
-/// other identifier, which reader.md §2.1 puts inside the allow-list (§3's table has no row for it yet).
-const FIXED_ROWS: [&[u8]; 12] = [
-    &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01],
-    &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08],
-    &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x01, 0x00],
-    &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x01],
-    &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x06],
-    &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x0A],
-    &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x0B],
-    &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x18],
-    &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x1B],
-    &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x11],
-    &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x1C],
-    &[0x00, 0x20, 0x00, 0x80],
-];
-
-/// Whether `bytes` is a row of the table: a fixed row, or READ BINARY with P1 ≤ 7F and Le in 01–F0.
-pub fn on_the_allow_list(bytes: &[u8]) -> bool {
-    FIXED_ROWS.contains(&bytes) || matches!(bytes, [0x00, 0xB0, p1, _, le] if *p1 <= 0x7F && (1..=0xF0).contains(le))
-}
+mod common;
+use common::{on_the_allow_list, FIXED_ROWS};
 
 /// Every value of `Command`. The match has no `_` arm: a new variant does not compile until it is
 /// enumerated here.
@@ -78,7 +59,7 @@ fn every_command_encodes_to_a_row_of_the_table() {
 #[test]
 fn no_forbidden_instruction_can_be_encoded() {
     // CHANGE REFERENCE DATA, RESET RETRY COUNTER, INTERNAL AUTHENTICATE, PSO, UPDATE/WRITE BINARY,
-    // GENERATE, GET RESPONSE, GET CHALLENGE (reader.md §3 rule 1).
+    // GENERATE, GET RESPONSE, GET CHALLENGE (docs/reader.md §3 rule 1).
     let forbidden = [0x24, 0x2C, 0x88, 0x2A, 0xD6, 0xD0, 0x46, 0x47, 0xC0, 0x84];
     for command in every_command().take(FIXED_ROWS.len()) {
         let bytes = command.encode();

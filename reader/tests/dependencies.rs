@@ -1,4 +1,4 @@
-//! Invariant 1 of design.md §1.1 and reader.md §6: the reader depends on `der` and `chrono` only —
+//! Invariant 1 of docs/design.md §1.1 and docs/reader.md §6: the reader depends on `der` and `chrono` only —
 //! no web, I/O, network, clock or runtime crate, and neither `rules` nor `app`. Read from
 //! `cargo metadata`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]

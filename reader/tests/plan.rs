@@ -1,4 +1,4 @@
-//! The read plan of reader.md §2.2 against the simulated card of §8.1, one test per scenario. After
+//! The read plan of docs/reader.md §2.2 against the simulated card of §8.1, one test per scenario. After
 //! every run: each APDU the card received is on the allow-list and in an allowed order, and no PIN
 //! counter changed (§3 rule 5b).
 #![cfg(feature = "sim")]
@@ -13,7 +13,7 @@ use reader::exec::block_on;
 use reader::plan::{read_card, Interrupt, Options};
 use reader::reading::{CaCertificate, CardReading, Issuer, Note, Notice, Tries, UserCertificate};
 use reader::sim::card::{token, SimCard};
-use reader::state::{ErrorCode, ReadError, State, WrongCard};
+use reader::state::{FailureCode, ReadError, State, WrongCard};
 use reader::token::TokenKind;
 use reader::transport::{Fault, LinkError};
 
@@ -110,7 +110,7 @@ fn verify_answers_without_a_number() {
     let reading = run(&mut card).unwrap();
     assert_eq!(reading.pins.get(Pin::User), Tries::NotLockedCountUnknown);
     assert_eq!(reading.pins.get(Pin::CardInfo), Tries::Unknown);
-    assert_eq!(reading.notes, [Note::PinCounter(Pin::CardInfo, ErrorCode::Sw(StatusWord(0x6300)))]);
+    assert_eq!(reading.notes, [Note::PinCounter(Pin::CardInfo, FailureCode::Sw(StatusWord(0x6300)))]);
 }
 
 const SELECT_BY_NAME: [u8; 5] = [0x00, 0xA4, 0x04, 0x0C, 0x0A];
@@ -173,7 +173,7 @@ fn a_missing_first_identifier_falls_back_and_a_verify_answer_does_not() {
         SimCard::my_number_card().with_residence_pin_in(Application::Residence).with_pin_answer(Pin::Residence, 0x6300);
     let reading = run(&mut card).unwrap();
     assert_eq!(reading.pins.get(Pin::Residence), Tries::Unknown);
-    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, ErrorCode::Sw(StatusWord(0x6300)))]);
+    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, FailureCode::Sw(StatusWord(0x6300)))]);
     assert_eq!(residence_step(&card).len(), 3);
 }
 
@@ -186,7 +186,7 @@ fn missing_residence_application() {
     assert_eq!(reading.pins.get(Pin::Residence), Tries::Unknown);
     assert_eq!(reading.residence_application, None);
     assert_eq!(reading.pins.get(Pin::CardInfo), Tries::Left(3));
-    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, ErrorCode::Sw(StatusWord(0x6A82)))]);
+    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, FailureCode::Sw(StatusWord(0x6A82)))]);
     // No PIN SELECT after the failed application SELECTs.
     assert_eq!(residence_step(&card), [select(Application::Residence), select(Application::ResidenceAlternative)]);
 
@@ -194,7 +194,7 @@ fn missing_residence_application() {
     let mut card = SimCard::my_number_card().with_pin(Pin::Residence, None);
     let reading = run(&mut card).unwrap();
     assert_eq!(reading.pins.get(Pin::Residence), Tries::Unknown);
-    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, ErrorCode::Sw(StatusWord(0x6A82)))]);
+    assert_eq!(reading.notes, [Note::PinCounter(Pin::Residence, FailureCode::Sw(StatusWord(0x6A82)))]);
     assert_eq!(residence_step(&card).len(), 4, "no VERIFY");
 }
 
@@ -259,7 +259,7 @@ fn a_ca_whose_subject_is_not_the_issuer() {
     let ca = CertSpec { subject: vec![(O, "JPKI".to_owned())], ..CertSpec::ca_2023() };
     let mut card = SimCard::my_number_card().with_file(DataFile::UserCaCertificate, Some(ca.build()));
     let result = run(&mut card);
-    assert_eq!(result, Err(ReadError::Unknown(ErrorCode::IssuerMismatch)));
+    assert_eq!(result, Err(ReadError::Unknown(FailureCode::IssuerMismatch)));
     assert_eq!(result.unwrap_err().code().as_deref(), Some("issuer_mismatch"));
 }
 
@@ -269,7 +269,7 @@ fn a_missing_or_broken_ca_is_only_unknown() {
     let reading = run(&mut card).unwrap();
     assert_eq!(reading.ca_certificate, None);
     assert!(reading.user_certificate.is_some());
-    assert_eq!(reading.notes, [Note::CaCertificate(ErrorCode::CertificateAbsent)]);
+    assert_eq!(reading.notes, [Note::CaCertificate(FailureCode::CertificateAbsent)]);
 
     let mut broken = CertSpec::ca_2023().build();
     broken[0] = 0x31;
@@ -284,7 +284,7 @@ fn a_certificate_over_8192_bytes() {
     let big = CertSpec { key_len: 8200, ..CertSpec::user() }.build();
     assert!(big.len() > 8192);
     let mut card = SimCard::my_number_card().with_file(DataFile::UserCertificate, Some(big));
-    assert_eq!(run(&mut card), Err(ReadError::Unknown(ErrorCode::CertificateTooLong)));
+    assert_eq!(run(&mut card), Err(ReadError::Unknown(FailureCode::CertificateTooLong)));
     // Only the header was read.
     assert_eq!(card.received().len(), 5);
 }
@@ -307,7 +307,7 @@ fn a_file_shorter_than_its_header() {
     let mut cert = CertSpec::user().build();
     cert.truncate(cert.len() - 10);
     let mut card = SimCard::my_number_card().with_file(DataFile::UserCertificate, Some(cert));
-    assert_eq!(run(&mut card), Err(ReadError::Unknown(ErrorCode::Sw(StatusWord(0x6282)))));
+    assert_eq!(run(&mut card), Err(ReadError::Unknown(FailureCode::Sw(StatusWord(0x6282)))));
 }
 
 #[test]
@@ -359,13 +359,13 @@ fn every_status_word_of_section_2_4_at_every_step() {
             match (index, sw) {
                 (0, 0x6A82) => assert_eq!(result, Err(ReadError::WrongCard(WrongCard::NoJpkiApplication))),
                 (0, 0x9000) => {}
-                (0, _) => assert_eq!(result, Err(ReadError::Unknown(ErrorCode::Sw(StatusWord(sw))))),
+                (0, _) => assert_eq!(result, Err(ReadError::Unknown(FailureCode::Sw(StatusWord(sw))))),
                 (1, 0x9000) => {}
                 (1, _) => assert_eq!(result, Err(ReadError::WrongCard(WrongCard::NoTokenFile))),
                 (2, 0x9000 | 0x6282) => {
                     assert_eq!(result, Err(ReadError::WrongCard(WrongCard::Token(TokenKind::Other))))
                 }
-                (2, _) => assert_eq!(result, Err(ReadError::Unknown(ErrorCode::Sw(StatusWord(sw))))),
+                (2, _) => assert_eq!(result, Err(ReadError::Unknown(FailureCode::Sw(StatusWord(sw))))),
                 (3, 0x6A82) | (4, 0x6B00) => assert_eq!(result.unwrap().user_certificate, None),
                 (i, 0x9000) if i < ca_select => {}
                 (4, 0x6282) => assert_eq!(result.unwrap().user_certificate, None, "no bytes: no certificate"),
@@ -376,7 +376,7 @@ fn every_status_word_of_section_2_4_at_every_step() {
                 // A `90 00` that did not select the CA file leaves the user certificate current:
                 // its subject is not the issuer, the "torn or mixed read" of §2.3.
                 (i, 0x9000) if i == ca_select => {
-                    assert!(matches!(result, Err(ReadError::Unknown(ErrorCode::IssuerMismatch))), "{result:?}")
+                    assert!(matches!(result, Err(ReadError::Unknown(FailureCode::IssuerMismatch))), "{result:?}")
                 }
                 (i, _) if i < first_pin => {
                     // The CA is only unknown, or the read goes on after a harmless answer.

@@ -1,4 +1,4 @@
-//! Property tests (reader.md §4.4, §8): every parser returns for any bytes, every exchange ends
+//! Property tests (docs/reader.md §4.4, §8): every parser returns for any bytes, every exchange ends
 //! with an answer or an error (never a hang), and whatever the card and the faults, every APDU the
 //! card received is on the allow-list, in an allowed order, and no PIN counter changed.
 #![cfg(feature = "sim")]

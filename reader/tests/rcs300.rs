@@ -1,4 +1,4 @@
-//! The flagged RC-S300 path (reader.md §5.4) through its simulator (§8.2): the same coverage as
+//! The flagged RC-S300 path (docs/reader.md §5.4) through its simulator (§8.2): the same coverage as
 //! the RC-S380 at the CCID level. Unproven on hardware: these tests pin the behaviour, not the
 //! real reader's.
 #![cfg(feature = "sim")]

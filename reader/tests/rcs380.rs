@@ -1,4 +1,4 @@
-//! Whole reads through the simulated RC-S380 at the USB-frame level (reader.md §8.2): the happy
+//! Whole reads through the simulated RC-S380 at the USB-frame level (docs/reader.md §8.2): the happy
 //! path, the golden start sequence, and every fault the spec lists. After every run the card's log
 //! is checked against the allow-list and the ordering rules, the counters against their start, and
 //! every RF frame against §3 rule 4.
@@ -142,7 +142,7 @@ fn no_card_after_20_seconds_of_polling() {
     assert_eq!(polls(&reader), 68);
     assert_eq!(host.progress_states(), [State::WaitingForCard]);
     assert!(!reader.rf_on());
-    // Every empty poll is answered `D7 05 80 00 00 00` alone (reader.md §5.3).
+    // Every empty poll is answered `D7 05 80 00 00 00` alone (docs/reader.md §5.3).
     let replies: Vec<&Vec<u8>> = reader
         .transcript()
         .iter()
@@ -170,7 +170,7 @@ fn the_field_is_off_during_each_pause() {
 }
 
 /// A card that heard ATTRIB but whose answer was garbled is active and ignores SENSB_REQ; the field
-/// off during the pause resets it, and the next poll finds it (reader.md §6).
+/// off during the pause resets it, and the next poll finds it (docs/reader.md §6).
 #[test]
 fn a_card_left_half_activated_is_reset_by_the_field_off() {
     let (result, reader, host) = read(SimCard::my_number_card(), |r| r.picc.as_mut().unwrap().faults.garble_attrib = 1);
@@ -276,7 +276,7 @@ fn lost_and_garbled_blocks_are_recovered_by_nak() {
 }
 
 /// Every InCommRF error flag but the timeout is a transmission error that ISO-DEP answers with
-/// R(NAK), as nfcpy does: nothing at the reader's layer ends the read by itself (reader.md §5.3).
+/// R(NAK), as nfcpy does: nothing at the reader's layer ends the read by itself (docs/reader.md §5.3).
 #[test]
 fn every_transmission_error_flag_is_answered_with_nak() {
     for flags in [0x01u32, 0x02, 0x04, 0x08, 0x10, 0x40, 0x400, 0x8000_0000, 0x06] {
@@ -373,7 +373,7 @@ fn cancel_while_waiting_and_while_reading() {
     assert_eq!(outs(&reader).last().unwrap(), &ACK.to_vec());
 }
 
-/// The transcripts of reader.md §8.3 come out of the simulator deterministically and as valid JSON.
+/// The transcripts of docs/reader.md §8.3 come out of the simulator deterministically and as valid JSON.
 /// `tests/transcripts.rs` writes them under `e2e/fixtures/reader/` and fails when a committed one is stale.
 #[test]
 fn transcripts_are_deterministic_json() {

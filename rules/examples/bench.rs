@@ -1,4 +1,4 @@
-//! Benchmark of `rules::guide` (design.md §7): all the conformance cases, then 100,000 generated
+//! Benchmark of `rules::guide` (docs/design.md §7): all the conformance cases, then 100,000 generated
 //! situations, natively. Not a test: run `cargo run -p rules --release --example bench`.
 //! Prints microseconds per situation; exits 1 above 200 µs (10× the goal of 20 µs).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
-use rules::contract::{Card, Cause, Certificate, Event, Nationality, Place, Situation};
+use rules::{Card, Cause, Certificate, Event, Nationality, Place, Situation};
 
 /// A small deterministic generator (xorshift), so every run measures the same situations.
 struct Rng(u64);
@@ -55,7 +55,7 @@ fn generated(rng: &mut Rng) -> Situation {
                 found_on: None,
             },
             4 => Event::CardDestroyed { on, cause: Cause::Damage },
-            _ => Event::PinLocked { pin: rules::contract::Pin::User, knows_other_certificate_pin: true },
+            _ => Event::PinLocked { pin: rules::Pin::User, knows_other_certificate_pin: true },
         });
     }
     let certificate = Certificate { issued_on: Some(issued), expires_on: None, renewed_within_window: false };
@@ -78,7 +78,7 @@ fn cases() -> Vec<Situation> {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
         let Ok(case) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
         if let Some(situation) = case.get("situation") {
-            if let Ok(s) = rules::json::read_situation(&serde_json::to_vec(situation).unwrap()) {
+            if let Ok(s) = rules::read_situation(&serde_json::to_vec(situation).unwrap()) {
                 out.push(s);
             }
         }

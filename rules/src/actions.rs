@@ -1,4 +1,4 @@
-//! Building and ordering actions (`contract.md` "Actions", `rules.md` §14.2), and the actions that
+//! Building and ordering actions (`docs/contract.md` "Actions", `docs/rules.md` §14.2), and the actions that
 //! follow from statuses: `renew_card`, `renew_certificates` (§6.3, §6.4),
 //! `reissue_signature_certificate` (§7) and `apply_new_card` (§7.4).
 
@@ -10,27 +10,33 @@ use crate::dates::{months_before, plus_days, DateError};
 use crate::explain::RuleId;
 use crate::params::{CARD_PRODUCTION_MONTHS, REISSUE_FEES, RENEWAL_LEAD_DAYS};
 
-/// A new action with no dates, no fee and no documents; the rule gives its source.
-pub fn action(id: ActionId, rule: RuleId, place: Where) -> Action {
-    Action {
-        id,
-        from: None,
-        by: None,
-        apply_by: None,
-        by_closed: None,
-        certificates: None,
-        place,
-        fee_yen: None,
-        documents: Vec::new(),
-        rule,
-        source: rule.source().to_owned(),
-    }
-}
-
 impl Action {
+    /// A new action with no dates, no fee and no documents; the rule gives its source.
+    pub fn new(id: ActionId, rule: RuleId, place: Where) -> Action {
+        Action {
+            id,
+            from: None,
+            by: None,
+            apply_by: None,
+            by_closed: None,
+            certificates: None,
+            place,
+            fee_yen: None,
+            documents: Vec::new(),
+            rule,
+            source: rule.source().to_owned(),
+        }
+    }
+
     /// The last day still in time.
     pub fn by(mut self, by: NaiveDate) -> Self {
         self.by = Some(by);
+        self
+    }
+
+    /// The source of the parameter row the action was judged under, in place of the rule's own.
+    pub fn source(mut self, source: &str) -> Self {
+        self.source = source.to_owned();
         self
     }
 
@@ -45,7 +51,7 @@ impl Action {
     }
 }
 
-/// The step of an action in the order things are done (`rules.md` §14.2, the steps table): a
+/// The step of an action in the order things are done (`docs/rules.md` §14.2, the steps table): a
 /// loss is stopped, then reported to the police, then to the office, before the reissue that needs
 /// both reports.
 fn step(id: ActionId) -> u8 {
@@ -67,7 +73,7 @@ fn needed_by_reissue(id: ActionId) -> bool {
     matches!(id, ActionId::ReportToPolice | ActionId::ReportLossToOffice)
 }
 
-/// Puts the actions in the order a citizen can follow (`rules.md` §14.2, `actions.order`): by the
+/// Puts the actions in the order a citizen can follow (`docs/rules.md` §14.2, `actions.order`): by the
 /// sorting deadline ascending (`null` last), then by step, then by id (byte order); the stable sort
 /// keeps the input order of the events that produced equal keys. The sorting deadline is `by`,
 /// except that the police and office reports take the earliest `by` of a reissue when that is
@@ -89,7 +95,7 @@ pub fn sort_actions(actions: &mut [Action]) {
     });
 }
 
-/// Fills in what every action says about its deadline (`rules.md` §14.2): whether offices are
+/// Fills in what every action says about its deadline (`docs/rules.md` §14.2): whether offices are
 /// closed on `by` (§3.7). The engine never moves the date itself.
 pub fn name_closed_days(actions: &mut [Action]) {
     for a in actions {
@@ -98,7 +104,7 @@ pub fn name_closed_days(actions: &mut [Action]) {
 }
 
 /// A stable insertion sort. The lists sorted here hold a handful of items, and the standard
-/// library's sort adds several kilobytes of code to the app's wasm per element type (design.md §7).
+/// library's sort adds several kilobytes of code to the app's wasm per element type (docs/design.md §7).
 pub fn stable_sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..items.len() {
         let mut j = i;
@@ -123,7 +129,7 @@ pub struct Dated {
     pub renewal_opens_on: Option<NaiveDate>,
 }
 
-/// `renew_card` (`card.renewal`, `rules.md` §6.3): a card that is neither lapsed, suspended nor
+/// `renew_card` (`card.renewal`, `docs/rules.md` §6.3): a card that is neither lapsed, suspended nor
 /// of unknown dates, from 60 days before its window opens; after expiry without a deadline.
 pub fn renew_card(card: Dated, today: NaiveDate) -> Result<Option<Action>, DateError> {
     if matches!(card.status, Status::Lapsed | Status::Suspended | Status::Unknown) {
@@ -135,7 +141,7 @@ pub fn renew_card(card: Dated, today: NaiveDate) -> Result<Option<Action>, DateE
     if !renewal_is_near(opens, today)? {
         return Ok(None);
     }
-    let mut renew = action(ActionId::RenewCard, RuleId::CardRenewal, Where::WardOffice)
+    let mut renew = Action::new(ActionId::RenewCard, RuleId::CardRenewal, Where::WardOffice)
         .fee(0)
         .documents(&[Document::Card, Document::RenewalNotice]);
     renew.from = Some(opens);
@@ -150,7 +156,7 @@ pub fn renew_card(card: Dated, today: NaiveDate) -> Result<Option<Action>, DateE
     Ok(Some(renew))
 }
 
-/// `renew_certificates` (`certificate.renewal`, `rules.md` §6.4): one action for the certificates
+/// `renew_certificates` (`certificate.renewal`, `docs/rules.md` §6.4): one action for the certificates
 /// near or in their window, or expired, that end before the card (a certificate ending with the
 /// card is renewed with it).
 pub fn renew_certificates(
@@ -179,7 +185,7 @@ pub fn renew_certificates(
     if kinds.is_empty() {
         return Ok(None);
     }
-    let mut renew = action(ActionId::RenewCertificates, RuleId::CertificateRenewal, Where::WardOffice)
+    let mut renew = Action::new(ActionId::RenewCertificates, RuleId::CertificateRenewal, Where::WardOffice)
         .fee(0)
         .documents(&[Document::Card, Document::RenewalNotice]);
     renew.certificates = Some(kinds);
@@ -188,18 +194,18 @@ pub fn renew_certificates(
     Ok(Some(renew))
 }
 
-/// `reissue_signature_certificate` (`signature.reissue`, `rules.md` §7): free, same day, with the card.
+/// `reissue_signature_certificate` (`signature.reissue`, `docs/rules.md` §7): free, same day, with the card.
 pub fn reissue_signature_certificate() -> Action {
-    action(ActionId::ReissueSignatureCertificate, RuleId::SignatureReissue, Where::WardOffice)
+    Action::new(ActionId::ReissueSignatureCertificate, RuleId::SignatureReissue, Where::WardOffice)
         .fee(0)
         .documents(&[Document::Card])
 }
 
-/// `apply_new_card` (`card.new_after_lapse`, `rules.md` §7.4): a lapsed card cannot be revived; the
+/// `apply_new_card` (`card.new_after_lapse`, `docs/rules.md` §7.4): a lapsed card cannot be revived; the
 /// fee is the reissue fee, with certificates when one is held (the face-authentication flag does not
 /// count here).
 pub fn apply_new_card(holds_certificate: bool, lapsed_on: NaiveDate) -> Action {
-    action(ActionId::ApplyNewCard, RuleId::CardNewAfterLapse, Where::WardOffice)
+    Action::new(ActionId::ApplyNewCard, RuleId::CardNewAfterLapse, Where::WardOffice)
         .fee(REISSUE_FEES.on(lapsed_on).total(holds_certificate))
         .documents(&[Document::PhotoId, Document::Photo])
 }
@@ -218,12 +224,12 @@ mod tests {
 
     #[test]
     fn actions_come_in_the_order_a_citizen_can_follow() {
-        // rules.md §9's example: the police report sorts with the rapid reissue that needs its 受理番号.
+        // docs/rules.md §9's example: the police report sorts with the rapid reissue that needs its 受理番号.
         let mut actions = vec![
-            action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
-            action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),
-            action(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice).by(d("2025-06-11")),
-            action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(d("2025-05-20")),
+            Action::new(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
+            Action::new(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),
+            Action::new(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice).by(d("2025-06-11")),
+            Action::new(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(d("2025-05-20")),
         ];
         sort_actions(&mut actions);
         assert_eq!(
@@ -236,9 +242,9 @@ mod tests {
     fn without_a_dated_reissue_the_reports_still_come_before_it_by_step() {
         // All undated: steps decide (police 1, office 2, reissue 6), not the ids' byte order.
         let mut actions = vec![
-            action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
-            action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),
-            action(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice),
+            Action::new(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
+            Action::new(ActionId::ReportToPolice, RuleId::LossReport, Where::Police),
+            Action::new(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice),
         ];
         sort_actions(&mut actions);
         assert_eq!(ids(&actions), vec![ActionId::ReportToPolice, ActionId::ReportLossToOffice, ActionId::ApplyReissue]);
@@ -249,10 +255,10 @@ mod tests {
         // A dated move filing keeps its own date; an undated PIN reset stays last; a report
         // borrows the rapid reissue's earlier date.
         let mut actions = vec![
-            action(ActionId::ResetPin, RuleId::PinReset, Where::WardOffice),
-            action(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice).by(d("2025-06-11")),
-            action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice).by(d("2025-06-20")),
-            action(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice),
+            Action::new(ActionId::ResetPin, RuleId::PinReset, Where::WardOffice),
+            Action::new(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice).by(d("2025-06-11")),
+            Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice).by(d("2025-06-20")),
+            Action::new(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice),
         ];
         sort_actions(&mut actions);
         assert_eq!(
@@ -269,8 +275,8 @@ mod tests {
     #[test]
     fn equal_keys_keep_the_order_of_their_events() {
         let mut actions = vec![
-            action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice).fee(1000),
-            action(ActionId::ApplyReissue, RuleId::DestroyedReissue, Where::WardOffice).fee(0),
+            Action::new(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice).fee(1000),
+            Action::new(ActionId::ApplyReissue, RuleId::DestroyedReissue, Where::WardOffice).fee(0),
         ];
         sort_actions(&mut actions);
         assert_eq!(actions.iter().map(|a| a.fee_yen).collect::<Vec<_>>(), vec![Some(1000), Some(0)]);
@@ -279,8 +285,8 @@ mod tests {
     #[test]
     fn closed_days_are_named_never_moved() {
         let mut actions = vec![
-            action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(d("2026-12-31")),
-            action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
+            Action::new(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(d("2026-12-31")),
+            Action::new(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice),
         ];
         name_closed_days(&mut actions);
         assert_eq!(actions[0].by, Some(d("2026-12-31")));

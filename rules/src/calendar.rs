@@ -1,4 +1,4 @@
-//! The days the ward offices are closed (`calendar.closed`, `rules.md` §3.7).
+//! The days the ward offices are closed (`calendar.closed`, `docs/rules.md` §3.7).
 //!
 //! The engine never moves a computed date off a closed day: going earlier is always safe, and whether a
 //! statutory deadline moves to the next open day is the office's call. It only says why a `by` is closed
@@ -12,12 +12,12 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// The years whose national holidays are computed (`rules.md` §3.7). The equinox formula holds for
+/// The years whose national holidays are computed (`docs/rules.md` §3.7). The equinox formula holds for
 /// 1980–2099; before 2000 the Mondays and 振替休日 followed older versions of the law.
 pub const HOLIDAY_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 
-/// Why the offices are closed on a day: the first reason that applies (`rules.md` §3.7), the action
-/// field `by_closed` of contract.md.
+/// Why the offices are closed on a day: the first reason that applies (`docs/rules.md` §3.7), the action
+/// field `by_closed` of docs/contract.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Closed {
@@ -75,12 +75,12 @@ pub enum Holiday {
     Citizens,
 }
 
-/// Whether and why the offices are closed on `d` (`calendar.closed`, `rules.md` §3.7): year-end, then a
+/// Whether and why the offices are closed on `d` (`calendar.closed`, `docs/rules.md` §3.7): year-end, then a
 /// national holiday, then Sunday, then Saturday. A holiday on 01-01 to 01-03 is `YearEnd`; a holiday on a
 /// Saturday or Sunday is `Holiday`. Total: any date chrono can hold gives an answer.
 ///
 /// ```
-/// # use rules::{calendar::{closed, Closed}, dates::ymd};
+/// # use rules::{closed, Closed, ymd};
 /// assert_eq!(closed(ymd(2026, 12, 31)), Some(Closed::YearEnd));
 /// assert_eq!(closed(ymd(2026, 9, 22)), Some(Closed::Holiday)); // 国民の休日
 /// assert_eq!(closed(ymd(2026, 9, 27)), Some(Closed::Sunday));
@@ -102,12 +102,12 @@ pub fn closed(d: NaiveDate) -> Option<Closed> {
 }
 
 /// The last day before `d` on which the offices are open, for the guide's advice to go by then when `by`
-/// falls on a closed day (`rules.md` §3.7: the date itself is never moved). `None` only at the start of
+/// falls on a closed day (`docs/rules.md` §3.7: the date itself is never moved). `None` only at the start of
 /// chrono's range. Closed runs last at most a week and a half (the year-end days next to a weekend and the
 /// Golden Week), so the walk is short.
 ///
 /// ```
-/// # use rules::{calendar::open_day_before, dates::ymd};
+/// # use rules::{open_day_before, ymd};
 /// assert_eq!(open_day_before(ymd(2026, 12, 31)), Some(ymd(2026, 12, 28))); // year-end from the 29th
 /// assert_eq!(open_day_before(ymd(2027, 1, 4)), Some(ymd(2026, 12, 28)));
 /// assert_eq!(open_day_before(ymd(2025, 7, 21)), Some(ymd(2025, 7, 18))); // 海の日, then a weekend
@@ -121,10 +121,10 @@ pub fn open_day_before(d: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// The national holiday `d` is under 祝日法 as in force that year, a 振替休日 or a 国民の休日; `None` on other
-/// days and outside [`HOLIDAY_YEARS`] (`rules.md` §3.7).
+/// days and outside [`HOLIDAY_YEARS`] (`docs/rules.md` §3.7).
 ///
 /// ```
-/// # use rules::{calendar::{holiday, Holiday}, dates::ymd};
+/// # use rules::{holiday, Holiday, ymd};
 /// assert_eq!(holiday(ymd(2019, 5, 1)), Some(Holiday::EnthronementDay));
 /// assert_eq!(holiday(ymd(2019, 4, 30)), Some(Holiday::Citizens));
 /// assert_eq!(holiday(ymd(2027, 3, 22)), Some(Holiday::Substitute)); // 春分の日 on a Sunday
@@ -145,7 +145,7 @@ pub fn holiday(d: NaiveDate) -> Option<Holiday> {
     }
     // 国民の休日 (3条3項): a day whose day before and day after are both 祝日. Until 2006 the law excepted a
     // Sunday (「日曜日にあたる日…を除く」): so 2003-05-04 is a plain Sunday, as the Cabinet Office lists it.
-    // rules.md §3.7's summary leaves that exception out; the law and the published list win, and for a
+    // docs/rules.md §3.7's summary leaves that exception out; the law and the published list win, and for a
     // citizen it changes only the reason named (Sunday), not whether the office is closed.
     let is_national = |e: Option<NaiveDate>| e.and_then(national).is_some();
     let sandwiched = is_national(d.pred_opt()) && is_national(d.succ_opt());
@@ -200,9 +200,9 @@ fn national(d: NaiveDate) -> Option<Holiday> {
 }
 
 /// The day of the month of an equinox in year `y` (1980–2099): ⌊base + 0.242194 (y − 1980) − ⌊(y − 1980)/4⌋⌋
-/// with base 20.8431 (March) or 23.2488 (September), `rules.md` §3.7. The law names the days 春分日 / 秋分日
+/// with base 20.8431 (March) or 23.2488 (September), `docs/rules.md` §3.7. The law names the days 春分日 / 秋分日
 /// and the 官報 announces them each February for the next year: the formula gives every day of the published
-/// lists the tests read (2000–2027); later years are its prediction, the reading rules.md chooses. Worked in
+/// lists the tests read (2000–2027); later years are its prediction, the reading docs/rules.md chooses. Worked in
 /// millionths, so no float rounding can move a day.
 fn equinox(y: i32, base_millionths: i64) -> u32 {
     let n = i64::from(y) - 1980;

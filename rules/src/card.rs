@@ -1,13 +1,13 @@
 //! The card's validity, age class and status (`card.age_class`, `card.validity`,
-//! `validity.printed`, `card.status`; `rules.md` §4, §6.2).
+//! `validity.printed`, `card.status`; `docs/rules.md` §4, §6.2).
 
 use chrono::NaiveDate;
 
+use crate::caveats::Caveats;
 use crate::contract::{Card, CaveatId, Nationality, Situation, Status, Validity};
 use crate::dates::{has_reached, nth_birthday_after, plus_days, DateError};
 use crate::explain::{Explanation, RuleId};
 use crate::params::{ADULT_AGE, AGE_DECISION_LOOKBACK_DAYS, CARD_BIRTHDAYS};
-use crate::Caveats;
 
 /// The card's dates as the rules compute them, before events.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,12 +20,12 @@ pub struct CardDates {
 
 /// Whether a card applied for (received) on `decided_on` is an adult card: the holder has reached
 /// the adult age in force on that day (20 until 2022-03-31, 18 from 2022-04-01; leaflet ５①,
-/// `rules.md` §4; reaching an age is the day before the birthday, §3.3).
+/// `docs/rules.md` §4; reaching an age is the day before the birthday, §3.3).
 pub fn is_adult_card(birth: NaiveDate, decided_on: NaiveDate) -> Result<bool, DateError> {
     has_reached(birth, ADULT_AGE.on(decided_on), decided_on)
 }
 
-/// The card's expiry and validity class (`rules.md` §4).
+/// The card's expiry and validity class (`docs/rules.md` §4).
 ///
 /// The class is judged on the 申請受付日, falling back on the 発行日 (ambiguity (a), flagged by
 /// `age_decision_date_unknown`). The card runs to the 10th (adult) or 5th (minor) birthday after
@@ -39,13 +39,14 @@ pub fn card_dates(s: &Situation, card: &Card, caveats: &mut Caveats) -> Result<C
         None => None,
     };
     let mut validity = adult.map(|a| if a { Validity::TenBirthdays } else { Validity::FiveBirthdays });
-    if validity.is_some() {
-        explanation.push(Explanation::of(RuleId::CardAgeClass));
+    if let Some(day) = decided_on {
+        explanation.push(Explanation::under(RuleId::CardAgeClass, ADULT_AGE.in_force(day)));
     }
 
     let mut computed = None;
     if let (Some(issued_on), Some(adult)) = (card.issued_on, adult) {
-        let birthdays = CARD_BIRTHDAYS.on(issued_on);
+        let birthdays_row = CARD_BIRTHDAYS.in_force(issued_on);
+        let birthdays = birthdays_row.value;
         let n = if adult { birthdays.adult } else { birthdays.minor };
         let mut expiry = nth_birthday_after(issued_on, s.birth_date, n)?;
         if s.nationality == Nationality::Foreign {
@@ -55,7 +56,7 @@ pub fn card_dates(s: &Situation, card: &Card, caveats: &mut Caveats) -> Result<C
             }
         }
         computed = Some(expiry);
-        explanation.push(Explanation::of(RuleId::CardValidity));
+        explanation.push(Explanation::under(RuleId::CardValidity, birthdays_row));
 
         if card.application_received_on.is_none() {
             let lookback = AGE_DECISION_LOOKBACK_DAYS.on(issued_on);
@@ -76,7 +77,7 @@ pub fn card_dates(s: &Situation, card: &Card, caveats: &mut Caveats) -> Result<C
     Ok(CardDates { expires_on, validity, explanation })
 }
 
-/// What events did to the card (`rules.md` §7, §9).
+/// What events did to the card (`docs/rules.md` §7, §9).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CardEvents {
     /// The earliest lapse of all move events, also when it lies after today.
@@ -85,7 +86,7 @@ pub struct CardEvents {
     pub suspended: bool,
 }
 
-/// The card's status on `today` (`rules.md` §6.2): the first row that matches wins.
+/// The card's status on `today` (`docs/rules.md` §6.2): the first row that matches wins.
 pub fn card_status(
     expires_on: Option<NaiveDate>,
     renewal_opens_on: Option<NaiveDate>,
@@ -140,6 +141,30 @@ mod tests {
             expires_on: printed.map(d),
             face_auth: false,
         }
+    }
+
+    /// The age class's source is the adult-age row in force on the day it was decided: a card applied for
+    /// before 2022-04-01 is judged under the rule of 20 and never cites the 2022 amendment.
+    #[test]
+    fn the_age_class_cites_the_row_it_was_judged_under() {
+        let source = |received: &str| {
+            let s = situation("2003-01-10", Nationality::Japanese, None);
+            let dates = card_dates(&s, &card(Some("2022-06-01"), Some(received), None), &mut Caveats::default());
+            let rule = dates.unwrap().explanation.into_iter().find(|e| e.rule == RuleId::CardAgeClass);
+            rule.map(|e| e.source).unwrap()
+        };
+        // 19 on 2021-06-01: a minor under the row of 20 (an adult under today's row of 18).
+        let old = source("2021-06-01");
+        assert_eq!(old, ADULT_AGE.first.source);
+        assert!(!old.contains("2022"), "{old}");
+        // The day the amendment took effect, and after: the amendment.
+        for received in ["2022-04-01", "2022-05-01"] {
+            let new = source(received);
+            assert_eq!(new, ADULT_AGE.in_force(d("2022-04-01")).source);
+            assert!(new.contains("2022-04-01 改正"), "{new}");
+        }
+        // What `RuleId::source` says of the rule is the latest row's.
+        assert_eq!(RuleId::CardAgeClass.source(), ADULT_AGE.latest().source);
     }
 
     #[test]

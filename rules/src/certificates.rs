@@ -1,16 +1,16 @@
 //! The two electronic certificates: validity, caps, status and the under-15 rule
-//! (`certificate.validity`, `certificate.status`, `signature.under_15`; `rules.md` §5, §6.2, §12).
+//! (`certificate.validity`, `certificate.status`, `signature.under_15`; `docs/rules.md` §5, §6.2, §12).
 
 use chrono::NaiveDate;
 
 use crate::card::dated_status;
+use crate::caveats::Caveats;
 use crate::contract::{CaveatId, Certificate, Status};
 use crate::dates::{nth_birthday_after, reach_date, DateError};
 use crate::explain::{Explanation, RuleId};
 use crate::params::{CERTIFICATE_BIRTHDAYS, SIGNATURE_MIN_AGE};
-use crate::Caveats;
 
-/// A certificate's expiry (`rules.md` §5): the 5th birthday after its issue date (the 6th after a
+/// A certificate's expiry (`docs/rules.md` §5): the 5th birthday after its issue date (the 6th after a
 /// renewal inside the window), cut at the card's expiry and, for the signature certificate, at the
 /// user certificate's; a printed date wins. `caps` are the *output* expiries of the card and, for
 /// the signature certificate, of the user certificate (`None` where unknown or not held).
@@ -25,10 +25,11 @@ pub fn certificate_expiry(
     let mut explanation = Vec::new();
     let computed = match cert.issued_on {
         Some(issued_on) => {
-            let birthdays = CERTIFICATE_BIRTHDAYS.on(issued_on);
+            let birthdays_row = CERTIFICATE_BIRTHDAYS.in_force(issued_on);
+            let birthdays = birthdays_row.value;
             let n = if cert.renewed_within_window { birthdays.renewed_within_window } else { birthdays.normal };
             let own = nth_birthday_after(issued_on, birth, n)?;
-            explanation.push(Explanation::of(RuleId::CertificateValidity));
+            explanation.push(Explanation::under(RuleId::CertificateValidity, birthdays_row));
             Some(caps.iter().flatten().fold(own, |earliest, cap| earliest.min(*cap)))
         }
         None => None,
@@ -51,7 +52,7 @@ pub struct CertificateContext {
     pub revoked: bool,
 }
 
-/// A held certificate's status on `today` (`rules.md` §6.2), using the card's status computed first.
+/// A held certificate's status on `today` (`docs/rules.md` §6.2), using the card's status computed first.
 pub fn certificate_status(
     expires_on: Option<NaiveDate>,
     renewal_opens_on: Option<NaiveDate>,
@@ -71,7 +72,7 @@ pub fn certificate_status(
 }
 
 /// The day a person reaches the age from which a signature certificate may be issued
-/// (`rules.md` §12: the day before the 15th birthday).
+/// (`docs/rules.md` §12: the day before the 15th birthday).
 pub fn signature_eligible_from(birth: NaiveDate, today: NaiveDate) -> Result<NaiveDate, DateError> {
     reach_date(birth, SIGNATURE_MIN_AGE.on(today))
 }

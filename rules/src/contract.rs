@@ -1,8 +1,8 @@
-//! The serde types of `contract.md`: a situation in, guidance out. Field names, status names,
+//! The serde types of `docs/contract.md`: a situation in, guidance out. Field names, status names,
 //! action, document and caveat ids are the contract's; nothing here renames them.
 //!
 //! Input objects deny unknown fields; optional dates are `None` when absent or `null`. The
-//! strict reading of raw JSON (repeated keys, key order, the validation passes of `rules.md`
+//! strict reading of raw JSON (repeated keys, key order, the validation passes of `docs/rules.md`
 //! §16) is `crate::json`'s job; these types are what every channel shares once input is read.
 
 use chrono::NaiveDate;
@@ -14,7 +14,7 @@ use crate::iso;
 
 // ---------------------------------------------------------------- situation (input)
 
-/// One citizen's situation on `today` (`contract.md`, "Situation").
+/// One citizen's situation on `today` (`docs/contract.md`, "Situation").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Situation {
@@ -78,7 +78,7 @@ pub struct Certificate {
     pub renewed_within_window: bool,
 }
 
-/// Something that happened (or will happen) to the card (`contract.md`, "Events").
+/// Something that happened (or will happen) to the card (`docs/contract.md`, "Events").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
@@ -179,12 +179,12 @@ pub enum Pin {
 
 // ---------------------------------------------------------------- guidance (output)
 
-/// What the citizen should know and do (`contract.md`, "Guidance").
+/// What the citizen should know and do (`docs/contract.md`, "Guidance").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Guidance {
     #[serde(with = "iso::date")]
     pub as_of: NaiveDate,
-    /// The latest effective date of the parameter table (`rules.md` §14.4).
+    /// The latest effective date of the parameter table (`docs/rules.md` §14.4).
     #[serde(with = "iso::date")]
     pub rules_version: NaiveDate,
     pub age: u32,
@@ -229,7 +229,7 @@ pub struct CertificateGuidance {
     pub explanation: Vec<Explanation>,
 }
 
-/// Status of the card or a certificate on `today` (`rules.md` §6.2).
+/// Status of the card or a certificate on `today` (`docs/rules.md` §6.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -251,7 +251,7 @@ pub enum Validity {
     StayPeriod,
 }
 
-/// One thing to do (`contract.md`, "Actions").
+/// One thing to do (`docs/contract.md`, "Actions").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
     pub id: ActionId,
@@ -260,11 +260,11 @@ pub struct Action {
     /// The last day that is still in time.
     #[serde(with = "iso::opt_date")]
     pub by: Option<NaiveDate>,
-    /// Only `renew_card`: apply by this day so that the new card is ready by `by` (`rules.md` §14.2);
+    /// Only `renew_card`: apply by this day so that the new card is ready by `by` (`docs/rules.md` §14.2);
     /// `null` when that day is already past (apply now) or there is no `by`.
     #[serde(with = "iso::opt_date")]
     pub apply_by: Option<NaiveDate>,
-    /// Why offices are closed on `by`, if they are (`rules.md` §3.7); `null` when open or no `by`.
+    /// Why offices are closed on `by`, if they are (`docs/rules.md` §3.7); `null` when open or no `by`.
     pub by_closed: Option<Closed>,
     /// Only for `renew_certificates`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -277,7 +277,7 @@ pub struct Action {
     pub source: String,
 }
 
-/// The closed list of action ids (`contract.md`). Declared in byte order of their ids, so the
+/// The closed list of action ids (`docs/contract.md`). Declared in byte order of their ids, so the
 /// derived `Ord` is the contract's tie-break "by id".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -336,7 +336,7 @@ pub struct Caveat {
     pub rule: RuleId,
 }
 
-/// The closed list of caveats (`rules.md` §14.3), in byte order of their ids.
+/// The closed list of caveats (`docs/rules.md` §14.3), in byte order of their ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaveatId {
@@ -349,7 +349,7 @@ pub enum CaveatId {
 }
 
 impl CaveatId {
-    /// The rule each caveat belongs to (`rules.md` §14.3).
+    /// The rule each caveat belongs to (`docs/rules.md` §14.3).
     pub fn rule(self) -> RuleId {
         match self {
             CaveatId::AgeDecisionDateUnknown => RuleId::CardAgeClass,
@@ -364,14 +364,15 @@ impl CaveatId {
 
 // ---------------------------------------------------------------- password check
 
-/// Input of `myna-rules password`.
+/// Input of `myna-rules password` (read by the JSON reader of the feature `cli`).
+#[cfg(feature = "cli")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordInput {
     pub password: String,
 }
 
-/// Output of `myna-rules password` (`rules.md` §11.3).
+/// Output of `myna-rules password` (`docs/rules.md` §11.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordCheck {
     pub valid: bool,
@@ -379,7 +380,7 @@ pub struct PasswordCheck {
     pub problems: Vec<PasswordProblem>,
 }
 
-/// In the order `rules.md` §11.3 lists them.
+/// In the order `docs/rules.md` §11.3 lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PasswordProblem {
@@ -388,6 +389,43 @@ pub enum PasswordProblem {
     NoLetter,
     NoDigit,
     InvalidCharacter,
+}
+
+/// A fixture for the tests: every optional member of `s` present, every event type once, in the
+/// contract's order, every date of them `date`.
+#[cfg(test)]
+impl Situation {
+    pub(crate) fn with_every_field(date: NaiveDate, s: Situation) -> Situation {
+        let c = Some(date);
+        Situation {
+            stay_expires_on: c,
+            card: Some(Card { issued_on: c, application_received_on: c, expires_on: c, face_auth: false }),
+            user_certificate: Some(Certificate { issued_on: c, expires_on: c, renewed_within_window: false }),
+            signature_certificate: Some(Certificate { issued_on: c, expires_on: c, renewed_within_window: false }),
+            events: vec![
+                Event::MoveWithinCity { moved_on: date, filed_on: c },
+                Event::MoveToOtherMunicipality {
+                    planned_move_out_on: date,
+                    moved_in_on: c,
+                    move_in_filed_on: c,
+                    card_presented_on: c,
+                },
+                Event::MoveAbroad { departure_on: date, continued_use_applied_on: c },
+                Event::ChangeOfDetails { what: Detail::Name, changed_on: date, card_updated_on: c },
+                Event::CardLost {
+                    lost_on: date,
+                    place: Place::Home,
+                    stolen: false,
+                    suspended_on: c,
+                    reported_on: c,
+                    found_on: c,
+                },
+                Event::CardDestroyed { on: date, cause: Cause::Damage },
+                Event::PinLocked { pin: Pin::User, knows_other_certificate_pin: true },
+            ],
+            ..s
+        }
+    }
 }
 
 #[cfg(test)]

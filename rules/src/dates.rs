@@ -1,4 +1,4 @@
-//! Date arithmetic as Japanese law counts it (`rules.md` §3). Nothing else in the crate adds days,
+//! Date arithmetic as Japanese law counts it (`docs/rules.md` §3). Nothing else in the crate adds days,
 //! months or years: every rule asks this module.
 //!
 //! All functions are total over `NaiveDate`: where chrono's range could be left (it spans about
@@ -16,6 +16,18 @@ pub enum DateError {
     OutOfRange,
 }
 
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateError::OutOfRange => {
+                f.write_str("These dates lead to a day too far from today to count. Please check the years entered.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
 /// `y-m-d` as a constant, for tables. A bad literal fails the build.
 pub const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
@@ -29,33 +41,18 @@ pub fn is_feb29(d: NaiveDate) -> bool {
     d.month() == 2 && d.day() == 29
 }
 
-/// The holder's birthday in year `y` (`dates.feb29`, `rules.md` §3.1).
+/// The holder's birthday in year `y` (`dates.feb29`, `docs/rules.md` §3.1).
 ///
 /// For a person born on 29 February the birthday in a common year is 28 February, the earlier
 /// and safer of the two readings (as 道路交通法92条の2 defines it).
-///
-/// ```
-/// # use rules::dates::{birthday, ymd};
-/// assert_eq!(birthday(ymd(1990, 6, 15), 2030), Ok(ymd(2030, 6, 15)));
-/// assert_eq!(birthday(ymd(2000, 2, 29), 2025), Ok(ymd(2025, 2, 28)));
-/// assert_eq!(birthday(ymd(2000, 2, 29), 2028), Ok(ymd(2028, 2, 29)));
-/// ```
 pub fn birthday(birth: NaiveDate, y: i32) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(y, birth.month(), birth.day())
         .or_else(|| if is_feb29(birth) { NaiveDate::from_ymd_opt(y, 2, 28) } else { None })
         .ok_or(DateError::OutOfRange)
 }
 
-/// The `n`-th birthday strictly after `d` (`rules.md` §3.2): a birthday that falls on `d` itself
+/// The `n`-th birthday strictly after `d` (`docs/rules.md` §3.2): a birthday that falls on `d` itself
 /// does not count (「発行の日後」). `n` is at least 1; 0 is read as 1.
-///
-/// ```
-/// # use rules::dates::{nth_birthday_after, ymd};
-/// let born = ymd(1985, 10, 10);
-/// assert_eq!(nth_birthday_after(ymd(2020, 5, 15), born, 10), Ok(ymd(2029, 10, 10)));
-/// // issued on the birthday: that birthday does not count
-/// assert_eq!(nth_birthday_after(ymd(2020, 10, 10), born, 10), Ok(ymd(2030, 10, 10)));
-/// ```
 pub fn nth_birthday_after(d: NaiveDate, birth: NaiveDate, n: u32) -> Result<NaiveDate, DateError> {
     let this_year = birthday(birth, d.year())?;
     let first_year = if this_year > d { d.year() } else { d.year().checked_add(1).ok_or(DateError::OutOfRange)? };
@@ -63,15 +60,9 @@ pub fn nth_birthday_after(d: NaiveDate, birth: NaiveDate, n: u32) -> Result<Naiv
     birthday(birth, first_year.checked_add(offset).ok_or(DateError::OutOfRange)?)
 }
 
-/// The day on which a person born on `birth` reaches age `k` (`dates.age`, `rules.md` §3.3):
+/// The day on which a person born on `birth` reaches age `k` (`dates.age`, `docs/rules.md` §3.3):
 /// the day before the birthday (年齢計算ニ関スル法律, 民法143条). For a 29-February birth it is
 /// 28 February of that year, leap or not.
-///
-/// ```
-/// # use rules::dates::{reach_date, ymd};
-/// assert_eq!(reach_date(ymd(2006, 11, 20), 18), Ok(ymd(2024, 11, 19)));
-/// assert_eq!(reach_date(ymd(2004, 2, 29), 20), Ok(ymd(2024, 2, 28)));
-/// ```
 pub fn reach_date(birth: NaiveDate, k: u32) -> Result<NaiveDate, DateError> {
     let k = i32::try_from(k).map_err(|_| DateError::OutOfRange)?;
     let year = birth.year().checked_add(k).ok_or(DateError::OutOfRange)?;
@@ -81,19 +72,13 @@ pub fn reach_date(birth: NaiveDate, k: u32) -> Result<NaiveDate, DateError> {
     plus_days(birthday(birth, year)?, -1)
 }
 
-/// Whether the person has reached age `k` on `d` (`rules.md` §3.3).
+/// Whether the person has reached age `k` on `d` (`docs/rules.md` §3.3).
 pub fn has_reached(birth: NaiveDate, k: u32, d: NaiveDate) -> Result<bool, DateError> {
     Ok(d >= reach_date(birth, k)?)
 }
 
-/// Ordinary age on `today` (`rules.md` §3.4): the birthday itself counts. Zero when `today` is
+/// Ordinary age on `today` (`docs/rules.md` §3.4): the birthday itself counts. Zero when `today` is
 /// before the birth.
-///
-/// ```
-/// # use rules::dates::{age_on, ymd};
-/// assert_eq!(age_on(ymd(1985, 10, 10), ymd(2026, 11, 24)), Ok(41));
-/// assert_eq!(age_on(ymd(2000, 2, 29), ymd(2025, 2, 28)), Ok(25));
-/// ```
 pub fn age_on(birth: NaiveDate, today: NaiveDate) -> Result<u32, DateError> {
     let years = i64::from(today.year()) - i64::from(birth.year());
     let before_birthday = today < birthday(birth, today.year())?;
@@ -102,25 +87,13 @@ pub fn age_on(birth: NaiveDate, today: NaiveDate) -> Result<u32, DateError> {
 }
 
 /// `d` moved by `m` calendar months (negative: back), the day clamped to the target month's last
-/// day (`dates.period`, 民法143条ただし書; `rules.md` §3.5).
-///
-/// ```
-/// # use rules::dates::{add_months, ymd};
-/// assert_eq!(add_months(ymd(2030, 5, 31), -3), Ok(ymd(2030, 2, 28)));
-/// assert_eq!(add_months(ymd(2032, 5, 31), -3), Ok(ymd(2032, 2, 29)));
-/// assert_eq!(add_months(ymd(2030, 11, 30), 3), Ok(ymd(2031, 2, 28)));
-/// ```
+/// day (`dates.period`, 民法143条ただし書; `docs/rules.md` §3.5).
 pub fn add_months(d: NaiveDate, m: i32) -> Result<NaiveDate, DateError> {
     let months = Months::new(m.unsigned_abs());
     if m >= 0 { d.checked_add_months(months) } else { d.checked_sub_months(months) }.ok_or(DateError::OutOfRange)
 }
 
 /// `months` calendar months before `d`, clamped like [`add_months`] ("N months before").
-///
-/// ```
-/// # use rules::dates::{months_before, ymd};
-/// assert_eq!(months_before(ymd(2030, 3, 31), 1), Ok(ymd(2030, 2, 28)));
-/// ```
 pub fn months_before(d: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
     add_months(d, -i32::try_from(months).map_err(|_| DateError::OutOfRange)?)
 }
@@ -131,42 +104,22 @@ pub fn plus_days(d: NaiveDate, n: i64) -> Result<NaiveDate, DateError> {
     if n >= 0 { d.checked_add_days(days) } else { d.checked_sub_days(days) }.ok_or(DateError::OutOfRange)
 }
 
-/// The last day still in time for something due "within `n` days from `from`" (`rules.md` §3.6):
+/// The last day still in time for something due "within `n` days from `from`" (`docs/rules.md` §3.6):
 /// the first day is not counted (民法140条), so it is `from + n`.
-///
-/// ```
-/// # use rules::dates::{within_days, ymd};
-/// assert_eq!(within_days(ymd(2025, 3, 28), 14), Ok(ymd(2025, 4, 11)));
-/// assert_eq!(within_days(ymd(2024, 1, 31), 30), Ok(ymd(2024, 3, 1)));
-/// ```
 pub fn within_days(from: NaiveDate, n: u32) -> Result<NaiveDate, DateError> {
     plus_days(from, i64::from(n))
 }
 
 /// First day on which a card or certificate expiring on `expires_on` may be renewed
-/// (`rules.md` §3.8, leaflet ５③ 「有効期間の満了の３か月前となる日の翌日」): `months` calendar months
+/// (`docs/rules.md` §3.8, leaflet ５③ 「有効期間の満了の３か月前となる日の翌日」): `months` calendar months
 /// back, clamped, then one day on.
-///
-/// ```
-/// # use rules::dates::{renewal_opens_on, ymd};
-/// assert_eq!(renewal_opens_on(ymd(2029, 10, 10), 3), Ok(ymd(2029, 7, 11)));
-/// assert_eq!(renewal_opens_on(ymd(2030, 5, 31), 3), Ok(ymd(2030, 3, 1)));
-/// assert_eq!(renewal_opens_on(ymd(2030, 11, 30), 3), Ok(ymd(2030, 8, 31)));
-/// ```
 pub fn renewal_opens_on(expires_on: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
     plus_days(months_before(expires_on, months)?, 1)
 }
 
-/// The forward reading of 「満了する日までの期間が三月未満となった」 (`rules.md` §3.8): the first day
+/// The forward reading of 「満了する日までの期間が三月未満となった」 (`docs/rules.md` §3.8): the first day
 /// `d` with `add_months(d, months) > expires_on`. Used only to decide the caveat
 /// `renewal_window_month_end`; the engine always shows [`renewal_opens_on`].
-///
-/// ```
-/// # use rules::dates::{forward_renewal_opens_on, ymd};
-/// assert_eq!(forward_renewal_opens_on(ymd(2030, 11, 30), 3), Ok(ymd(2030, 9, 1)));
-/// assert_eq!(forward_renewal_opens_on(ymd(2034, 2, 28), 3), Ok(ymd(2033, 12, 1)));
-/// assert_eq!(forward_renewal_opens_on(ymd(2029, 10, 10), 3), Ok(ymd(2029, 7, 11)));
-/// ```
 pub fn forward_renewal_opens_on(expires_on: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
     // add_months(·, m) is monotone (non-decreasing) in its date, so the first day whose image
     // passes `expires_on` lies within a few days after the leaflet's date: the clamping at a
@@ -181,13 +134,7 @@ pub fn forward_renewal_opens_on(expires_on: NaiveDate, months: u32) -> Result<Na
 }
 
 /// The last day of the month `months` months after the month of `d` (マイナ保険証 grace,
-/// `rules.md` §13): 2025-02-14 and 3 → 2025-05-31.
-///
-/// ```
-/// # use rules::dates::{end_of_month_after, ymd};
-/// assert_eq!(end_of_month_after(ymd(2025, 2, 14), 3), Ok(ymd(2025, 5, 31)));
-/// assert_eq!(end_of_month_after(ymd(2025, 11, 30), 3), Ok(ymd(2026, 2, 28)));
-/// ```
+/// `docs/rules.md` §13): 2025-02-14 and 3 → 2025-05-31.
 pub fn end_of_month_after(d: NaiveDate, months: u32) -> Result<NaiveDate, DateError> {
     let first = d.with_day(1).ok_or(DateError::OutOfRange)?;
     let m = i32::try_from(months).map_err(|_| DateError::OutOfRange)?;
@@ -197,6 +144,55 @@ pub fn end_of_month_after(d: NaiveDate, months: u32) -> Result<NaiveDate, DateEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The examples of the functions' rules (`docs/rules.md` §3), each as the rule's text gives it.
+    #[test]
+    fn worked_examples() {
+        // birthday
+        assert_eq!(birthday(ymd(1990, 6, 15), 2030), Ok(ymd(2030, 6, 15)));
+        assert_eq!(birthday(ymd(2000, 2, 29), 2025), Ok(ymd(2025, 2, 28)));
+        assert_eq!(birthday(ymd(2000, 2, 29), 2028), Ok(ymd(2028, 2, 29)));
+        // nth_birthday_after
+        let born = ymd(1985, 10, 10);
+        assert_eq!(nth_birthday_after(ymd(2020, 5, 15), born, 10), Ok(ymd(2029, 10, 10)));
+        // issued on the birthday: that birthday does not count
+        assert_eq!(nth_birthday_after(ymd(2020, 10, 10), born, 10), Ok(ymd(2030, 10, 10)));
+        // reach_date
+        assert_eq!(reach_date(ymd(2006, 11, 20), 18), Ok(ymd(2024, 11, 19)));
+        assert_eq!(reach_date(ymd(2004, 2, 29), 20), Ok(ymd(2024, 2, 28)));
+        // age_on
+        assert_eq!(age_on(ymd(1985, 10, 10), ymd(2026, 11, 24)), Ok(41));
+        assert_eq!(age_on(ymd(2000, 2, 29), ymd(2025, 2, 28)), Ok(25));
+        // add_months
+        assert_eq!(add_months(ymd(2030, 5, 31), -3), Ok(ymd(2030, 2, 28)));
+        assert_eq!(add_months(ymd(2032, 5, 31), -3), Ok(ymd(2032, 2, 29)));
+        assert_eq!(add_months(ymd(2030, 11, 30), 3), Ok(ymd(2031, 2, 28)));
+        // months_before
+        assert_eq!(months_before(ymd(2030, 3, 31), 1), Ok(ymd(2030, 2, 28)));
+        // within_days
+        assert_eq!(within_days(ymd(2025, 3, 28), 14), Ok(ymd(2025, 4, 11)));
+        assert_eq!(within_days(ymd(2024, 1, 31), 30), Ok(ymd(2024, 3, 1)));
+        // renewal_opens_on
+        assert_eq!(renewal_opens_on(ymd(2029, 10, 10), 3), Ok(ymd(2029, 7, 11)));
+        assert_eq!(renewal_opens_on(ymd(2030, 5, 31), 3), Ok(ymd(2030, 3, 1)));
+        assert_eq!(renewal_opens_on(ymd(2030, 11, 30), 3), Ok(ymd(2030, 8, 31)));
+        // forward_renewal_opens_on
+        assert_eq!(forward_renewal_opens_on(ymd(2030, 11, 30), 3), Ok(ymd(2030, 9, 1)));
+        assert_eq!(forward_renewal_opens_on(ymd(2034, 2, 28), 3), Ok(ymd(2033, 12, 1)));
+        assert_eq!(forward_renewal_opens_on(ymd(2029, 10, 10), 3), Ok(ymd(2029, 7, 11)));
+        // end_of_month_after
+        assert_eq!(end_of_month_after(ymd(2025, 2, 14), 3), Ok(ymd(2025, 5, 31)));
+        assert_eq!(end_of_month_after(ymd(2025, 11, 30), 3), Ok(ymd(2026, 2, 28)));
+    }
+
+    #[test]
+    fn out_of_range_is_an_error_a_citizen_can_read() {
+        let e = plus_days(NaiveDate::MAX, 1).unwrap_err();
+        assert_eq!(e, DateError::OutOfRange);
+        assert!(e.to_string().contains("check the years"), "{e}");
+        let boxed: Box<dyn std::error::Error> = Box::new(e);
+        assert!(boxed.source().is_none());
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -1,10 +1,9 @@
 //! A destroyed card: disaster, damage, defect, full 追記欄 (`destroyed.reissue`, `reissue.rapid`;
-//! leaflet ６②, ７④, ８, `rules.md` §10).
+//! leaflet ６②, ７④, ８, `docs/rules.md` §10).
 
 use chrono::NaiveDate;
 
-use crate::actions::action;
-use crate::contract::{ActionId, Cause, CaveatId, Document, Where};
+use crate::contract::{Action, ActionId, Cause, CaveatId, Document, Where};
 use crate::dates::DateError;
 use crate::events::{EventContext, EventOutcome};
 use crate::explain::RuleId;
@@ -12,7 +11,7 @@ use crate::loss::rapid_reissue;
 use crate::params::REISSUE_FEES;
 
 /// Whether the holder pays for a reissue after this cause: a defect not caused by the holder and a
-/// full 追記欄 are free (leaflet ８; `rules.md` §10.1).
+/// full 追記欄 are free (leaflet ８; `docs/rules.md` §10.1).
 fn holder_pays(cause: Cause) -> bool {
     match cause {
         Cause::Disaster | Cause::Damage => true,
@@ -20,7 +19,7 @@ fn holder_pays(cause: Cause) -> bool {
     }
 }
 
-/// What to bring for a reissue after this cause (`rules.md` §10.2).
+/// What to bring for a reissue after this cause (`docs/rules.md` §10.2).
 fn documents(cause: Cause) -> &'static [Document] {
     match cause {
         Cause::Disaster => &[Document::PhotoId, Document::Photo, Document::DisasterCertificate],
@@ -31,14 +30,14 @@ fn documents(cause: Cause) -> &'static [Document] {
 
 /// A reissue (normal, and rapid within 30 days since 2024-12-02). After a disaster the normal fee
 /// is shown with the caveat `fee_waiver_possible` (leaflet ８ 「無料となることがあります」; the city
-/// decides, `rules.md` §10 ambiguity). The card's status stays as its dates give it.
+/// decides, `docs/rules.md` §10 ambiguity). The card's status stays as its dates give it.
 pub fn destroyed(on: NaiveDate, cause: Cause, ctx: EventContext) -> Result<EventOutcome, DateError> {
     let documents = documents(cause);
     let pays = holder_pays(cause);
     let mut outcome = EventOutcome::default();
     let fee = if pays { REISSUE_FEES.on(on).total(ctx.with_certificates) } else { 0 };
     outcome.actions.push(
-        action(ActionId::ApplyReissue, RuleId::DestroyedReissue, Where::WardOffice).fee(fee).documents(documents),
+        Action::new(ActionId::ApplyReissue, RuleId::DestroyedReissue, Where::WardOffice).fee(fee).documents(documents),
     );
     let rapid_fee = |r: &crate::params::RapidReissue| if pays { r.fee(ctx.with_certificates) } else { 0 };
     if let Some(rapid) = rapid_reissue(on, documents, ctx, rapid_fee)? {

@@ -1,10 +1,9 @@
 //! Change of name, date of birth, sex or former surname (`details.change`, leaflet ４①,
-//! 番号法17条4項, `rules.md` §8).
+//! 番号法17条4項, `docs/rules.md` §8).
 
 use chrono::NaiveDate;
 
-use crate::actions::action;
-use crate::contract::{ActionId, Document, Where};
+use crate::contract::{Action, ActionId, Document, Where};
 use crate::dates::{within_days, DateError};
 use crate::events::{EventContext, EventOutcome};
 use crate::explain::RuleId;
@@ -21,7 +20,7 @@ pub fn change(
     let mut outcome = EventOutcome { revocation: Some(changed_on), ..EventOutcome::default() };
     if card_updated_on.is_none() && by >= ctx.today {
         outcome.actions.push(
-            action(ActionId::UpdateCardDetails, RuleId::DetailsChange, Where::WardOffice)
+            Action::new(ActionId::UpdateCardDetails, RuleId::DetailsChange, Where::WardOffice)
                 .by(by)
                 .documents(&[Document::Card]),
         );

@@ -1,5 +1,5 @@
-//! What one event does to the card (`rules.md` §7–§11): each event is evaluated on its own, in
-//! input order, and only when a card is held (`rules.md` §1).
+//! What one event does to the card (`docs/rules.md` §7–§11): each event is evaluated on its own, in
+//! input order, and only when a card is held (`docs/rules.md` §1).
 
 use chrono::NaiveDate;
 
@@ -13,7 +13,7 @@ pub struct EventContext {
     pub today: NaiveDate,
     pub nationality: Nationality,
     /// A certificate is held or the card is a face-authentication card: the reissue fees include
-    /// the certificates (leaflet ８, `rules.md` §10.1).
+    /// the certificates (leaflet ８, `docs/rules.md` §10.1).
     pub with_certificates: bool,
 }
 
@@ -23,7 +23,7 @@ pub struct EventOutcome {
     /// First day the card is invalid because of this event (may lie after today).
     pub lapse: Option<NaiveDate>,
     /// The day this event ends the signature certificate (a change of details or of address),
-    /// before the test against today and the certificate's issue date (`rules.md` §7).
+    /// before the test against today and the certificate's issue date (`docs/rules.md` §7).
     pub revocation: Option<NaiveDate>,
     /// An unfound loss whose card was stopped.
     pub suspends: bool,

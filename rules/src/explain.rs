@@ -1,8 +1,12 @@
-//! Rule ids and their sources (`rules.md` §1): every outcome says which rule decided it.
+//! Rule ids and their sources (`docs/rules.md` §1): every outcome says which rule decided it.
 
 use serde::{Deserialize, Serialize};
 
-/// One rule of `rules.md` §1. The serialized name is the dotted id of the spec.
+use crate::params::{
+    Period, ADULT_AGE, CARD_BIRTHDAYS, CERTIFICATE_BIRTHDAYS, INSURANCE_GRACE_MONTHS, RAPID_REISSUE, SIGNATURE_MIN_AGE,
+};
+
+/// One rule of `docs/rules.md` §1. The serialized name is the dotted id of the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RuleId {
     DatesAge,
@@ -40,7 +44,7 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    /// Every rule, in the order of `rules.md` §1 (for tests and for the app's "why" texts).
+    /// Every rule, in the order of `docs/rules.md` §1 (for tests and for the app's "why" texts).
     pub const ALL: [RuleId; 32] = [
         RuleId::DatesAge,
         RuleId::DatesFeb29,
@@ -76,7 +80,7 @@ impl RuleId {
         RuleId::CaveatsOrder,
     ];
 
-    /// The dotted id of `rules.md` §1 (`card.validity`), also the app's "why" key suffix.
+    /// The dotted id of `docs/rules.md` §1 (`card.validity`), also the app's "why" key suffix.
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::DatesAge => "dates.age",
@@ -114,25 +118,27 @@ impl RuleId {
         }
     }
 
-    /// The leaflet section and the law the rule comes from (`rules.md` §1, leaflet sections §2).
+    /// The leaflet section and the law the rule comes from (`docs/rules.md` §1, leaflet sections §2). A rule
+    /// decided by a parameter of `docs/rules.md` §15 cites that parameter's latest row here; an outcome judged
+    /// under an older row cites the older row instead ([`Explanation::under`]).
     pub fn source(self) -> &'static str {
         match self {
             RuleId::DatesAge => "年齢計算ニ関スル法律; 民法143条",
             RuleId::DatesFeb29 => "道路交通法92条の2 (by analogy)",
             RuleId::DatesPeriod => "民法140条–143条",
             RuleId::ValidityPrinted => "leaflet §5②",
-            RuleId::CardAgeClass => "leaflet §5①; 個人番号カード省令 (2022-04-01 改正)",
-            RuleId::CardValidity => "leaflet §5①; 番号法17条6項; 個人番号カード省令26条",
+            RuleId::CardAgeClass => ADULT_AGE.latest().source,
+            RuleId::CardValidity => CARD_BIRTHDAYS.latest().source,
             RuleId::CardRenewalWindow => "leaflet §5③; 個人番号カード省令",
             RuleId::CardStatus => "leaflet §5③, §4②, §6①",
             RuleId::CardRenewal => "leaflet §5③",
-            RuleId::CertificateValidity => "leaflet §5②; 公的個人認証法施行規則",
+            RuleId::CertificateValidity => CERTIFICATE_BIRTHDAYS.latest().source,
             RuleId::CertificateRenewalWindow => "leaflet §5③; 公的個人認証法施行規則",
             RuleId::CertificateStatus => "leaflet §4①, §5③",
             RuleId::CertificateRenewal => "leaflet §5③",
             RuleId::SignatureRevocation => "leaflet §4①; 公的個人認証法",
             RuleId::SignatureReissue => "leaflet §4①",
-            RuleId::SignatureUnder15 => "公的個人認証法施行規則",
+            RuleId::SignatureUnder15 => SIGNATURE_MIN_AGE.latest().source,
             RuleId::MoveWithinCity => "leaflet §4①; 住民基本台帳法23条",
             RuleId::MoveOtherMunicipality => "leaflet §4②; 住民基本台帳法22条・24条; 番号法施行令14条",
             RuleId::MoveAbroad => "番号法 (2024-05-27 施行の国外転出者による継続利用)",
@@ -143,11 +149,11 @@ impl RuleId {
             RuleId::LossFound => "leaflet §6①",
             RuleId::LossReissue => "leaflet §6②, §8",
             RuleId::DestroyedReissue => "leaflet §6②, §7④, §8",
-            RuleId::ReissueRapid => "個人番号カード省令 (2024-12-02 施行)",
+            RuleId::ReissueRapid => RAPID_REISSUE.latest().source,
             RuleId::PinReset => "leaflet §3③",
             RuleId::PasswordCheck => "leaflet §2①",
-            RuleId::InsuranceGrace => "健康保険法施行規則等 (2024-12-02 施行)",
-            RuleId::ActionsOrder | RuleId::CaveatsOrder => "contract.md",
+            RuleId::InsuranceGrace => INSURANCE_GRACE_MONTHS.latest().source,
+            RuleId::ActionsOrder | RuleId::CaveatsOrder => "docs/contract.md",
         }
     }
 }
@@ -176,8 +182,15 @@ pub struct Explanation {
 }
 
 impl Explanation {
+    /// The rule with its own source (a rule no parameter decides, or one whose parameter never changed).
     pub fn of(rule: RuleId) -> Self {
         Explanation { rule, source: rule.source().to_owned() }
+    }
+
+    /// The rule with the source of the parameter row it was judged under: a card whose age class was
+    /// decided before 2022-04-01 cites the rule of 20, not the 2022 amendment.
+    pub fn under<T>(rule: RuleId, row: &Period<T>) -> Self {
+        Explanation { rule, source: row.source.to_owned() }
     }
 }
 

@@ -1,5 +1,5 @@
 //! The figures the citizen's texts name — fees, day counts, months, ages, birthdays, tries, lengths and the
-//! days on which rules took effect — as the parameter table (`params`, `rules.md` §15) has them on a date.
+//! days on which rules took effect — as the parameter table (`params`, `docs/rules.md` §15) has them on a date.
 //!
 //! A text never writes a figure (ARCHITECTURE.md invariant 2): it names it, 「{filing_days}日以内」, and the
 //! app fills the name from [`figures`] on the visit's `today`. A row added to the table therefore changes
@@ -43,8 +43,8 @@ fn changed<T: Copy>(table: &Versioned<T>, on: NaiveDate) -> (NaiveDate, T) {
 }
 
 /// Every figure a text may name, by its placeholder name, as the table has it on `on` (the visit's
-/// `today`). The values that changed on a known day ([`ADULT_AGE`], [`RAPID_REISSUE`],
-/// [`INSURANCE_GRACE_MONTHS`]) are those of their latest change up to `on` (else of the first change),
+/// `today`). The values that changed on a known day (the adult age, rapid reissue and the マイナ保険証
+/// grace of `docs/rules.md` §15) are those of their latest change up to `on` (else of the first change),
 /// with that change's day; every other value is the row in force on `on`.
 pub fn figures(on: NaiveDate) -> Vec<(&'static str, Figure)> {
     use Figure::{Count, Date, Days, Months, Yen};
@@ -98,7 +98,7 @@ pub fn figures(on: NaiveDate) -> Vec<(&'static str, Figure)> {
 mod tests {
     use super::*;
     use crate::dates::plus_days;
-    use crate::params::boundaries;
+    use crate::params::parameter_boundaries;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -115,7 +115,7 @@ mod tests {
         let names: Vec<&str> = figures(d("2026-11-24")).into_iter().map(|(n, _)| n).collect();
         assert_eq!(names.len(), 29);
         let mut days = vec![d("1900-01-01"), d("2099-12-31")];
-        for b in boundaries() {
+        for b in parameter_boundaries() {
             days.extend([-1, 0, 1].map(|delta| plus_days(b, delta).unwrap()));
         }
         for on in days {
@@ -133,7 +133,7 @@ mod tests {
             ("2026-11-24", "fee_rapid", Figure::Yen(1800), "rapid, without certificates"),
             ("2026-11-24", "fee_rapid_certificates", Figure::Yen(2000), "rapid, with certificates"),
             ("2026-11-24", "rapid_days", Figure::Days(30), "特急発行 window"),
-            ("2026-11-24", "rapid_delivery_days", Figure::Days(7), "about a week (rules.md §10.1)"),
+            ("2026-11-24", "rapid_delivery_days", Figure::Days(7), "about a week (docs/rules.md §10.1)"),
             ("2026-11-24", "rapid_from", Figure::Date(d("2024-12-02")), "特急発行 row's from"),
             ("2026-11-24", "filing_days", Figure::Days(14), "転居届, 転入届, 追記"),
             ("2026-11-24", "move_out_days", Figure::Days(30), "no 転入届 after the move-out"),

@@ -1,11 +1,11 @@
-//! マイナ保険証 grace after expiry (`insurance.grace`, `rules.md` §13).
+//! マイナ保険証 grace after expiry (`insurance.grace`, `docs/rules.md` §13).
 
 use chrono::NaiveDate;
 
+use crate::caveats::Caveats;
 use crate::contract::CaveatId;
 use crate::dates::{end_of_month_after, DateError};
 use crate::params::INSURANCE_GRACE_MONTHS;
-use crate::Caveats;
 
 /// Since 2024-12-02 a card registered as health insurance card keeps working for that purpose until
 /// the last day of the third month after the month in which the card or the user certificate

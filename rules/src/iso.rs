@@ -1,7 +1,7 @@
 //! ISO `YYYY-MM-DD` dates of the contract: the one place where text becomes a date and back.
 //!
 //! Input dates are exactly four ASCII digits, two and two, a real day of the proleptic Gregorian
-//! calendar, years 0000–9999 (`rules.md` §16, pass 4). Computed dates may leave that range: past
+//! calendar, years 0000–9999 (`docs/rules.md` §16, pass 4). Computed dates may leave that range: past
 //! 9999 they are written with their full year and no sign, before 0000 with a leading `-` and four
 //! year digits (chrono's own `Display` would write `+10000-…`).
 
@@ -11,13 +11,13 @@ use serde::{Deserialize, Deserializer, Serializer};
 /// Parses a contract input date strictly: `YYYY-MM-DD`, nothing else.
 ///
 /// ```
-/// # use rules::iso::parse_date;
-/// assert!(parse_date("2024-02-29").is_some());
-/// assert!(parse_date("2023-02-29").is_none());
-/// assert!(parse_date("2024-2-29").is_none());
-/// assert!(parse_date("+2024-02-29").is_none());
+/// # use rules::parse_iso_date;
+/// assert!(parse_iso_date("2024-02-29").is_some());
+/// assert!(parse_iso_date("2023-02-29").is_none());
+/// assert!(parse_iso_date("2024-2-29").is_none());
+/// assert!(parse_iso_date("+2024-02-29").is_none());
 /// ```
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     let shape_ok = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
@@ -32,12 +32,12 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Writes a date as the contract does (see the module comment).
 ///
 /// ```
-/// # use rules::iso::format_date; use rules::dates::ymd;
-/// assert_eq!(format_date(ymd(2029, 10, 10)), "2029-10-10");
-/// assert_eq!(format_date(ymd(10009, 2, 28)), "10009-02-28");
-/// assert_eq!(format_date(ymd(-1, 10, 2)), "-0001-10-02");
+/// # use rules::format_iso_date; use rules::ymd;
+/// assert_eq!(format_iso_date(ymd(2029, 10, 10)), "2029-10-10");
+/// assert_eq!(format_iso_date(ymd(10009, 2, 28)), "10009-02-28");
+/// assert_eq!(format_iso_date(ymd(-1, 10, 2)), "-0001-10-02");
 /// ```
-pub fn format_date(date: NaiveDate) -> String {
+pub fn format_iso_date(date: NaiveDate) -> String {
     let mut out = String::with_capacity(11);
     let year = date.year();
     if year < 0 {
@@ -59,9 +59,9 @@ fn push_padded(out: &mut String, value: u32, width: usize) {
     out.push_str(&digits);
 }
 
-/// Reads a date written by [`format_date`] (the guidance's dates, which may lie outside 0000–9999).
+/// Reads a date written by [`format_iso_date`] (the guidance's dates, which may lie outside 0000–9999).
 pub fn parse_any_date(text: &str) -> Option<NaiveDate> {
-    if let Some(date) = parse_date(text) {
+    if let Some(date) = parse_iso_date(text) {
         return Some(date);
     }
     let (negative, rest) = match text.strip_prefix('-') {
@@ -83,7 +83,7 @@ pub mod date {
     use super::*;
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&format_date(*date))
+        serializer.serialize_str(&format_iso_date(*date))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
@@ -98,7 +98,7 @@ pub mod opt_date {
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
         match date {
-            Some(date) => serializer.serialize_str(&format_date(*date)),
+            Some(date) => serializer.serialize_str(&format_iso_date(*date)),
             None => serializer.serialize_none(),
         }
     }
@@ -140,10 +140,10 @@ mod tests {
             "10000-01-01",
         ];
         for text in refused {
-            assert_eq!(parse_date(text), None, "{text:?} must be refused");
+            assert_eq!(parse_iso_date(text), None, "{text:?} must be refused");
         }
         for text in ["0000-01-01", "9999-12-31", "2000-02-29", "2024-02-29", "0000-02-29"] {
-            assert_eq!(parse_date(text).map(format_date).as_deref(), Some(text));
+            assert_eq!(parse_iso_date(text).map(format_iso_date).as_deref(), Some(text));
         }
     }
 
@@ -155,8 +155,8 @@ mod tests {
             NaiveDate::from_ymd_opt(-12345, 1, 1),
         ] {
             let date = date.unwrap();
-            assert_eq!(parse_any_date(&format_date(date)), Some(date));
+            assert_eq!(parse_any_date(&format_iso_date(date)), Some(date));
         }
-        assert_eq!(format_date(NaiveDate::from_ymd_opt(-1, 10, 2).unwrap()), "-0001-10-02");
+        assert_eq!(format_iso_date(NaiveDate::from_ymd_opt(-1, 10, 2).unwrap()), "-0001-10-02");
     }
 }

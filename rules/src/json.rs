@@ -1,5 +1,5 @@
 //! Reading a situation (or a password) from JSON bytes with the validation passes 1–4 of
-//! `rules.md` §16, then handing the typed value to the engine (passes 5–8 are `validate`'s).
+//! `docs/rules.md` §16, then handing the typed value to the engine (passes 5–8 are `validate`'s).
 //!
 //! serde's derived readers cannot see repeated keys or the order of keys, and stop at the first
 //! problem in input order; the contract wants each pass run over the whole document in schema
@@ -10,9 +10,11 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::contract::CertificateKind;
 use crate::contract::{PasswordInput, Situation};
-use crate::error::{ErrorCode, InputError};
-use crate::iso::parse_date;
+use crate::error::{InputError, InputErrorCode};
+use crate::field::{CardField, CertificateField, EventField, FieldPath, InputObject, SituationField, PASSWORD_KEY};
+use crate::iso::parse_iso_date;
 
 /// A JSON value that keeps every key of an object, repeated ones included, in input order.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,102 +124,180 @@ impl Json {
     }
 }
 
-// ---------------------------------------------------------------- the schema of contract.md
+// ---------------------------------------------------------------- the schema of docs/contract.md
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+enum Shape {
     Date,
     Bool,
     Text,
     Enum(&'static [&'static str]),
     /// An event's `type`: one of [`EVENTS`].
     EventType,
-    Object(&'static [Field]),
+    /// A nested object (`card`, a certificate) and its fields.
+    Object(InputObject, &'static [Field]),
     Events,
+}
+
+/// A member of one of the contract's objects, typed: its key is its name, its path follows from it.
+#[derive(Debug, Clone, Copy)]
+enum Member {
+    Situation(SituationField),
+    Card(CardField),
+    Certificate(CertificateKind, CertificateField),
+    Event(EventField),
+    Password,
+}
+
+impl Member {
+    fn name(self) -> &'static str {
+        match self {
+            Member::Situation(field) => field.name(),
+            Member::Card(field) => field.name(),
+            Member::Certificate(_, field) => field.name(),
+            Member::Event(field) => field.name(),
+            Member::Password => PASSWORD_KEY,
+        }
+    }
+
+    /// The path of this member found in `within` (the event's index comes from there).
+    fn at(self, within: InputObject) -> FieldPath {
+        match (self, within) {
+            (Member::Situation(field), _) => FieldPath::Situation(field),
+            (Member::Card(field), _) => FieldPath::Card(field),
+            (Member::Certificate(kind, field), _) => FieldPath::Certificate(kind, field),
+            (Member::Event(field), InputObject::Event(index)) => FieldPath::EventField(index, field),
+            (Member::Password, _) => FieldPath::Password,
+            // An event's table is only read inside an event; were it not, the key still names the field.
+            (Member::Event(field), InputObject::Top | InputObject::Card | InputObject::Certificate(_)) => {
+                FieldPath::Unknown(within, field.name().to_owned())
+            }
+        }
+    }
 }
 
 /// A field of an object, in the contract's order.
 #[derive(Debug, Clone, Copy)]
 struct Field {
-    name: &'static str,
-    kind: Kind,
+    member: Member,
+    shape: Shape,
     required: bool,
 }
 
-const fn optional(name: &'static str, kind: Kind) -> Field {
-    Field { name, kind, required: false }
+impl Field {
+    fn name(self) -> &'static str {
+        self.member.name()
+    }
 }
 
-const fn required(name: &'static str, kind: Kind) -> Field {
-    Field { name, kind, required: true }
+const fn optional(member: Member, shape: Shape) -> Field {
+    Field { member, shape, required: false }
+}
+
+const fn required(member: Member, shape: Shape) -> Field {
+    Field { member, shape, required: true }
+}
+
+const fn card(field: CardField, shape: Shape) -> Field {
+    optional(Member::Card(field), shape)
+}
+
+const fn event(field: EventField, shape: Shape) -> Field {
+    required(Member::Event(field), shape)
+}
+
+const fn optional_event(field: EventField, shape: Shape) -> Field {
+    optional(Member::Event(field), shape)
 }
 
 const CARD: &[Field] = &[
-    optional("issued_on", Kind::Date),
-    optional("application_received_on", Kind::Date),
-    optional("expires_on", Kind::Date),
-    optional("face_auth", Kind::Bool),
+    card(CardField::IssuedOn, Shape::Date),
+    card(CardField::ApplicationReceivedOn, Shape::Date),
+    card(CardField::ExpiresOn, Shape::Date),
+    card(CardField::FaceAuth, Shape::Bool),
 ];
 
-const CERTIFICATE: &[Field] = &[
-    optional("issued_on", Kind::Date),
-    optional("expires_on", Kind::Date),
-    optional("renewed_within_window", Kind::Bool),
-];
+const fn certificate(kind: CertificateKind) -> [Field; 3] {
+    [
+        optional(Member::Certificate(kind, CertificateField::IssuedOn), Shape::Date),
+        optional(Member::Certificate(kind, CertificateField::ExpiresOn), Shape::Date),
+        optional(Member::Certificate(kind, CertificateField::RenewedWithinWindow), Shape::Bool),
+    ]
+}
+
+const USER_CERTIFICATE: &[Field] = &certificate(CertificateKind::User);
+const SIGNATURE_CERTIFICATE: &[Field] = &certificate(CertificateKind::Signature);
+
+const fn situation(field: SituationField, shape: Shape) -> Field {
+    optional(Member::Situation(field), shape)
+}
 
 const SITUATION: &[Field] = &[
-    required("today", Kind::Date),
-    required("birth_date", Kind::Date),
-    optional("nationality", Kind::Enum(&["japanese", "foreign"])),
-    optional("stay_expires_on", Kind::Date),
-    optional("card", Kind::Object(CARD)),
-    optional("user_certificate", Kind::Object(CERTIFICATE)),
-    optional("signature_certificate", Kind::Object(CERTIFICATE)),
-    optional("events", Kind::Events),
+    required(Member::Situation(SituationField::Today), Shape::Date),
+    required(Member::Situation(SituationField::BirthDate), Shape::Date),
+    situation(SituationField::Nationality, Shape::Enum(&["japanese", "foreign"])),
+    situation(SituationField::StayExpiresOn, Shape::Date),
+    situation(SituationField::Card, Shape::Object(InputObject::Card, CARD)),
+    situation(
+        SituationField::UserCertificate,
+        Shape::Object(InputObject::Certificate(CertificateKind::User), USER_CERTIFICATE),
+    ),
+    situation(
+        SituationField::SignatureCertificate,
+        Shape::Object(InputObject::Certificate(CertificateKind::Signature), SIGNATURE_CERTIFICATE),
+    ),
+    situation(SituationField::Events, Shape::Events),
 ];
 
-const PASSWORD: &[Field] = &[required("password", Kind::Text)];
+const PASSWORD: &[Field] = &[required(Member::Password, Shape::Text)];
 
-const WHAT: Kind = Kind::Enum(&["name", "birth_date", "sex", "former_surname"]);
-const PLACE: Kind = Kind::Enum(&["outside", "home"]);
-const CAUSE: Kind = Kind::Enum(&["disaster", "damage", "defect", "card_full"]);
-const PIN: Kind = Kind::Enum(&["signature", "user", "residence", "card_info"]);
+const WHAT: Shape = Shape::Enum(&["name", "birth_date", "sex", "former_surname"]);
+const PLACE: Shape = Shape::Enum(&["outside", "home"]);
+const CAUSE: Shape = Shape::Enum(&["disaster", "damage", "defect", "card_full"]);
+const PIN: Shape = Shape::Enum(&["signature", "user", "residence", "card_info"]);
 
 /// Each event type with its fields after `type`, in the contract's order.
 const EVENTS: &[(&str, &[Field])] = &[
-    ("move_within_city", &[required("moved_on", Kind::Date), optional("filed_on", Kind::Date)]),
+    ("move_within_city", &[event(EventField::MovedOn, Shape::Date), optional_event(EventField::FiledOn, Shape::Date)]),
     (
         "move_to_other_municipality",
         &[
-            required("planned_move_out_on", Kind::Date),
-            optional("moved_in_on", Kind::Date),
-            optional("move_in_filed_on", Kind::Date),
-            optional("card_presented_on", Kind::Date),
+            event(EventField::PlannedMoveOutOn, Shape::Date),
+            optional_event(EventField::MovedInOn, Shape::Date),
+            optional_event(EventField::MoveInFiledOn, Shape::Date),
+            optional_event(EventField::CardPresentedOn, Shape::Date),
         ],
     ),
-    ("move_abroad", &[required("departure_on", Kind::Date), optional("continued_use_applied_on", Kind::Date)]),
+    (
+        "move_abroad",
+        &[event(EventField::DepartureOn, Shape::Date), optional_event(EventField::ContinuedUseAppliedOn, Shape::Date)],
+    ),
     (
         "change_of_details",
-        &[required("what", WHAT), required("changed_on", Kind::Date), optional("card_updated_on", Kind::Date)],
+        &[
+            event(EventField::What, WHAT),
+            event(EventField::ChangedOn, Shape::Date),
+            optional_event(EventField::CardUpdatedOn, Shape::Date),
+        ],
     ),
     (
         "card_lost",
         &[
-            required("lost_on", Kind::Date),
-            required("place", PLACE),
-            optional("stolen", Kind::Bool),
-            optional("suspended_on", Kind::Date),
-            optional("reported_on", Kind::Date),
-            optional("found_on", Kind::Date),
+            event(EventField::LostOn, Shape::Date),
+            event(EventField::Place, PLACE),
+            optional_event(EventField::Stolen, Shape::Bool),
+            optional_event(EventField::SuspendedOn, Shape::Date),
+            optional_event(EventField::ReportedOn, Shape::Date),
+            optional_event(EventField::FoundOn, Shape::Date),
         ],
     ),
-    ("card_destroyed", &[required("on", Kind::Date), required("cause", CAUSE)]),
-    ("pin_locked", &[required("pin", PIN), required("knows_other_certificate_pin", Kind::Bool)]),
+    ("card_destroyed", &[event(EventField::On, Shape::Date), event(EventField::Cause, CAUSE)]),
+    ("pin_locked", &[event(EventField::Pin, PIN), event(EventField::KnowsOtherCertificatePin, Shape::Bool)]),
 ];
 
 /// The fields an event may hold: those of its type, or, without a valid type, those of every
-/// type in the contract's order (`rules.md` §16 passes 1 and 3).
+/// type in the contract's order (`docs/rules.md` §16 passes 1 and 3).
 fn event_fields(event: &Json) -> Vec<Field> {
     let typed = event_type(event);
     EVENTS
@@ -229,45 +309,36 @@ fn event_fields(event: &Json) -> Vec<Field> {
 
 /// An event's type, when it is present and one of the contract's.
 fn event_type(event: &Json) -> Option<&'static str> {
-    match event.present("type") {
+    match event.present(EventField::Type.name()) {
         Some(Json::String(t)) => EVENTS.iter().map(|(name, _)| *name).find(|name| name == t),
         _ => None,
     }
 }
 
-/// Joins a path: `card` + `issued_on` → `card.issued_on`.
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{path}.{name}")
-    }
-}
-
 // ---------------------------------------------------------------- pass 1: types and enums
 
-fn first_type_error(object: &Json, fields: &[Field], path: &str) -> Option<String> {
+fn first_type_error(object: &Json, fields: &[Field], within: InputObject) -> Option<FieldPath> {
     fields.iter().find_map(|field| {
-        let value = object.present(field.name)?;
-        type_error(value, field.kind, &join(path, field.name))
+        let value = object.present(field.name())?;
+        type_error(value, field.shape, field.member.at(within))
     })
 }
 
-fn type_error(value: &Json, kind: Kind, path: &str) -> Option<String> {
-    let fits = match (kind, value) {
-        (Kind::Date | Kind::Text, Json::String(_)) | (Kind::Bool, Json::Bool(_)) => true,
-        (Kind::Enum(allowed), Json::String(s)) => allowed.contains(&s.as_str()),
-        (Kind::EventType, Json::String(s)) => EVENTS.iter().any(|(name, _)| name == s),
-        (Kind::Object(fields), Json::Object(_)) => return first_type_error(value, fields, path),
-        (Kind::Events, Json::Array(events)) => {
+fn type_error(value: &Json, shape: Shape, path: FieldPath) -> Option<FieldPath> {
+    let fits = match (shape, value) {
+        (Shape::Date | Shape::Text, Json::String(_)) | (Shape::Bool, Json::Bool(_)) => true,
+        (Shape::Enum(allowed), Json::String(s)) => allowed.contains(&s.as_str()),
+        (Shape::EventType, Json::String(s)) => EVENTS.iter().any(|(name, _)| name == s),
+        (Shape::Object(inner, fields), Json::Object(_)) => return first_type_error(value, fields, inner),
+        (Shape::Events, Json::Array(events)) => {
             return events.iter().enumerate().find_map(|(i, event)| {
-                let event_path = format!("{path}[{i}]");
                 if !matches!(event, Json::Object(_)) {
-                    return Some(event_path);
+                    return Some(FieldPath::Event(i));
                 }
-                let type_problem =
-                    event.present("type").and_then(|t| type_error(t, Kind::EventType, &join(&event_path, "type")));
-                type_problem.or_else(|| first_type_error(event, &event_fields(event), &event_path))
+                let type_problem = event
+                    .present(EventField::Type.name())
+                    .and_then(|t| type_error(t, Shape::EventType, FieldPath::EventField(i, EventField::Type)));
+                type_problem.or_else(|| first_type_error(event, &event_fields(event), InputObject::Event(i)))
             })
         }
         _ => false,
@@ -275,39 +346,38 @@ fn type_error(value: &Json, kind: Kind, path: &str) -> Option<String> {
     if fits {
         None
     } else {
-        Some(path.to_owned())
+        Some(path)
     }
 }
 
 // ---------------------------------------------------------------- pass 2: unknown keys
 
-fn first_unknown_key(object: &Json, allowed: &[Field], also: &[&str], path: &str) -> Option<String> {
+fn first_unknown_key(object: &Json, allowed: &[Field], also: &[&str], within: InputObject) -> Option<FieldPath> {
     let Json::Object(entries) = object else {
         return None;
     };
     entries
         .iter()
-        .find(|(key, _)| !allowed.iter().any(|f| f.name == key) && !also.contains(&key.as_str()))
-        .map(|(key, _)| join(path, key))
+        .find(|(key, _)| !allowed.iter().any(|f| f.name() == key) && !also.contains(&key.as_str()))
+        .map(|(key, _)| FieldPath::Unknown(within, key.clone()))
 }
 
-/// Top level, then `card`, the certificates, the events (`rules.md` §16 pass 2).
-fn unknown_field(root: &Json) -> Option<String> {
-    if let Some(path) = first_unknown_key(root, SITUATION, &[], "") {
+/// Top level, then `card`, the certificates, the events (`docs/rules.md` §16 pass 2).
+fn unknown_field(root: &Json) -> Option<FieldPath> {
+    if let Some(path) = first_unknown_key(root, SITUATION, &[], InputObject::Top) {
         return Some(path);
     }
     for field in SITUATION {
-        match (field.kind, root.present(field.name)) {
-            (Kind::Object(fields), Some(object)) => {
-                if let Some(path) = first_unknown_key(object, fields, &[], field.name) {
+        match (field.shape, root.present(field.name())) {
+            (Shape::Object(inner, fields), Some(object)) => {
+                if let Some(path) = first_unknown_key(object, fields, &[], inner) {
                     return Some(path);
                 }
             }
-            (Kind::Events, Some(Json::Array(events))) => {
+            (Shape::Events, Some(Json::Array(events))) => {
                 for (i, event) in events.iter().enumerate() {
-                    if let Some(path) =
-                        first_unknown_key(event, &event_fields(event), &["type"], &format!("events[{i}]"))
-                    {
+                    let also = [EventField::Type.name()];
+                    if let Some(path) = first_unknown_key(event, &event_fields(event), &also, InputObject::Event(i)) {
                         return Some(path);
                     }
                 }
@@ -320,39 +390,35 @@ fn unknown_field(root: &Json) -> Option<String> {
 
 // ---------------------------------------------------------------- pass 3: missing fields
 
-fn first_missing(object: &Json, fields: &[Field], path: &str) -> Option<String> {
-    fields.iter().find(|f| f.required && object.present(f.name).is_none()).map(|f| join(path, f.name))
+fn first_missing(object: &Json, fields: &[Field], within: InputObject) -> Option<FieldPath> {
+    fields.iter().find(|f| f.required && object.present(f.name()).is_none()).map(|f| f.member.at(within))
 }
 
-fn missing_field(root: &Json) -> Option<String> {
-    if let Some(path) = first_missing(root, SITUATION, "") {
+fn missing_field(root: &Json) -> Option<FieldPath> {
+    if let Some(path) = first_missing(root, SITUATION, InputObject::Top) {
         return Some(path);
     }
-    let Some(Json::Array(events)) = root.present("events") else {
+    let Some(Json::Array(events)) = root.present(SituationField::Events.name()) else {
         return None;
     };
-    events.iter().enumerate().find_map(|(i, event)| {
-        let path = format!("events[{i}]");
-        match event_type(event) {
-            Some(_) => first_missing(event, &event_fields(event), &path),
-            None => Some(join(&path, "type")),
-        }
+    events.iter().enumerate().find_map(|(i, event)| match event_type(event) {
+        Some(_) => first_missing(event, &event_fields(event), InputObject::Event(i)),
+        None => Some(FieldPath::EventField(i, EventField::Type)),
     })
 }
 
 // ---------------------------------------------------------------- pass 4: dates
 
-fn first_bad_date(object: &Json, fields: &[Field], path: &str) -> Option<String> {
+fn first_bad_date(object: &Json, fields: &[Field], within: InputObject) -> Option<FieldPath> {
     fields.iter().find_map(|field| {
-        let value = object.present(field.name)?;
-        let here = join(path, field.name);
-        match (field.kind, value) {
-            (Kind::Date, Json::String(text)) => parse_date(text).is_none().then_some(here),
-            (Kind::Object(inner), Json::Object(_)) => first_bad_date(value, inner, &here),
-            (Kind::Events, Json::Array(events)) => events
+        let value = object.present(field.name())?;
+        match (field.shape, value) {
+            (Shape::Date, Json::String(text)) => parse_iso_date(text).is_none().then(|| field.member.at(within)),
+            (Shape::Object(inner, fields), Json::Object(_)) => first_bad_date(value, fields, inner),
+            (Shape::Events, Json::Array(events)) => events
                 .iter()
                 .enumerate()
-                .find_map(|(i, event)| first_bad_date(event, &event_fields(event), &format!("{here}[{i}]"))),
+                .find_map(|(i, event)| first_bad_date(event, &event_fields(event), InputObject::Event(i))),
             _ => None,
         }
     })
@@ -391,7 +457,7 @@ fn is_json_number(token: &[u8]) -> bool {
 ///
 /// serde_json refuses such a number as if the document were not JSON ("number out of range"), but it is
 /// JSON grammar with a number in it, and the contract has no number field at all: a number where a date or a
-/// boolean belongs is a wrong type (`invalid_json` on that field, rules.md §16 pass 1) and one under an
+/// boolean belongs is a wrong type (`invalid_json` on that field, docs/rules.md §16 pass 1) and one under an
 /// unknown key is an unknown field (pass 2), whatever its value. `0` keeps both answers and lets the document
 /// be read. Strings are skipped (a `"1e999"` date is an invalid date); anything that is not a number of the
 /// grammar is left for serde_json to refuse.
@@ -437,15 +503,15 @@ fn numbers_in_range(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 
 /// Reads bytes into a tree, or the `invalid_json` error of the whole document.
 fn parse(bytes: &[u8]) -> Result<Json, InputError> {
-    let whole = |_| InputError::new(ErrorCode::InvalidJson, "");
+    let whole = |_| InputError::new(InputErrorCode::InvalidJson, FieldPath::Document);
     let tree: Json = serde_json::from_slice(&numbers_in_range(bytes)).map_err(whole)?;
     if !matches!(tree, Json::Object(_)) || tree.has_repeated_key() {
-        return Err(InputError::new(ErrorCode::InvalidJson, ""));
+        return Err(InputError::new(InputErrorCode::InvalidJson, FieldPath::Document));
     }
     Ok(tree)
 }
 
-fn fail(code: ErrorCode, path: Option<String>) -> Result<(), InputError> {
+fn fail(code: InputErrorCode, path: Option<FieldPath>) -> Result<(), InputError> {
     match path {
         Some(path) => Err(InputError::new(code, path)),
         None => Ok(()),
@@ -455,32 +521,72 @@ fn fail(code: ErrorCode, path: Option<String>) -> Result<(), InputError> {
 /// Reads a situation with passes 1–4; the engine runs the rest.
 pub fn read_situation(bytes: &[u8]) -> Result<Situation, InputError> {
     let root = parse(bytes)?;
-    fail(ErrorCode::InvalidJson, first_type_error(&root, SITUATION, ""))?;
-    fail(ErrorCode::UnknownField, unknown_field(&root))?;
-    fail(ErrorCode::MissingField, missing_field(&root))?;
-    fail(ErrorCode::InvalidDate, first_bad_date(&root, SITUATION, ""))?;
+    fail(InputErrorCode::InvalidJson, first_type_error(&root, SITUATION, InputObject::Top))?;
+    fail(InputErrorCode::UnknownField, unknown_field(&root))?;
+    fail(InputErrorCode::MissingField, missing_field(&root))?;
+    fail(InputErrorCode::InvalidDate, first_bad_date(&root, SITUATION, InputObject::Top))?;
     // Every check of the contract's shape has passed: the typed read cannot fail.
-    serde_json::from_value(root.into_value()).map_err(|_| InputError::new(ErrorCode::InvalidJson, ""))
+    serde_json::from_value(root.into_value())
+        .map_err(|_| InputError::new(InputErrorCode::InvalidJson, FieldPath::Document))
 }
 
 /// Reads `{"password": "..."}` with passes 1–3.
 pub fn read_password(bytes: &[u8]) -> Result<String, InputError> {
     let root = parse(bytes)?;
-    fail(ErrorCode::InvalidJson, first_type_error(&root, PASSWORD, ""))?;
-    fail(ErrorCode::UnknownField, first_unknown_key(&root, PASSWORD, &[], ""))?;
-    fail(ErrorCode::MissingField, first_missing(&root, PASSWORD, ""))?;
+    fail(InputErrorCode::InvalidJson, first_type_error(&root, PASSWORD, InputObject::Top))?;
+    fail(InputErrorCode::UnknownField, first_unknown_key(&root, PASSWORD, &[], InputObject::Top))?;
+    fail(InputErrorCode::MissingField, first_missing(&root, PASSWORD, InputObject::Top))?;
     serde_json::from_value::<PasswordInput>(root.into_value())
         .map(|input| input.password)
-        .map_err(|_| InputError::new(ErrorCode::InvalidJson, ""))
+        .map_err(|_| InputError::new(InputErrorCode::InvalidJson, FieldPath::Document))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn error(json: &str) -> (ErrorCode, String) {
+    /// The schema's names (those of `field.rs`) are the keys serde's derived writer uses for the contract's
+    /// types, object by object and in the same order: the typed paths cannot name a field the types lack.
+    #[test]
+    fn the_schema_names_the_keys_serde_writes() {
+        let d = crate::dates::ymd(2020, 1, 1);
+        let base = Situation {
+            today: d,
+            birth_date: d,
+            nationality: crate::contract::Nationality::Foreign,
+            stay_expires_on: None,
+            card: None,
+            user_certificate: None,
+            signature_certificate: None,
+            events: Vec::new(),
+        };
+        let situation = Situation::with_every_field(d, base);
+        let tree: Json = serde_json::from_str(&serde_json::to_string(&situation).unwrap()).unwrap();
+        let keys = |json: Option<&Json>| match json {
+            Some(Json::Object(entries)) => entries.iter().map(|(k, _)| k.clone()).collect(),
+            _ => Vec::new(),
+        };
+        let names = |fields: &[Field]| fields.iter().map(|f| f.name().to_owned()).collect::<Vec<_>>();
+        assert_eq!(keys(Some(&tree)), names(SITUATION));
+        assert_eq!(keys(tree.get("card")), names(CARD));
+        assert_eq!(keys(tree.get("user_certificate")), names(USER_CERTIFICATE));
+        assert_eq!(keys(tree.get("signature_certificate")), names(SIGNATURE_CERTIFICATE));
+        let events = match tree.get("events") {
+            Some(Json::Array(events)) => events.clone(),
+            _ => Vec::new(),
+        };
+        assert_eq!(events.len(), EVENTS.len(), "one event of each type");
+        for (event, (name, fields)) in events.iter().zip(EVENTS) {
+            assert_eq!(event_type(event), Some(*name));
+            let mut want = vec![EventField::Type.name().to_owned()];
+            want.extend(names(fields));
+            assert_eq!(keys(Some(event)), want, "{name}");
+        }
+    }
+
+    fn error(json: &str) -> (InputErrorCode, String) {
         let e = read_situation(json.as_bytes()).unwrap_err();
-        (e.code, e.field)
+        (e.code, e.field.to_string())
     }
 
     const OK: &str = r#""today":"2025-01-01","birth_date":"1990-01-01""#;
@@ -499,15 +605,15 @@ mod tests {
             "{\"a\":\"\\ud800\"}",
             "null",
         ] {
-            assert_eq!(error(bad), (ErrorCode::InvalidJson, String::new()), "{bad:?}");
+            assert_eq!(error(bad), (InputErrorCode::InvalidJson, String::new()), "{bad:?}");
         }
-        assert_eq!(read_situation(&[0xff, 0xfe]).unwrap_err().field, "");
+        assert_eq!(read_situation(&[0xff, 0xfe]).unwrap_err().field, FieldPath::Document);
     }
 
     #[test]
     fn a_repeated_key_anywhere_is_the_whole_document() {
         let json = format!(r#"{{{OK},"card":{{"issued_on":"2020-01-01","issued_on":"2020-01-02"}},"today":5}}"#);
-        assert_eq!(error(&json), (ErrorCode::InvalidJson, String::new()));
+        assert_eq!(error(&json), (InputErrorCode::InvalidJson, String::new()));
     }
 
     #[test]
@@ -527,7 +633,7 @@ mod tests {
         ]
         .map(|(j, f)| (j.to_owned(), f));
         for (json, field) in cases {
-            assert_eq!(error(&json), (ErrorCode::InvalidJson, field.to_owned()), "{json}");
+            assert_eq!(error(&json), (InputErrorCode::InvalidJson, field.to_owned()), "{json}");
         }
     }
 
@@ -545,7 +651,7 @@ mod tests {
             (format!(r#"{{{OK},"events":[{{"moved_on":"2024-01-01","colour":"red"}}]}}"#), "events[0].colour"),
         ];
         for (json, field) in cases {
-            assert_eq!(error(&json), (ErrorCode::UnknownField, field.to_owned()), "{json}");
+            assert_eq!(error(&json), (InputErrorCode::UnknownField, field.to_owned()), "{json}");
         }
     }
 
@@ -564,54 +670,54 @@ mod tests {
             ),
         ];
         for (json, field) in cases {
-            assert_eq!(error(&json), (ErrorCode::MissingField, field.to_owned()), "{json}");
+            assert_eq!(error(&json), (InputErrorCode::MissingField, field.to_owned()), "{json}");
         }
     }
 
     #[test]
     fn invalid_dates_in_schema_order() {
         let json = r#"{"today":"2025-01-01","birth_date":"1990-1-1","card":{"issued_on":"2023-02-29"}}"#;
-        assert_eq!(error(json), (ErrorCode::InvalidDate, "birth_date".to_owned()));
+        assert_eq!(error(json), (InputErrorCode::InvalidDate, "birth_date".to_owned()));
         let json = format!(r#"{{{OK},"events":[{{"type":"card_destroyed","on":"2024-13-01","cause":"damage"}}]}}"#);
-        assert_eq!(error(&json), (ErrorCode::InvalidDate, "events[0].on".to_owned()));
+        assert_eq!(error(&json), (InputErrorCode::InvalidDate, "events[0].on".to_owned()));
     }
 
     #[test]
     fn a_number_beyond_f64_is_a_number_of_the_wrong_type() {
-        // rules.md §16 pass 1: a number where a date belongs, however large, is invalid_json on that field.
+        // docs/rules.md §16 pass 1: a number where a date belongs, however large, is invalid_json on that field.
         for (json, want) in [
-            (r#"{"today":1e999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "today")),
-            (r#"{"today":-1E+999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "today")),
+            (r#"{"today":1e999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "today")),
+            (r#"{"today":-1E+999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "today")),
             (
                 format!(r#"{{"today":1{},"birth_date":"1990-01-01"}}"#, "0".repeat(400)),
-                (ErrorCode::InvalidJson, "today"),
+                (InputErrorCode::InvalidJson, "today"),
             ),
-            (format!(r#"{{{OK},"card":{{"issued_on":1.5e999}}}}"#), (ErrorCode::InvalidJson, "card.issued_on")),
-            (format!(r#"{{{OK},"card":{{"face_auth":1e999}}}}"#), (ErrorCode::InvalidJson, "card.face_auth")),
+            (format!(r#"{{{OK},"card":{{"issued_on":1.5e999}}}}"#), (InputErrorCode::InvalidJson, "card.issued_on")),
+            (format!(r#"{{{OK},"card":{{"face_auth":1e999}}}}"#), (InputErrorCode::InvalidJson, "card.face_auth")),
             (
                 format!(r#"{{{OK},"events":[{{"type":"move_within_city","moved_on":1e999}}]}}"#),
-                (ErrorCode::InvalidJson, "events[0].moved_on"),
+                (InputErrorCode::InvalidJson, "events[0].moved_on"),
             ),
-            (format!(r#"{{{OK},"events":1e999}}"#), (ErrorCode::InvalidJson, "events")),
+            (format!(r#"{{{OK},"events":1e999}}"#), (InputErrorCode::InvalidJson, "events")),
             // Under an unknown key, the key is the problem; a string that looks like one is a date of a wrong form.
-            (format!(r#"{{{OK},"x":[1e999]}}"#), (ErrorCode::UnknownField, "x")),
-            (r#"{"today":"1e999","birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidDate, "today")),
+            (format!(r#"{{{OK},"x":[1e999]}}"#), (InputErrorCode::UnknownField, "x")),
+            (r#"{"today":"1e999","birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidDate, "today")),
             // Not JSON grammar stays the whole document, so does a top level that is not an object.
-            (r#"{"today":1e,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
-            (r#"{"today":01e999,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
-            (r#"{"today":1e999 1,"birth_date":"1990-01-01"}"#.to_owned(), (ErrorCode::InvalidJson, "")),
-            ("1e999".to_owned(), (ErrorCode::InvalidJson, "")),
+            (r#"{"today":1e,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "")),
+            (r#"{"today":01e999,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "")),
+            (r#"{"today":1e999 1,"birth_date":"1990-01-01"}"#.to_owned(), (InputErrorCode::InvalidJson, "")),
+            ("1e999".to_owned(), (InputErrorCode::InvalidJson, "")),
         ] {
             assert_eq!(error(&json), (want.0, want.1.to_owned()), "{json}");
         }
         // A repeated key still decides first; an escaped quote does not end a string early.
         let json = r#"{"today":1e999,"today":"2025-01-01","birth_date":"1990-01-01"}"#;
-        assert_eq!(error(json), (ErrorCode::InvalidJson, String::new()));
+        assert_eq!(error(json), (InputErrorCode::InvalidJson, String::new()));
         let json = r#"{"x\"":1e999,"today":"2025-01-01","birth_date":"1990-01-01"}"#;
-        assert_eq!(error(json), (ErrorCode::UnknownField, "x\"".to_owned()));
+        assert_eq!(error(json), (InputErrorCode::UnknownField, "x\"".to_owned()));
         assert_eq!(
-            read_password(br#"{"password":1e999}"#).map_err(|e| (e.code, e.field)),
-            Err((ErrorCode::InvalidJson, "password".to_owned()))
+            read_password(br#"{"password":1e999}"#).map_err(|e| (e.code, e.field.to_string())),
+            Err((InputErrorCode::InvalidJson, "password".to_owned()))
         );
         // Numbers in range and strings are left as they are.
         for same in [&br#"{"a":1e308,"b":"1e999","c":-0.5E-999}"#[..], b"[1, 2]"] {
@@ -650,10 +756,10 @@ mod tests {
     #[test]
     fn passwords() {
         assert_eq!(read_password(br#"{"password":"abc123"}"#).unwrap(), "abc123");
-        let code = |b: &[u8]| read_password(b).map_err(|e| (e.code, e.field)).unwrap_err();
-        assert_eq!(code(br#"{"password":5}"#), (ErrorCode::InvalidJson, "password".to_owned()));
-        assert_eq!(code(br#"{"password":"a","x":1}"#), (ErrorCode::UnknownField, "x".to_owned()));
-        assert_eq!(code(br#"{"password":null}"#), (ErrorCode::MissingField, "password".to_owned()));
-        assert_eq!(code(br#"{}"#), (ErrorCode::MissingField, "password".to_owned()));
+        let code = |b: &[u8]| read_password(b).map_err(|e| (e.code, e.field.to_string())).unwrap_err();
+        assert_eq!(code(br#"{"password":5}"#), (InputErrorCode::InvalidJson, "password".to_owned()));
+        assert_eq!(code(br#"{"password":"a","x":1}"#), (InputErrorCode::UnknownField, "x".to_owned()));
+        assert_eq!(code(br#"{"password":null}"#), (InputErrorCode::MissingField, "password".to_owned()));
+        assert_eq!(code(br#"{}"#), (InputErrorCode::MissingField, "password".to_owned()));
     }
 }

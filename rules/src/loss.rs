@@ -1,9 +1,8 @@
 //! Loss, theft, suspension and finding the card again (`loss.*`, `reissue.rapid`; leaflet ６,
-//! `rules.md` §9, §10.1).
+//! `docs/rules.md` §9, §10.1).
 
 use chrono::NaiveDate;
 
-use crate::actions::action;
 use crate::contract::{Action, ActionId, Document, Place, Where};
 use crate::dates::{within_days, DateError};
 use crate::events::{EventContext, EventOutcome};
@@ -25,14 +24,14 @@ pub struct Loss {
 /// outside or stolen, file a 紛失届, then apply for a reissue (normal, or rapid within 30 days of the
 /// 紛失届 since 2024-12-02). A card found again after being stopped is unsuspended in person, free.
 ///
-/// Ambiguity (`rules.md` §9): for a loss at home a written account replaces the police receipt.
+/// Ambiguity (`docs/rules.md` §9): for a loss at home a written account replaces the police receipt.
 pub fn lost(loss: Loss, ctx: EventContext) -> Result<EventOutcome, DateError> {
     let suspended = loss.suspended_on.is_some() || loss.reported_on.is_some();
     let mut outcome = EventOutcome::default();
     if loss.found_on.is_some() {
         if suspended {
             outcome.actions.push(
-                action(ActionId::LiftSuspension, RuleId::LossFound, Where::WardOffice)
+                Action::new(ActionId::LiftSuspension, RuleId::LossFound, Where::WardOffice)
                     .fee(0)
                     .documents(&[Document::Card]),
             );
@@ -43,22 +42,23 @@ pub fn lost(loss: Loss, ctx: EventContext) -> Result<EventOutcome, DateError> {
     let with_police = loss.place == Place::Outside || loss.stolen;
     if loss.suspended_on.is_none() {
         // The line answers 24 hours a day and this is the most urgent step: due today.
-        outcome.actions.push(action(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(ctx.today));
+        outcome.actions.push(Action::new(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone).by(ctx.today));
     }
     if with_police {
-        // Nothing to bring: the police give the 受理番号 that the reissue then needs (`rules.md` §9).
-        outcome.actions.push(action(ActionId::ReportToPolice, RuleId::LossReport, Where::Police));
+        // Nothing to bring: the police give the 受理番号 that the reissue then needs (`docs/rules.md` §9).
+        outcome.actions.push(Action::new(ActionId::ReportToPolice, RuleId::LossReport, Where::Police));
     }
     if loss.reported_on.is_none() {
         outcome.actions.push(
-            action(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice).documents(&[Document::PhotoId]),
+            Action::new(ActionId::ReportLossToOffice, RuleId::LossReport, Where::WardOffice)
+                .documents(&[Document::PhotoId]),
         );
     }
     let proof = if with_police { Document::PoliceReceiptNumber } else { Document::WrittenAccount };
     let documents = [Document::PhotoId, Document::Photo, proof];
     let trigger = loss.reported_on.unwrap_or(ctx.today);
     outcome.actions.push(
-        action(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice)
+        Action::new(ActionId::ApplyReissue, RuleId::LossReissue, Where::WardOffice)
             .fee(REISSUE_FEES.on(trigger).total(ctx.with_certificates))
             .documents(&documents),
     );
@@ -78,7 +78,8 @@ pub fn rapid_reissue(
     ctx: EventContext,
     fee: impl Fn(&crate::params::RapidReissue) -> u32,
 ) -> Result<Option<Action>, DateError> {
-    let Some(rapid) = RAPID_REISSUE.on(trigger) else {
+    let row = RAPID_REISSUE.in_force(trigger);
+    let Some(rapid) = row.value else {
         return Ok(None);
     };
     let by = within_days(trigger, rapid.window_days)?;
@@ -86,10 +87,11 @@ pub fn rapid_reissue(
         return Ok(None);
     }
     Ok(Some(
-        action(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice)
+        Action::new(ActionId::ApplyRapidReissue, RuleId::ReissueRapid, Where::WardOffice)
             .by(by)
             .fee(fee(&rapid))
-            .documents(documents),
+            .documents(documents)
+            .source(row.source),
     ))
 }
 

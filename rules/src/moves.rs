@@ -1,15 +1,14 @@
-//! Moves (`move.within_city`, `move.other_municipality`, `move.abroad`; leaflet ４, `rules.md` §7).
+//! Moves (`move.within_city`, `move.other_municipality`, `move.abroad`; leaflet ４, `docs/rules.md` §7).
 
 use chrono::NaiveDate;
 
-use crate::actions::action;
-use crate::contract::{ActionId, Document, Nationality, Where};
+use crate::contract::{Action, ActionId, Document, Nationality, Where};
 use crate::dates::{plus_days, within_days, DateError};
 use crate::events::{EventContext, EventOutcome};
 use crate::explain::RuleId;
 use crate::params::{CONTINUED_USE_ABROAD, FILING_DAYS, MOVE_OUT_DAYS, PRESENTATION_DAYS};
 
-/// A 転居 inside Kawasaki, also between two wards (住民基本台帳法23条, `rules.md` §7.1): file the
+/// A 転居 inside Kawasaki, also between two wards (住民基本台帳法23条, `docs/rules.md` §7.1): file the
 /// 転居届 with the card within 14 days. No lapse; the signature certificate ends when the move is
 /// filed (R = `filed_on`).
 pub fn within_city(
@@ -21,7 +20,7 @@ pub fn within_city(
     let mut outcome = EventOutcome { revocation: filed_on, ..EventOutcome::default() };
     if filed_on.is_none() && by >= ctx.today {
         outcome.actions.push(
-            action(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice)
+            Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice)
                 .by(by)
                 .documents(&[Document::Card]),
         );
@@ -38,7 +37,7 @@ pub struct OtherMunicipality {
     pub card_presented_on: Option<NaiveDate>,
 }
 
-/// A move to another municipality (leaflet ４②, 番号法施行令14条, `rules.md` §7.2).
+/// A move to another municipality (leaflet ４②, 番号法施行令14条, `docs/rules.md` §7.2).
 ///
 /// The card lapses when no 転入届 is made by the earlier of planned move-out + 30 days and
 /// move-in + 14 days (the law's 「14日を経過」: filing on day 14 is in time, ambiguity (c)), or when
@@ -60,7 +59,7 @@ pub fn to_other_municipality(m: OtherMunicipality, ctx: EventContext) -> Result<
             }
             if m.card_presented_on.is_none() && present_by >= ctx.today {
                 outcome.actions.push(
-                    action(ActionId::PresentCardAfterMove, RuleId::MoveOtherMunicipality, Where::WardOffice)
+                    Action::new(ActionId::PresentCardAfterMove, RuleId::MoveOtherMunicipality, Where::WardOffice)
                         .by(present_by)
                         .documents(&[Document::Card]),
                 );
@@ -71,7 +70,7 @@ pub fn to_other_municipality(m: OtherMunicipality, ctx: EventContext) -> Result<
             outcome.lapse = Some(plus_days(deadline, 1)?);
             if deadline >= ctx.today {
                 outcome.actions.push(
-                    action(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice)
+                    Action::new(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice)
                         .by(deadline)
                         .documents(&[Document::Card]),
                 );
@@ -81,7 +80,7 @@ pub fn to_other_municipality(m: OtherMunicipality, ctx: EventContext) -> Result<
     Ok(outcome)
 }
 
-/// A move abroad (国外転出, `rules.md` §7.3). A Japanese national keeps the card if 国外継続利用
+/// A move abroad (国外転出, `docs/rules.md` §7.3). A Japanese national keeps the card if 国外継続利用
 /// was applied for no later than the day before departure; otherwise, and always for a foreign
 /// national, the card lapses on the departure date. The signature certificate ends on departure
 /// for everyone.
@@ -100,7 +99,7 @@ pub fn abroad(
     let apply_by = plus_days(departure_on, -1)?;
     if can_continue && applied_on.is_none() && apply_by >= ctx.today {
         outcome.actions.push(
-            action(ActionId::ApplyContinuedUseAbroad, RuleId::MoveAbroad, Where::WardOffice)
+            Action::new(ActionId::ApplyContinuedUseAbroad, RuleId::MoveAbroad, Where::WardOffice)
                 .by(apply_by)
                 .documents(&[Document::Card]),
         );

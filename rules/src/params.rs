@@ -1,8 +1,8 @@
-//! Every age, day count, fee and effective date the rules use: the table of `rules.md` §15.
+//! Every age, day count, fee and effective date the rules use: the table of `docs/rules.md` §15.
 //!
 //! Each parameter is a [`Versioned`] list of rows by effective date. A row applies from its `from`
 //! (inclusive) until the next row's `from`; the first row also applies to every earlier date, so
-//! the engine never meets "no row in force" (`rules.md` §15). Rule code never compares a date
+//! the engine never meets "no row in force" (`docs/rules.md` §15). Rule code never compares a date
 //! with a literal effective date: it asks [`Versioned::in_force`] on the date the row is judged
 //! on. A law change is a new row here (with its source) plus cases on the day before, on and
 //! after the boundary.
@@ -23,7 +23,9 @@ pub struct Period<T: 'static> {
 /// value up is total.
 #[derive(Debug, Clone, Copy)]
 pub struct Versioned<T: 'static> {
-    /// What the row is judged on (`rules.md` §15, column "judged on").
+    /// What the row is judged on (`docs/rules.md` §15, column "judged on"): written beside the rows for the
+    /// reader of this table, and named by its tests' messages.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub judged_on: &'static str,
     pub first: Period<T>,
     /// Later rows, by strictly increasing `from`.
@@ -40,6 +42,11 @@ impl<T: Copy> Versioned<T> {
     /// The value in force on `on`.
     pub fn on(&self, on: NaiveDate) -> T {
         self.in_force(on).value
+    }
+
+    /// The latest row: the one in force today and from now on, until the table gains a row.
+    pub fn latest(&self) -> &Period<T> {
+        self.later.last().unwrap_or(&self.first)
     }
 
     /// All rows, oldest first.
@@ -77,11 +84,11 @@ const fn single<T>(judged_on: &'static str, value: T, source: &'static str) -> V
     Versioned { judged_on, first: row(SCHEME_START, value, source), later: &[] }
 }
 
-/// Age from which a card lasts ten birthdays instead of five (`card.age_class`, `rules.md` §4).
+/// Age from which a card lasts ten birthdays instead of five (`card.age_class`, `docs/rules.md` §4).
 pub static ADULT_AGE: Versioned<u32> = Versioned {
     judged_on: "age-decision date (申請受付日, else 発行日)",
-    first: row(SCHEME_START, 20, "個人番号カード省令; leaflet §5①"),
-    later: &[row(ymd(2022, 4, 1), 18, "個人番号カード省令 (2022-04-01 改正); leaflet §5①")],
+    first: row(SCHEME_START, 20, "leaflet §5①; 個人番号カード省令"),
+    later: &[row(ymd(2022, 4, 1), 18, "leaflet §5①; 個人番号カード省令 (2022-04-01 改正)")],
 };
 
 /// Number of birthdays a card runs to after its 発行日.
@@ -92,10 +99,10 @@ pub struct CardBirthdays {
 }
 
 pub static CARD_BIRTHDAYS: Versioned<CardBirthdays> =
-    single("issue date", CardBirthdays { adult: 10, minor: 5 }, "leaflet §5①; 番号法17条6項");
+    single("issue date", CardBirthdays { adult: 10, minor: 5 }, "leaflet §5①; 番号法17条6項; 個人番号カード省令26条");
 
 /// How far before the 発行日 an unknown 申請受付日 may lie (the `age_decision_date_unknown` caveat).
-pub static AGE_DECISION_LOOKBACK_DAYS: Versioned<u32> = single("issue date", 183, "rules.md §4");
+pub static AGE_DECISION_LOOKBACK_DAYS: Versioned<u32> = single("issue date", 183, "docs/rules.md §4");
 
 /// Number of birthdays a certificate runs to after its issue date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,11 +124,11 @@ pub static SIGNATURE_MIN_AGE: Versioned<u32> = single("today", 15, "公的個人
 pub static RENEWAL_WINDOW_MONTHS: Versioned<u32> = single("expiry", 3, "leaflet §5③");
 
 /// Days before the window opens from which the guide lists a renewal action.
-pub static RENEWAL_LEAD_DAYS: Versioned<u32> = single("today", 60, "guide (rules.md §6.3)");
+pub static RENEWAL_LEAD_DAYS: Versioned<u32> = single("today", 60, "guide (docs/rules.md §6.3)");
 
-/// How long a new card takes to be made, for `renew_card`'s `apply_by` (`rules.md` §14.2: "a new card
+/// How long a new card takes to be made, for `renew_card`'s `apply_by` (`docs/rules.md` §14.2: "a new card
 /// takes about a month", §6.1). The guide's reading, not a statutory period.
-pub static CARD_PRODUCTION_MONTHS: Versioned<u32> = single("today", 1, "guide (rules.md §6.1, §14.2)");
+pub static CARD_PRODUCTION_MONTHS: Versioned<u32> = single("today", 1, "guide (docs/rules.md §6.1, §14.2)");
 
 /// 転居届, 転入届 after the move-in, and the 追記 after a change of details.
 pub static FILING_DAYS: Versioned<u32> = single("event date", 14, "住民基本台帳法22条・23条; 番号法17条4項");
@@ -133,7 +140,7 @@ pub static MOVE_OUT_DAYS: Versioned<u32> = single("planned move-out date", 30, "
 pub static PRESENTATION_DAYS: Versioned<u32> = single("転入届 date", 90, "番号法施行令14条");
 
 /// 国外継続利用: a Japanese national keeps the card when moving abroad. Informational: the rule
-/// is applied for every departure date (`rules.md` §7.3); the first row's backward extension
+/// is applied for every departure date (`docs/rules.md` §7.3); the first row's backward extension
 /// gives exactly that.
 pub static CONTINUED_USE_ABROAD: Versioned<bool> = Versioned {
     judged_on: "departure date (informational)",
@@ -175,7 +182,8 @@ pub static RAPID_REISSUE: Versioned<Option<RapidReissue>> = Versioned {
             fee_without_certificates: 1800,
             fee_with_certificates: 2000,
         }),
-        "個人番号カード省令 (2024-12-02 施行); about a week by registered post: rules.md §10.1, §17",
+        // The delivery in about a week by registered post: docs/rules.md §10.1, §17.
+        "個人番号カード省令 (2024-12-02 施行)",
     )],
 };
 
@@ -183,7 +191,7 @@ pub static RAPID_REISSUE: Versioned<Option<RapidReissue>> = Versioned {
 /// (not published: the caveat `insurance_grace_unknown`).
 pub static INSURANCE_GRACE_MONTHS: Versioned<Option<u32>> = Versioned {
     judged_on: "expiry",
-    first: row(SCHEME_START, None, "not published (rules.md §13)"),
+    first: row(SCHEME_START, None, "not published (docs/rules.md §13)"),
     later: &[row(ymd(2024, 12, 2), Some(3), "健康保険法施行規則等 (2024-12-02 施行)")],
 };
 
@@ -217,8 +225,8 @@ pub struct PinTries {
 
 pub static PIN_TRIES: Versioned<PinTries> = single("—", PinTries { signature: 5, four_digit: 3 }, "leaflet §3③");
 
-/// Digits of the user, 住民基本台帳用 and 券面事項入力補助用 PINs (leaflet ３③; `rules.md` §11.1).
-pub static PIN_DIGITS: Versioned<u32> = single("—", 4, "leaflet §3③; rules.md §11.1");
+/// Digits of the user, 住民基本台帳用 and 券面事項入力補助用 PINs (leaflet ３③; `docs/rules.md` §11.1).
+pub static PIN_DIGITS: Versioned<u32> = single("—", 4, "leaflet §3③; docs/rules.md §11.1");
 
 /// Allowed length of the signature password, in characters (leaflet ２①).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,24 +238,28 @@ pub struct PasswordLength {
 pub static PASSWORD_LENGTH: Versioned<PasswordLength> = single("—", PasswordLength { min: 6, max: 16 }, "leaflet §2①");
 
 /// What the boundary sweep and `rules_version` need of any parameter, whatever its value type.
-pub trait Dated: Sync {
+pub trait Parameter: Sync {
     /// What the rows are judged on.
+    #[cfg(test)]
     fn judged_on(&self) -> &'static str;
     /// The effective dates of the rows, oldest first.
     fn froms(&self) -> Vec<NaiveDate>;
     /// The index of the row in force on `on`.
+    #[cfg(test)]
     fn index_in_force(&self, on: NaiveDate) -> usize;
     /// The latest effective date of the parameter.
     fn latest_from(&self) -> NaiveDate;
 }
 
-impl<T: Copy + Sync> Dated for Versioned<T> {
+impl<T: Copy + Sync> Parameter for Versioned<T> {
+    #[cfg(test)]
     fn judged_on(&self) -> &'static str {
         self.judged_on
     }
     fn froms(&self) -> Vec<NaiveDate> {
         self.rows().map(|row| row.from).collect()
     }
+    #[cfg(test)]
     fn index_in_force(&self, on: NaiveDate) -> usize {
         self.later.iter().rposition(|row| row.from <= on).map_or(0, |i| i + 1)
     }
@@ -257,7 +269,7 @@ impl<T: Copy + Sync> Dated for Versioned<T> {
 }
 
 /// Every parameter of the table.
-pub static ALL: [&dyn Dated; 18] = [
+pub static ALL: [&dyn Parameter; 18] = [
     &ADULT_AGE,
     &CARD_BIRTHDAYS,
     &AGE_DECISION_LOOKBACK_DAYS,
@@ -279,14 +291,14 @@ pub static ALL: [&dyn Dated; 18] = [
 ];
 
 /// Every effective date of every parameter, sorted, without repeats.
-pub fn boundaries() -> Vec<NaiveDate> {
+pub fn parameter_boundaries() -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = ALL.iter().flat_map(|p| p.froms()).collect();
     dates.sort();
     dates.dedup();
     dates
 }
 
-/// `rules_version` (`rules.md` §14.4): the latest effective date in the table.
+/// `rules_version` (`docs/rules.md` §14.4): the latest effective date in the table.
 pub fn rules_version() -> NaiveDate {
     ALL.iter().map(|p| p.latest_from()).max().unwrap_or(SCHEME_START)
 }
@@ -303,7 +315,7 @@ mod tests {
     /// Exactly one row applies on `on`: rows are in strictly increasing order, and the row in
     /// force is the only one whose interval [from, next.from) holds `on` (the first row's
     /// interval reaching back indefinitely).
-    fn exactly_one_row(table: &dyn Dated, on: NaiveDate) {
+    fn exactly_one_row(table: &dyn Parameter, on: NaiveDate) {
         let froms = table.froms();
         for pair in froms.windows(2) {
             assert!(pair[0] < pair[1], "rows out of order in {}", table.judged_on());
@@ -321,7 +333,7 @@ mod tests {
     #[test]
     fn every_boundary_has_exactly_one_row_in_force() {
         let mut days = vec![d("0000-01-01"), d("9999-12-31")];
-        for b in boundaries() {
+        for b in parameter_boundaries() {
             for delta in [-1, 0, 1] {
                 days.push(plus_days(b, delta).unwrap());
             }

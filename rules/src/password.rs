@@ -1,4 +1,4 @@
-//! The signature password's format (`password.check`, leaflet ２①, `rules.md` §11.3).
+//! The signature password's format (`password.check`, leaflet ２①, `docs/rules.md` §11.3).
 //!
 //! Only checks the format the card accepts; the password is never stored or sent, and the reader
 //! never tries it on a card.
@@ -26,7 +26,7 @@ fn normalize(c: char) -> char {
 pub fn check_password(password: &str) -> PasswordCheck {
     let normalized: String = password.chars().map(normalize).collect();
     let length = normalized.chars().count();
-    // The check has no date to judge a row on; the table holds one row since 2016 (rules.md §15).
+    // The check has no date to judge a row on; the table holds one row since 2016 (docs/rules.md §15).
     let limits = PASSWORD_LENGTH.first.value;
     let mut problems = Vec::new();
     if length < limits.min {

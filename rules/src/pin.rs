@@ -1,7 +1,6 @@
-//! Locked PINs (`pin.reset`, leaflet ３③, `rules.md` §11.2).
+//! Locked PINs (`pin.reset`, leaflet ３③, `docs/rules.md` §11.2).
 
-use crate::actions::action;
-use crate::contract::{ActionId, Document, Pin, Where};
+use crate::contract::{Action, ActionId, Document, Pin, Where};
 use crate::events::EventOutcome;
 use crate::explain::RuleId;
 
@@ -10,16 +9,17 @@ use crate::explain::RuleId;
 /// JPKI暗証番号リセット app, used within 24 hours); otherwise at the ward office with photo ID.
 ///
 /// Leaflet ３③ only names the signature password for the kiosk; the user PIN followed in 2024 on a
-/// day no source gives, so both are offered whatever the date (`rules.md` §11.2, §17).
+/// day no source gives, so both are offered whatever the date (`docs/rules.md` §11.2, §17).
 pub fn locked(pin: Pin, knows_other_certificate_pin: bool) -> EventOutcome {
     let certificate_pin = match pin {
         Pin::Signature | Pin::User => true,
         Pin::Residence | Pin::CardInfo => false,
     };
     let reset = if certificate_pin && knows_other_certificate_pin {
-        action(ActionId::ResetPin, RuleId::PinReset, Where::ConvenienceStore).documents(&[Document::Card])
+        Action::new(ActionId::ResetPin, RuleId::PinReset, Where::ConvenienceStore).documents(&[Document::Card])
     } else {
-        action(ActionId::ResetPin, RuleId::PinReset, Where::WardOffice).documents(&[Document::Card, Document::PhotoId])
+        Action::new(ActionId::ResetPin, RuleId::PinReset, Where::WardOffice)
+            .documents(&[Document::Card, Document::PhotoId])
     };
     EventOutcome { actions: vec![reset.fee(0)], ..EventOutcome::default() }
 }

@@ -1,4 +1,4 @@
-//! The validation passes of `rules.md` §16 that concern dates (4 to 8), on a typed situation.
+//! The validation passes of `docs/rules.md` §16 that concern dates (4 to 8), on a typed situation.
 //!
 //! Passes 1–3 (JSON syntax, types, unknown and missing fields) and the text form of dates belong to
 //! reading JSON (`crate::json`); a typed `Situation` has already passed them. Pass 4 is repeated
@@ -8,75 +8,78 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::certificates::signature_eligible_from;
-use crate::contract::{Event, Situation};
-use crate::error::{ErrorCode, InputError};
+use crate::contract::{CertificateKind, Event, Situation};
+use crate::error::{InputError, InputErrorCode};
+use crate::field::{CardField, CertificateField, EventField, FieldPath, SituationField};
 
-/// Every date of the situation with its path, in the schema order of `rules.md` §16.
-pub fn dated_fields(s: &Situation) -> Vec<(String, NaiveDate)> {
-    let mut fields: Vec<(String, Option<NaiveDate>)> = vec![
-        ("today".into(), Some(s.today)),
-        ("birth_date".into(), Some(s.birth_date)),
-        ("stay_expires_on".into(), s.stay_expires_on),
+/// Every date of the situation with its path, in the schema order of `docs/rules.md` §16.
+pub fn dated_fields(s: &Situation) -> Vec<(FieldPath, NaiveDate)> {
+    let mut fields: Vec<(FieldPath, Option<NaiveDate>)> = vec![
+        (FieldPath::Situation(SituationField::Today), Some(s.today)),
+        (FieldPath::Situation(SituationField::BirthDate), Some(s.birth_date)),
+        (FieldPath::Situation(SituationField::StayExpiresOn), s.stay_expires_on),
     ];
     if let Some(card) = &s.card {
-        fields.push(("card.issued_on".into(), card.issued_on));
-        fields.push(("card.application_received_on".into(), card.application_received_on));
-        fields.push(("card.expires_on".into(), card.expires_on));
+        fields.push((FieldPath::Card(CardField::IssuedOn), card.issued_on));
+        fields.push((FieldPath::Card(CardField::ApplicationReceivedOn), card.application_received_on));
+        fields.push((FieldPath::Card(CardField::ExpiresOn), card.expires_on));
     }
-    for (name, cert) in [("user_certificate", &s.user_certificate), ("signature_certificate", &s.signature_certificate)]
+    for (kind, cert) in
+        [(CertificateKind::User, &s.user_certificate), (CertificateKind::Signature, &s.signature_certificate)]
     {
         if let Some(cert) = cert {
-            fields.push((format!("{name}.issued_on"), cert.issued_on));
-            fields.push((format!("{name}.expires_on"), cert.expires_on));
+            fields.push((FieldPath::Certificate(kind, CertificateField::IssuedOn), cert.issued_on));
+            fields.push((FieldPath::Certificate(kind, CertificateField::ExpiresOn), cert.expires_on));
         }
     }
     for (i, event) in s.events.iter().enumerate() {
-        for (name, date) in event_dates(event) {
-            fields.push((format!("events[{i}].{name}"), date));
+        for (field, date) in event_dates(event) {
+            fields.push((FieldPath::EventField(i, field), date));
         }
     }
     fields.into_iter().filter_map(|(path, date)| date.map(|d| (path, d))).collect()
 }
 
 /// An event's date fields in the contract's order.
-pub fn event_dates(event: &Event) -> Vec<(&'static str, Option<NaiveDate>)> {
+pub fn event_dates(event: &Event) -> Vec<(EventField, Option<NaiveDate>)> {
+    use EventField as F;
     match event {
-        Event::MoveWithinCity { moved_on, filed_on } => vec![("moved_on", Some(*moved_on)), ("filed_on", *filed_on)],
+        Event::MoveWithinCity { moved_on, filed_on } => vec![(F::MovedOn, Some(*moved_on)), (F::FiledOn, *filed_on)],
         Event::MoveToOtherMunicipality { planned_move_out_on, moved_in_on, move_in_filed_on, card_presented_on } => {
             vec![
-                ("planned_move_out_on", Some(*planned_move_out_on)),
-                ("moved_in_on", *moved_in_on),
-                ("move_in_filed_on", *move_in_filed_on),
-                ("card_presented_on", *card_presented_on),
+                (F::PlannedMoveOutOn, Some(*planned_move_out_on)),
+                (F::MovedInOn, *moved_in_on),
+                (F::MoveInFiledOn, *move_in_filed_on),
+                (F::CardPresentedOn, *card_presented_on),
             ]
         }
         Event::MoveAbroad { departure_on, continued_use_applied_on } => {
-            vec![("departure_on", Some(*departure_on)), ("continued_use_applied_on", *continued_use_applied_on)]
+            vec![(F::DepartureOn, Some(*departure_on)), (F::ContinuedUseAppliedOn, *continued_use_applied_on)]
         }
         Event::ChangeOfDetails { what: _, changed_on, card_updated_on } => {
-            vec![("changed_on", Some(*changed_on)), ("card_updated_on", *card_updated_on)]
+            vec![(F::ChangedOn, Some(*changed_on)), (F::CardUpdatedOn, *card_updated_on)]
         }
         Event::CardLost { lost_on, place: _, stolen: _, suspended_on, reported_on, found_on } => vec![
-            ("lost_on", Some(*lost_on)),
-            ("suspended_on", *suspended_on),
-            ("reported_on", *reported_on),
-            ("found_on", *found_on),
+            (F::LostOn, Some(*lost_on)),
+            (F::SuspendedOn, *suspended_on),
+            (F::ReportedOn, *reported_on),
+            (F::FoundOn, *found_on),
         ],
-        Event::CardDestroyed { on, cause: _ } => vec![("on", Some(*on))],
+        Event::CardDestroyed { on, cause: _ } => vec![(F::On, Some(*on))],
         Event::PinLocked { pin: _, knows_other_certificate_pin: _ } => vec![],
     }
 }
 
-/// The pairs that must not be in reverse order (`rules.md` §16 pass 7): (earlier, later, reported
+/// The pairs that must not be in reverse order (`docs/rules.md` §16 pass 7): (earlier, later, reported
 /// field = the later one), in the contract's order of the later field.
-fn ordered_pairs(event: &Event) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, &'static str)> {
+fn ordered_pairs(event: &Event) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, EventField)> {
     match event {
-        Event::MoveWithinCity { moved_on, filed_on } => vec![(Some(*moved_on), *filed_on, "filed_on")],
+        Event::MoveWithinCity { moved_on, filed_on } => vec![(Some(*moved_on), *filed_on, EventField::FiledOn)],
         Event::MoveToOtherMunicipality { moved_in_on, move_in_filed_on, card_presented_on, .. } => vec![
-            (*moved_in_on, *move_in_filed_on, "move_in_filed_on"),
-            (*move_in_filed_on, *card_presented_on, "card_presented_on"),
+            (*moved_in_on, *move_in_filed_on, EventField::MoveInFiledOn),
+            (*move_in_filed_on, *card_presented_on, EventField::CardPresentedOn),
         ],
-        Event::CardLost { lost_on, found_on, .. } => vec![(Some(*lost_on), *found_on, "found_on")],
+        Event::CardLost { lost_on, found_on, .. } => vec![(Some(*lost_on), *found_on, EventField::FoundOn)],
         Event::MoveAbroad { .. }
         | Event::ChangeOfDetails { .. }
         | Event::CardDestroyed { .. }
@@ -88,25 +91,26 @@ fn ordered_pairs(event: &Event) -> Vec<(Option<NaiveDate>, Option<NaiveDate>, &'
 
 /// Runs passes 4 (year range) to 8 on a typed situation; the first failing pass decides.
 pub fn check(s: &Situation) -> Result<(), InputError> {
+    let birth_date = || FieldPath::Situation(SituationField::BirthDate);
     let fields = dated_fields(s);
     // Pass 4: the contract accepts the years 0000–9999.
     if let Some((path, _)) = fields.iter().find(|(_, d)| !(0..=9999).contains(&d.year())) {
-        return Err(InputError::new(ErrorCode::InvalidDate, path.clone()));
+        return Err(InputError::new(InputErrorCode::InvalidDate, path.clone()));
     }
     // Pass 5.
     if s.birth_date > s.today {
-        return Err(InputError::new(ErrorCode::BirthAfterToday, "birth_date"));
+        return Err(InputError::new(InputErrorCode::BirthAfterToday, birth_date()));
     }
     // Pass 6: every other date on or after the birth date (dates after today are plans).
     if let Some((path, _)) = fields.iter().skip(2).find(|(_, d)| *d < s.birth_date) {
-        return Err(InputError::new(ErrorCode::DateBeforeBirth, path.clone()));
+        return Err(InputError::new(InputErrorCode::DateBeforeBirth, path.clone()));
     }
     // Pass 7: event by event, the later field of the first pair in reverse order.
     for (i, event) in s.events.iter().enumerate() {
         for (earlier, later, field) in ordered_pairs(event) {
             if let (Some(earlier), Some(later)) = (earlier, later) {
                 if later < earlier {
-                    return Err(InputError::new(ErrorCode::DatesOutOfOrder, format!("events[{i}].{field}")));
+                    return Err(InputError::new(InputErrorCode::DatesOutOfOrder, FieldPath::EventField(i, field)));
                 }
             }
         }
@@ -114,9 +118,10 @@ pub fn check(s: &Situation) -> Result<(), InputError> {
     // Pass 8: no signature certificate before age 15 is reached.
     if let Some(issued_on) = s.signature_certificate.as_ref().and_then(|c| c.issued_on) {
         let eligible_from = signature_eligible_from(s.birth_date, s.today)
-            .map_err(|_| InputError::new(ErrorCode::InvalidDate, "birth_date"))?;
+            .map_err(|_| InputError::new(InputErrorCode::InvalidDate, birth_date()))?;
         if issued_on < eligible_from {
-            return Err(InputError::new(ErrorCode::SignatureCertificateUnder15, "signature_certificate.issued_on"));
+            let field = FieldPath::Certificate(CertificateKind::Signature, CertificateField::IssuedOn);
+            return Err(InputError::new(InputErrorCode::SignatureCertificateUnder15, field));
         }
     }
     Ok(())
@@ -128,7 +133,7 @@ mod tests {
     //! passes and of the fields within one pass.
 
     use super::*;
-    use crate::contract::{Card, Cause, Certificate, Detail, Pin, Place};
+    use crate::contract::{Card, Certificate, Place};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -148,49 +153,21 @@ mod tests {
         }
     }
 
-    fn err(s: &Situation) -> (ErrorCode, String) {
+    fn err(s: &Situation) -> (InputErrorCode, String) {
         let e = check(s).unwrap_err();
-        (e.code, e.field)
+        (e.code, e.field.to_string())
     }
 
-    fn fails(s: &Situation, code: ErrorCode, field: &str) {
-        assert_eq!(check(s).map_err(|e| (e.code, e.field)), Err((code, field.to_owned())), "{s:?}");
+    fn fails(s: &Situation, code: InputErrorCode, field: &str) {
+        assert_eq!(check(s).map_err(|e| (e.code, e.field.to_string())), Err((code, field.to_owned())), "{s:?}");
     }
 
     /// Every date field of the contract, set to `date` (the others to a valid day after birth).
     fn all_dates(date: NaiveDate) -> Situation {
-        let c = Some(date);
-        Situation {
-            stay_expires_on: c,
-            card: Some(Card { issued_on: c, application_received_on: c, expires_on: c, face_auth: false }),
-            user_certificate: Some(Certificate { issued_on: c, expires_on: c, renewed_within_window: false }),
-            signature_certificate: Some(Certificate { issued_on: c, expires_on: c, renewed_within_window: false }),
-            events: vec![
-                Event::MoveWithinCity { moved_on: date, filed_on: c },
-                Event::MoveToOtherMunicipality {
-                    planned_move_out_on: date,
-                    moved_in_on: c,
-                    move_in_filed_on: c,
-                    card_presented_on: c,
-                },
-                Event::MoveAbroad { departure_on: date, continued_use_applied_on: c },
-                Event::ChangeOfDetails { what: Detail::Name, changed_on: date, card_updated_on: c },
-                Event::CardLost {
-                    lost_on: date,
-                    place: Place::Home,
-                    stolen: false,
-                    suspended_on: c,
-                    reported_on: c,
-                    found_on: c,
-                },
-                Event::CardDestroyed { on: date, cause: Cause::Damage },
-                Event::PinLocked { pin: Pin::User, knows_other_certificate_pin: true },
-            ],
-            ..base()
-        }
+        Situation::with_every_field(date, base())
     }
 
-    /// The paths of `all_dates`, in the schema order of rules.md §16.
+    /// The paths of `all_dates`, in the schema order of docs/rules.md §16.
     const PATHS: [&str; 23] = [
         "today",
         "birth_date",
@@ -220,7 +197,7 @@ mod tests {
     #[test]
     fn every_date_is_listed_in_schema_order() {
         let s = all_dates(d("2020-01-01"));
-        let paths: Vec<String> = dated_fields(&s).into_iter().map(|(p, _)| p).collect();
+        let paths: Vec<String> = dated_fields(&s).into_iter().map(|(p, _)| p.to_string()).collect();
         let mut want: Vec<String> = PATHS.iter().map(|p| (*p).to_owned()).collect();
         want.extend(["events[4].found_on", "events[5].on"].map(str::to_owned));
         assert_eq!(paths, want);
@@ -238,8 +215,8 @@ mod tests {
         }
         let after = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
         let before = NaiveDate::from_ymd_opt(-1, 12, 31).unwrap();
-        fails(&Situation { today: after, ..base() }, ErrorCode::InvalidDate, "today");
-        fails(&Situation { birth_date: before, ..base() }, ErrorCode::InvalidDate, "birth_date");
+        fails(&Situation { today: after, ..base() }, InputErrorCode::InvalidDate, "today");
+        fails(&Situation { birth_date: before, ..base() }, InputErrorCode::InvalidDate, "birth_date");
         // Any field, and the first one in schema order when several are out of range.
         let mut s = all_dates(d("2020-01-01"));
         s.events[4] = Event::CardLost {
@@ -250,20 +227,20 @@ mod tests {
             reported_on: None,
             found_on: Some(after),
         };
-        fails(&s, ErrorCode::InvalidDate, "events[4].found_on");
+        fails(&s, InputErrorCode::InvalidDate, "events[4].found_on");
         s.card = Some(Card { expires_on: Some(after), ..Card::default() });
-        fails(&s, ErrorCode::InvalidDate, "card.expires_on");
+        fails(&s, InputErrorCode::InvalidDate, "card.expires_on");
         // Pass 4 comes before pass 5: a birth after today with a year past 9999 is an invalid date.
-        fails(&Situation { birth_date: after, ..base() }, ErrorCode::InvalidDate, "birth_date");
+        fails(&Situation { birth_date: after, ..base() }, InputErrorCode::InvalidDate, "birth_date");
     }
 
     #[test]
     fn pass_5_birth_after_today() {
         assert!(check(&Situation { birth_date: d("2025-01-01"), ..base() }).is_ok(), "born today");
-        fails(&Situation { birth_date: d("2025-01-02"), ..base() }, ErrorCode::BirthAfterToday, "birth_date");
+        fails(&Situation { birth_date: d("2025-01-02"), ..base() }, InputErrorCode::BirthAfterToday, "birth_date");
         // Before pass 6: every other date is also before this birth date.
         let s = Situation { birth_date: d("2030-01-01"), ..all_dates(d("2020-01-01")) };
-        fails(&s, ErrorCode::BirthAfterToday, "birth_date");
+        fails(&s, InputErrorCode::BirthAfterToday, "birth_date");
     }
 
     #[test]
@@ -278,17 +255,17 @@ mod tests {
         for path in PATHS.iter().skip(2) {
             let mut s = all_dates(d("2000-01-01"));
             set(&mut s, path, early);
-            fails(&s, ErrorCode::DateBeforeBirth, path);
+            fails(&s, InputErrorCode::DateBeforeBirth, path);
         }
         // Several: the first in schema order.
         let mut s = all_dates(d("2000-01-01"));
         set(&mut s, "events[3].changed_on", early);
         set(&mut s, "user_certificate.expires_on", early);
-        fails(&s, ErrorCode::DateBeforeBirth, "user_certificate.expires_on");
+        fails(&s, InputErrorCode::DateBeforeBirth, "user_certificate.expires_on");
         // Before pass 7: a found date before both the loss and the birth is a date before birth.
         let mut s = all_dates(d("2000-01-01"));
         set(&mut s, "events[4].found_on", early);
-        fails(&s, ErrorCode::DateBeforeBirth, "events[4].found_on");
+        fails(&s, InputErrorCode::DateBeforeBirth, "events[4].found_on");
     }
 
     /// Sets one date of `all_dates` by its path.
@@ -351,15 +328,15 @@ mod tests {
             if later == "events[1].move_in_filed_on" {
                 set(&mut bad, "events[1].card_presented_on", d("2020-01-02"));
             }
-            fails(&bad, ErrorCode::DatesOutOfOrder, later);
+            fails(&bad, InputErrorCode::DatesOutOfOrder, later);
         }
         let mut bad = s.clone();
         set(&mut bad, "events[1].move_in_filed_on", d("2020-01-02"));
-        fails(&bad, ErrorCode::DatesOutOfOrder, "events[1].card_presented_on");
+        fails(&bad, InputErrorCode::DatesOutOfOrder, "events[1].card_presented_on");
         // Both pairs of one event: the field first in the contract's order.
         set(&mut bad, "events[1].moved_in_on", d("2020-01-03"));
-        fails(&bad, ErrorCode::DatesOutOfOrder, "events[1].move_in_filed_on");
-        // Other odd orders are not errors (rules.md §16 pass 7).
+        fails(&bad, InputErrorCode::DatesOutOfOrder, "events[1].move_in_filed_on");
+        // Other odd orders are not errors (docs/rules.md §16 pass 7).
         set(&mut s, "events[1].planned_move_out_on", d("2020-02-01")); // moved in before the planned move out
         set(&mut s, "events[4].suspended_on", d("2019-12-31")); // stopped before it was lost
         set(&mut s, "card.application_received_on", d("2020-03-01")); // received after the issue date
@@ -385,10 +362,10 @@ mod tests {
             found_on: Some(d("2020-01-31")),
         });
         s.events.push(Event::MoveWithinCity { moved_on: d("2020-02-01"), filed_on: Some(d("2020-01-31")) });
-        fails(&s, ErrorCode::DatesOutOfOrder, "events[7].found_on");
+        fails(&s, InputErrorCode::DatesOutOfOrder, "events[7].found_on");
         // Before pass 8.
         s.signature_certificate = Some(Certificate { issued_on: Some(d("1991-01-01")), ..Certificate::default() });
-        assert_eq!(err(&s).0, ErrorCode::DatesOutOfOrder);
+        assert_eq!(err(&s).0, InputErrorCode::DatesOutOfOrder);
     }
 
     #[test]
@@ -398,16 +375,16 @@ mod tests {
             ..base()
         };
         // Born 1990-06-15: 15 is reached on 2005-06-15 (the day before the birthday counts only for
-        // ages in law; the certificate's rule is the birthday itself, rules.md).
+        // ages in law; the certificate's rule is the birthday itself, docs/rules.md).
         let eligible = signature_eligible_from(d("1990-06-15"), d("2025-01-01")).unwrap();
         assert!(check(&signature(&eligible.to_string())).is_ok());
         let day_before = eligible.pred_opt().unwrap();
         fails(
             &signature(&day_before.to_string()),
-            ErrorCode::SignatureCertificateUnder15,
+            InputErrorCode::SignatureCertificateUnder15,
             "signature_certificate.issued_on",
         );
-        fails(&signature("1995-01-01"), ErrorCode::SignatureCertificateUnder15, "signature_certificate.issued_on");
+        fails(&signature("1995-01-01"), InputErrorCode::SignatureCertificateUnder15, "signature_certificate.issued_on");
         // A user certificate has no age limit, and a signature certificate without an issue date is fine.
         let user = Situation {
             user_certificate: Some(Certificate { issued_on: Some(d("1995-01-01")), ..Certificate::default() }),

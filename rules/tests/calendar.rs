@@ -1,5 +1,5 @@
-//! `rules::calendar` against published lists of Japan's national holidays, every day of 2000–2027, in both
-//! directions (rules.md §3.7: "Test it against an independent published list of the Cabinet Office's
+//! `rules::{closed, holiday}` against published lists of Japan's national holidays, every day of 2000–2027, in both
+//! directions (docs/rules.md §3.7: "Test it against an independent published list of the Cabinet Office's
 //! holidays"), and `closed` on any date chrono can hold.
 //!
 //! The lists are `tests/fixtures/holidays-*.csv`, written by `scripts/holiday-lists` from two npm packages
@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
-use rules::calendar::{closed, holiday, Closed, Holiday, HOLIDAY_YEARS};
-use rules::dates::ymd;
+use rules::ymd;
+use rules::{closed, holiday, Closed, Holiday, HOLIDAY_YEARS};
 
 /// One published list and how to read its names.
 struct List {
@@ -205,7 +205,7 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
-    /// `closed` never panics, and its reasons come in the order of rules.md §3.7.
+    /// `closed` never panics, and its reasons come in the order of docs/rules.md §3.7.
     #[test]
     fn closed_is_total_and_first_reason_wins(d in any_date()) {
         let year_end = (d.month() == 12 && d.day() >= 29) || (d.month() == 1 && d.day() <= 3);
@@ -235,7 +235,7 @@ proptest! {
     /// The open day before a date is open, earlier, and every day between is closed; never a panic.
     #[test]
     fn the_open_day_before_is_the_last_open_day(d in any_date()) {
-        match rules::calendar::open_day_before(d) {
+        match rules::open_day_before(d) {
             Some(open) => {
                 prop_assert!(open < d);
                 prop_assert_eq!(closed(open), None);

@@ -1,4 +1,4 @@
-//! The conformance cases of `contract.md`: every case file runs through the library and through
+//! The conformance cases of `docs/contract.md`: every case file runs through the library and through
 //! the built `myna-rules` binary, and must give output that *contains* its `expect`.
 //!
 //! Case files are read from `rules/tests/cases/` (a copy of the spec's `cases/`, which the spec
@@ -49,7 +49,7 @@ fn cases() -> BTreeMap<String, Value> {
     cases
 }
 
-/// Checks that `actual` contains `expect` (`contract.md`, "Conformance"); returns the differences.
+/// Checks that `actual` contains `expect` (`docs/contract.md`, "Conformance"); returns the differences.
 fn contains(expect: &Value, actual: &Value, path: &str, out: &mut Vec<String>) {
     match (expect, actual) {
         (Value::Object(e), Value::Object(a)) => {
@@ -104,11 +104,11 @@ fn as_set(expect: &Value, actual: &Value, path: &str, out: &mut Vec<String>) {
 fn through_library(case: &Value) -> (i32, Value) {
     if let Some(password) = case.get("password") {
         let input = serde_json::to_vec(&json!({ "password": password })).unwrap();
-        let password = rules::json::read_password(&input).unwrap();
+        let password = rules::read_password(&input).unwrap();
         return (0, serde_json::to_value(rules::check_password(&password)).unwrap());
     }
     let input = serde_json::to_vec(&case["situation"]).unwrap();
-    match rules::json::read_situation(&input).and_then(|s| rules::guide(&s)) {
+    match rules::read_situation(&input).and_then(|s| rules::guide(&s)) {
         Ok(guidance) => (0, serde_json::to_value(guidance).unwrap()),
         Err(error) => (2, serde_json::to_value(error.to_document()).unwrap()),
     }
@@ -203,27 +203,27 @@ fn the_comparison_can_fail() {
 
 #[test]
 fn every_case_answers_on_every_boundary_of_the_parameter_table() {
-    // rules.md §15: sweeping `today` across every effective date ±1 day never meets a gap.
+    // docs/rules.md §15: sweeping `today` across every effective date ±1 day never meets a gap.
     let mut days = vec![];
-    for b in rules::params::boundaries() {
+    for b in rules::parameter_boundaries() {
         for delta in [-1i64, 0, 1] {
-            days.push(rules::dates::plus_days(b, delta).unwrap());
+            days.push(rules::plus_days(b, delta).unwrap());
         }
     }
-    use rules::error::ErrorCode;
+    use rules::InputErrorCode;
     let mut answered = 0;
     for (name, case) in cases() {
         let Some(situation) = case.get("situation") else { continue };
-        let Ok(situation) = rules::json::read_situation(&serde_json::to_vec(situation).unwrap()) else { continue };
+        let Ok(situation) = rules::read_situation(&serde_json::to_vec(situation).unwrap()) else { continue };
         // The case's own error, if it expects one: moving `today` changes only whether the birth date is
-        // after it (pass 5); every other check of rules.md §16 reads no `today`.
-        let expected: Option<ErrorCode> =
+        // after it (pass 5); every other check of docs/rules.md §16 reads no `today`.
+        let expected: Option<InputErrorCode> =
             case["expect"].get("error").map(|e| serde_json::from_value(e["code"].clone()).unwrap());
         for today in &days {
-            let moved = rules::contract::Situation { today: *today, ..situation.clone() };
+            let moved = rules::Situation { today: *today, ..situation.clone() };
             let want = match expected {
-                _ if situation.birth_date > *today => Some(ErrorCode::BirthAfterToday),
-                Some(ErrorCode::BirthAfterToday) => None,
+                _ if situation.birth_date > *today => Some(InputErrorCode::BirthAfterToday),
+                Some(InputErrorCode::BirthAfterToday) => None,
                 other => other,
             };
             match rules::guide(&moved) {

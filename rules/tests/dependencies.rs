@@ -1,4 +1,4 @@
-//! Invariant 1 of design.md §1.1 and the privacy promise: the rules engine depends on no web, I/O,
+//! Invariant 1 of docs/design.md §1.1 and the privacy promise: the rules engine depends on no web, I/O,
 //! network or clock crate, so it can only compute. Read from `cargo metadata`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -74,7 +74,7 @@ fn the_engine_depends_on_no_web_io_or_clock_crate() {
     let bad: Vec<&String> = deps.iter().filter(|d| FORBIDDEN.contains(&d.as_str())).collect();
     assert!(bad.is_empty(), "forbidden dependencies of rules: {bad:?}");
 
-    // chrono without its clock: `today` is always an input (design.md §1.1, invariant 4).
+    // chrono without its clock: `today` is always an input (docs/design.md §1.1, invariant 4).
     let chrono = metadata["resolve"]["nodes"]
         .as_array()
         .unwrap()

@@ -1,5 +1,5 @@
 //! Property tests: no input makes the engine or the CLI panic, and the invariants of the guidance
-//! hold for every situation (`rules.md`, design.md §2.4).
+//! hold for every situation (`docs/rules.md`, docs/design.md §2.4).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::io::Write;
@@ -7,9 +7,7 @@ use std::process::{Command, Stdio};
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
-use rules::contract::{
-    Card, Cause, Certificate, Detail, Event, Guidance, Nationality, Pin, Place, Situation, Status, Validity,
-};
+use rules::{Card, Cause, Certificate, Detail, Event, Guidance, Nationality, Pin, Place, Situation, Status, Validity};
 
 /// Any day of the years 0000–9999, most weight on 1900–2200.
 fn date() -> impl Strategy<Value = NaiveDate> {
@@ -238,7 +236,7 @@ fn consistent_situation() -> impl Strategy<Value = Situation> {
         )
 }
 
-/// The step of rules.md §14.2's table, written here from the spec's ids, independently of the crate.
+/// The step of docs/rules.md §14.2's table, written here from the spec's ids, independently of the crate.
 fn step_of(id: &str) -> usize {
     const STEPS: [&[&str]; 9] = [
         &["suspend_card"],
@@ -254,9 +252,9 @@ fn step_of(id: &str) -> usize {
     STEPS.iter().position(|ids| ids.contains(&id)).unwrap_or_else(|| panic!("{id} has no step"))
 }
 
-/// The order of rules.md §14.2 (sorting deadline, step, id), and the per-action deadline fields.
+/// The order of docs/rules.md §14.2 (sorting deadline, step, id), and the per-action deadline fields.
 fn assert_sorted(g: &Guidance) {
-    let id = |a: &rules::contract::Action| serde_json::to_value(a.id).unwrap().as_str().unwrap().to_owned();
+    let id = |a: &rules::Action| serde_json::to_value(a.id).unwrap().as_str().unwrap().to_owned();
     let reissue_by = g
         .actions
         .iter()
@@ -274,7 +272,7 @@ fn assert_sorted(g: &Guidance) {
         .collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "actions out of order: {keys:?}");
     for a in &g.actions {
-        assert_eq!(a.by_closed, a.by.and_then(rules::calendar::closed), "the closed day of {a:?}");
+        assert_eq!(a.by_closed, a.by.and_then(rules::closed), "the closed day of {a:?}");
         if let Some(apply_by) = a.apply_by {
             assert_eq!(id(a), "renew_card", "apply_by only on renew_card");
             assert!(a.by.is_some_and(|by| apply_by < by) && apply_by >= g.as_of, "apply_by {apply_by} in {a:?}");
@@ -303,7 +301,7 @@ fn assert_windows(g: &Guidance) {
 fn run_counting(
     cases: u32,
     strategy: impl Strategy<Value = Situation>,
-    check: impl Fn(&Situation, Result<Guidance, rules::error::InputError>) -> Result<(), TestCaseError>,
+    check: impl Fn(&Situation, Result<Guidance, rules::InputError>) -> Result<(), TestCaseError>,
 ) -> (usize, usize) {
     use std::cell::Cell;
     let (ok, all) = (Cell::new(0usize), Cell::new(0usize));
@@ -339,7 +337,7 @@ fn no_situation_makes_the_engine_panic() {
                 prop_assert_eq!(serde_json::to_string(&g).unwrap(), serde_json::to_string(&again).unwrap());
             }
             // Every refusal names a field of the situation.
-            Err(e) => prop_assert!(!e.field.is_empty(), "{:?} without a field", e),
+            Err(e) => prop_assert!(e.field != rules::FieldPath::Document, "{:?} without a field", e),
         }
         Ok(())
     });
@@ -354,7 +352,8 @@ fn computed_dates_keep_their_invariants() {
             Ok(g) => g,
             Err(e) => {
                 prop_assert!(
-                    e.code == rules::error::ErrorCode::SignatureCertificateUnder15 || e.field.starts_with("events["),
+                    e.code == rules::InputErrorCode::SignatureCertificateUnder15
+                        || matches!(e.field, rules::FieldPath::EventField(..)),
                     "unexpected {:?}",
                     e
                 );
@@ -381,7 +380,7 @@ fn computed_dates_keep_their_invariants() {
                 prop_assert!(cert >= cert_issued.min(card_expiry));
             }
         }
-        // Certificates follow their card's state first (rules.md §6.2).
+        // Certificates follow their card's state first (docs/rules.md §6.2).
         if matches!(card.status, Status::Expired | Status::Lapsed) {
             prop_assert_eq!(g.user_certificate.as_ref().unwrap().status, Status::Lapsed);
         }
@@ -396,17 +395,17 @@ proptest! {
 
     #[test]
     fn no_bytes_make_the_reader_panic(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-        let _ = rules::json::read_situation(&bytes).and_then(|s| rules::guide(&s));
-        let _ = rules::json::read_password(&bytes);
+        let _ = rules::read_situation(&bytes).and_then(|s| rules::guide(&s));
+        let _ = rules::read_password(&bytes);
     }
 
     #[test]
     fn no_json_makes_the_reader_panic(json in json_value(3)) {
         let bytes = serde_json::to_vec(&json).unwrap();
-        if let Err(e) = rules::json::read_situation(&bytes).and_then(|s| rules::guide(&s)) {
+        if let Err(e) = rules::read_situation(&bytes).and_then(|s| rules::guide(&s)) {
             prop_assert!(!e.code.message().ja.is_empty());
         }
-        let _ = rules::json::read_password(&bytes);
+        let _ = rules::read_password(&bytes);
     }
 }
 
@@ -500,7 +499,7 @@ fn command_line_errors_print_usage_and_exit_2() {
 
 #[test]
 fn a_number_beyond_f64_where_a_date_belongs_is_invalid_json_on_that_field() {
-    // rules.md §16 pass 1: valid JSON grammar, a number where a date belongs (not the whole document).
+    // docs/rules.md §16 pass 1: valid JSON grammar, a number where a date belongs (not the whole document).
     let mut child = Command::new(env!("CARGO_BIN_EXE_myna-rules"))
         .arg("guide")
         .stdin(Stdio::piped())

@@ -1,4 +1,4 @@
-//! Error summary and field errors (design.md §5): the summary sits above the heading, is focused
+//! Error summary and field errors (docs/design.md §5): the summary sits above the heading, is focused
 //! when it appears, and links to the field at fault without changing the hash.
 
 use leptos::prelude::*;

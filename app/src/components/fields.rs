@@ -1,31 +1,20 @@
-//! The two kinds of answer: a date group (era select and three boxes) and radios (design.md §3.2,
+//! The two kinds of answer: a date group (era select and three boxes) and radios (docs/design.md §3.2,
 //! §3.3). Each `<fieldset>` has the page's `<h1>` in its `<legend>`, so it is heard once. The
 //! fields decide nothing about validity: they show the error the page found. Drawn as markup `Node`s (one
-//! generic element, design.md §7); every box follows its signal in place, so what is typed is never drawn again.
+//! generic element, docs/design.md §7); every box follows its signal in place, so what is typed is never drawn again.
 
 use leptos::prelude::*;
-use rules::era::{Era, Part};
+use rules::{DatePart, Era};
 use wasm_bindgen::JsValue;
 
 use super::errors::{error_message, FieldError};
 use super::markup::{el, Node};
 use super::text::dynamic;
 use crate::flow::{Alternative, Choice};
-use crate::i18n::format::era_name;
 use crate::i18n::rich::plain;
+use crate::i18n::words;
 use crate::i18n::Msg;
 use crate::state::use_state;
-
-/// The value of an era in the select.
-pub fn era_id(era: Era) -> &'static str {
-    match era {
-        Era::Seireki => "seireki",
-        Era::Reiwa => "reiwa",
-        Era::Heisei => "heisei",
-        Era::Showa => "showa",
-        Era::Taisho => "taisho",
-    }
-}
 
 /// What the date group edits.
 #[derive(Debug, Clone, Copy)]
@@ -46,7 +35,7 @@ pub struct Invalid {
     pub day: bool,
 }
 
-/// The page's heading inside a legend: focused on each page change (design.md §5).
+/// The page's heading inside a legend: focused on each page change (docs/design.md §5).
 fn heading(title: Msg) -> Node {
     el("h1", "myna-heading").attr("tabindex", "-1").msg(title)
 }
@@ -92,36 +81,36 @@ fn field(
 }
 
 /// The id of a number box of the date group (the error summary links to it).
-pub fn box_id(part: Part) -> &'static str {
+pub fn box_id(part: DatePart) -> &'static str {
     match part {
-        Part::Year => "answer-year",
-        Part::Month => "answer-month",
-        Part::Day => "answer-day",
+        DatePart::Year => "answer-year",
+        DatePart::Month => "answer-month",
+        DatePart::Day => "answer-day",
     }
 }
 
 impl Invalid {
     /// Only `part` at fault.
-    pub fn only(part: Part) -> Self {
-        Invalid { year: part == Part::Year, month: part == Part::Month, day: part == Part::Day }
+    pub fn only(part: DatePart) -> Self {
+        Invalid { year: part == DatePart::Year, month: part == DatePart::Month, day: part == DatePart::Day }
     }
 
-    fn has(self, part: Part) -> bool {
+    fn has(self, part: DatePart) -> bool {
         match part {
-            Part::Year => self.year,
-            Part::Month => self.month,
-            Part::Day => self.day,
+            DatePart::Year => self.year,
+            DatePart::Month => self.month,
+            DatePart::Day => self.day,
         }
     }
 }
 
 /// A number box of the date group: its label, what it edits, its width in digits (`data-width`, main.css) and
 /// its autofill on a birth date.
-fn number_box(part: Part, value: DateSignals, birth: bool, invalid: Signal<Invalid>) -> Node {
+fn number_box(part: DatePart, value: DateSignals, birth: bool, invalid: Signal<Invalid>) -> Node {
     let (label, text, width, bday) = match part {
-        Part::Year => (Msg::DateYear, value.year, "4", "bday-year"),
-        Part::Month => (Msg::DateMonth, value.month, "2", "bday-month"),
-        Part::Day => (Msg::DateDay, value.day, "2", "bday-day"),
+        DatePart::Year => (Msg::DateYear, value.year, "4", "bday-year"),
+        DatePart::Month => (Msg::DateMonth, value.month, "2", "bday-month"),
+        DatePart::Day => (Msg::DateDay, value.day, "2", "bday-day"),
     };
     let at_fault = Signal::derive(move || invalid.get().has(part));
     date_box(box_id(part), label, text, at_fault, width, if birth { bday } else { "off" })
@@ -154,16 +143,16 @@ fn era_select(era: RwSignal<Era>) -> Node {
     let state = use_state();
     let options = Era::ALL.into_iter().map(move |e| {
         el("option", "")
-            .attr("value", era_id(e))
+            .attr("value", e.id())
             .prop("selected", move || JsValue::from_bool(era.get() == e))
-            .view(dynamic(move || plain(state.locale.get(), era_name(e), &[]).into_any()).into_any())
+            .view(dynamic(move || plain(state.locale.get(), words::era(e), &[]).into_any()).into_any())
     });
     let select = el("select", "myna-select")
         .attrs(&[("id", "answer-era"), ("name", "answer-era")])
         .children(options)
         .on("change", move |ev| {
             let id = event_target_value(&ev);
-            if let Some(chosen) = Era::ALL.into_iter().find(|e| era_id(*e) == id) {
+            if let Some(chosen) = Era::from_id(&id) {
                 era.set(chosen);
             }
         });
@@ -183,7 +172,7 @@ pub fn date_field(
     error: Signal<Option<FieldError>>,
     invalid: Signal<Invalid>,
 ) -> Node {
-    let boxes = [Part::Year, Part::Month, Part::Day].map(|part| number_box(part, value, birth, invalid));
+    let boxes = [DatePart::Year, DatePart::Month, DatePart::Day].map(|part| number_box(part, value, birth, invalid));
     let date = el("div", "myna-date").child(era_select(value.era)).children(boxes);
     let alternative = alternative.map(|alt| {
         let label = match alt {

@@ -1,5 +1,6 @@
 //! The frame of every page: the header with the language switch, the back link, the footer with
-//! the same help on every page (WCAG 3.2.6), and the loss line notice.
+//! the same help on every page (WCAG 3.2.6), the loss line notice, and what is said when texts cannot be
+//! fetched (the fetching itself is `i18n::load`).
 
 use leptos::prelude::*;
 
@@ -8,78 +9,29 @@ use super::text::{dynamic, rich_view, t, t_with};
 use crate::contacts::{CARD_CALL_CENTRE, CITY_CALL_CENTRE_FALLBACK, FOREIGN_LANGUAGE_LINES, LOSS_LINE};
 use crate::flow::route::Page;
 use crate::i18n::rich::Arg;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{load, Locale, Msg};
 use crate::profile::{is_free_dial, profile_view, ProfileState, CITY_CALL_CENTRE};
 use crate::state::use_state;
-
-thread_local! {
-    /// The language last switched to: the one a retry asks for again.
-    static ASKED: std::cell::Cell<Locale> = const { std::cell::Cell::new(Locale::Ja) };
-}
-
-/// Fetches a language's texts (once), then shows them; with `switch`, also changes to it.
-/// Japanese beyond the first view is fetched this way right after the start page is up. When they cannot
-/// be had, the page keeps the language it has and says so (`texts` or `switching` is `Failed`, shown by
-/// [`texts_failed`]).
-pub fn load_texts(state: crate::state::AppState, locale: Locale, switch: bool) {
-    #[cfg(target_arch = "wasm32")]
-    use crate::state::Texts;
-    if switch {
-        ASKED.with(|a| a.set(locale));
-    }
-    #[cfg(target_arch = "wasm32")]
-    leptos::task::spawn_local(async move {
-        let loaded = crate::i18n::loaded::load(locale).await;
-        if switch {
-            state.switching.set(if loaded { Texts::Ready } else { Texts::Failed });
-        }
-        if loaded {
-            if switch {
-                state.locale.set(locale);
-            }
-            // Only a change redraws the page (an unsent answer being typed is kept).
-            if locale == Locale::Ja && state.texts.get_untracked() != Texts::Ready {
-                state.texts.set(Texts::Ready);
-            }
-        } else if locale == Locale::Ja {
-            state.texts.set(Texts::Failed);
-        }
-        if locale == Locale::Ja {
-            // Said in a task after the one that took the texts in, so after anything they redraw (effects run in
-            // its microtasks).
-            set_timeout(move || crate::shell::set_texts_taken_in(loaded), std::time::Duration::ZERO);
-        }
-    });
-    #[cfg(not(target_arch = "wasm32"))]
-    if switch {
-        state.locale.set(locale);
-    }
-}
-
-/// Switches the language once its texts are at hand (fetched the first time, design.md §7).
-pub fn switch_language(state: crate::state::AppState, locale: Locale) {
-    load_texts(state, locale, true);
-}
 
 /// Texts that could not be fetched, said where the citizen is: for Japanese beyond the first view, in
 /// place of the page (`page`: it cannot be drawn without them); for a language switched to, under the
 /// language switch, the page staying in the language it had. Both with a button that asks again. Their
 /// texts are of the first view (built into the wasm), so they can always be shown. Drawn as data
-/// (`markup`): no `view!` code of its own in the wasm (design.md §7).
+/// (`markup`): no `view!` code of its own in the wasm (docs/design.md §7).
 pub fn texts_failed(page: bool) -> AnyView {
-    use crate::state::Texts;
+    use crate::state::Arrival;
     let state = use_state();
     super::markup::follow(move || {
         let failed = if page { state.texts } else { state.switching };
-        if failed.get() != Texts::Failed {
+        if failed.get() != Arrival::Failed {
             return Vec::new();
         }
         let retry = move |_| {
-            failed.set(Texts::Loading);
+            failed.set(Arrival::Loading);
             if page {
-                load_texts(state, Locale::Ja, false);
+                load::texts(state, Locale::Ja, false);
             } else {
-                switch_language(state, ASKED.with(std::cell::Cell::get));
+                load::switch_language(state, load::asked());
             }
         };
         let message = if page { Msg::AppLoadFailed } else { Msg::AppLanguageFailed };
@@ -99,7 +51,7 @@ pub fn texts_failed(page: bool) -> AnyView {
     })
 }
 
-/// The language switch: each language named in itself, with its own `lang` (design.md §4).
+/// The language switch: each language named in itself, with its own `lang` (docs/design.md §4).
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let state = use_state();
@@ -118,7 +70,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                         class="myna-lang__button"
                         lang=lang
                         aria-pressed=move || if state.locale.get() == locale { "true" } else { "false" }
-                        on:click=move |_| switch_language(state, locale)
+                        on:click=move |_| load::switch_language(state, locale)
                     >
                         {label}
                     </button>
@@ -147,7 +99,7 @@ pub fn Header() -> impl IntoView {
 }
 
 /// The city call centre: the profile's contact once it has arrived (free dial and paid numbers
-/// told apart by their prefix), else the built-in fallback (design.md §6.2, graceful absence).
+/// told apart by their prefix), else the built-in fallback (docs/design.md §6.2, graceful absence).
 fn city_call_centre(locale: Locale, profile: ProfileState) -> AnyView {
     let contact = profile.profile().and_then(|p| p.contact(CITY_CALL_CENTRE));
     let from_profile = contact.and_then(|c| {
@@ -176,7 +128,7 @@ fn city_call_centre(locale: Locale, profile: ProfileState) -> AnyView {
     rich_view(locale, locale.raw(msg), &args)
 }
 
-/// On English pages, the lines a citizen who does not read Japanese can call (rules.md §18): the foreign-
+/// On English pages, the lines a citizen who does not read Japanese can call (docs/rules.md §18): the foreign-
 /// language lines and the national call centre. Japanese pages leave them out: the lines above serve.
 fn english_lines(state: crate::state::AppState) -> impl IntoView {
     let lines = move || {
@@ -216,7 +168,7 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// The first thing on every page of the loss journey: call now to stop the card (design.md §3.1).
+/// The first thing on every page of the loss journey: call now to stop the card (docs/design.md §3.1).
 pub fn stop_card_notice() -> Node {
     el("div", "myna-urgent")
         .attr("role", "note")

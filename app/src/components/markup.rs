@@ -1,5 +1,5 @@
 //! Content as data, drawn by Leptos. Every `view!` shape costs its own generic code in the wasm (build,
-//! rebuild, mount, unmount… for each element type, kept alive by the page's `AnyView`; design.md §7), so
+//! rebuild, mount, unmount… for each element type, kept alive by the page's `AnyView`; docs/design.md §7), so
 //! text-heavy pages describe their content as [`Node`]s, which one generic element turns into a Leptos view
 //! ([`Node::draw`]): Leptos owns, updates and disposes every element, and a page adds data, not rendering
 //! code. What changes on a page follows signals in place — a reactive attribute or property, a locale text,
@@ -160,7 +160,7 @@ impl Node {
     /// The node as a Leptos view, which Leptos then owns, updates and disposes. Every element of every
     /// node goes through this one function and one element type (a custom element named by `tag`, its
     /// attributes and children type-erased), so a page written as nodes adds data, not generic rendering
-    /// code, to the wasm (design.md §7). Locale texts follow the language (`t_with`).
+    /// code, to the wasm (docs/design.md §7). Locale texts follow the language (`t_with`).
     pub fn draw(self) -> AnyView {
         use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
         use leptos::tachys::html::attribute::custom::custom_attribute;

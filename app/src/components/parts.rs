@@ -1,4 +1,4 @@
-//! A long page drawn in parts, one task each, after a frame (design.md §7). A result page built in one go is
+//! A long page drawn in parts, one task each, after a frame (docs/design.md §7). A result page built in one go is
 //! one long task on a cheap phone: its elements, the lazily compiled wasm they need and the layout of all of
 //! it, during which a tap goes unanswered (Lighthouse's total blocking time). Drawn in parts, each part's
 //! elements are built in their own task and laid out in their own frame; the first part (the heading and

@@ -1,8 +1,8 @@
 //! Locale text as elements: ruby for furigana, `<span lang="ja">` for Japanese terms in English,
-//! `<time datetime>` for dates, `tel:` links for phone numbers (design.md §4). Never `inner_html`.
+//! `<time datetime>` for dates, `tel:` links for phone numbers (docs/design.md §4). Never `inner_html`.
 
 use leptos::prelude::*;
-use rules::iso::format_date;
+use rules::format_iso_date;
 
 use crate::i18n::format;
 use crate::i18n::rich::{arg, parse, plain, Arg, Piece};
@@ -44,12 +44,12 @@ pub fn rich_view(locale: Locale, text: &str, args: &[(&'static str, Arg)]) -> An
 /// A date as written in `text`, inside `<time datetime>`.
 fn time_view(locale: Locale, d: chrono::NaiveDate, text: &str) -> AnyView {
     let shown = rich_view(locale, text, &[]);
-    view! { <time datetime=format_date(d)>{shown}</time> }.into_any()
+    view! { <time datetime=format_iso_date(d)>{shown}</time> }.into_any()
 }
 
 /// A part of a view that redraws itself when the signals it reads change. Every such part of the app
 /// has this one type: tachys compiles its reactive rendering once per closure *type* (about 4 KB of
-/// wasm each), so boxing them all shares one copy (design.md §7).
+/// wasm each), so boxing them all shares one copy (docs/design.md §7).
 pub type Dynamic = Box<dyn FnMut() -> AnyView + Send>;
 
 /// Boxes a redrawing view part (see [`Dynamic`]).

@@ -1,12 +1,12 @@
-//! The citizen's answers, kept in memory only (design.md §1.1 invariant 8, §3.7).
+//! The citizen's answers, kept in memory only (docs/design.md §1.1 invariant 8, §3.7).
 
 use chrono::NaiveDate;
-use rules::era::{parse_date, DateInputError, Era};
+use rules::{parse_era_date, DateInputError, Era};
 
 use super::{Choice, Question};
 
 /// A date as typed: the era select and the three boxes, kept exactly as typed so that going back
-/// shows what the citizen wrote. `rules::era` reads it.
+/// shows what the citizen wrote. `rules::parse_era_date` reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateText {
     pub era: Era,
@@ -34,7 +34,7 @@ impl DateText {
     }
 
     pub fn parse(&self) -> Result<NaiveDate, DateInputError> {
-        parse_date(self.era, &self.year, &self.month, &self.day)
+        parse_era_date(self.era, &self.year, &self.month, &self.day)
     }
 }
 
@@ -51,7 +51,7 @@ pub enum Answer {
 
 /// All answers of the visit, by question. A question shared by journeys (the birth date) is asked
 /// once per visit. A plain list: a visit has a few dozen answers at most, and a map would add code
-/// to the wasm (design.md §7).
+/// to the wasm (docs/design.md §7).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers(Vec<(Question, Answer)>);
 

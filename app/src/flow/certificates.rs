@@ -2,29 +2,31 @@
 //! journeys ask it once, as one question (`Question::Certificates`); the expiry journey asks it per
 //! certificate, with dates (`UserHeld`, `SignatureHeld`). The visit keeps the two in step, so a citizen who
 //! answered one finds the other already answered (WCAG 3.3.7), and nothing is assumed: 「わからない」 counts
-//! as held (design.md §3.1), but never a signature certificate the engine says the citizen is too young for
-//! (rules.md §12): no age is computed here, the engine is asked.
+//! as held (docs/design.md §3.1), but never a signature certificate the engine says the citizen is too young for
+//! (docs/rules.md §12): no age is computed here, the engine is asked.
 
 use chrono::NaiveDate;
-use rules::contract::{Certificate, Situation, Status};
+use rules::{Certificate, Pin, Situation, Status};
 
-use super::{base_situation, Answer, Answers, Choice, Question};
+use super::{base_situation, Answer, Answers, Choice, OnCard, Question};
 
 /// The choices of `Question::Certificates`.
 pub const CHOICES: &[Choice] = &[
-    Choice::BothCertificates,
-    Choice::UserCertificate,
-    Choice::SignatureCertificate,
-    Choice::NoCertificate,
+    Choice::Certificates(OnCard::Both),
+    Choice::Certificates(OnCard::UserOnly),
+    Choice::Certificates(OnCard::SignatureOnly),
+    Choice::Certificates(OnCard::None),
     Choice::Unknown,
 ];
 /// The same, without a signature certificate (under 15).
-const CHOICES_WITHOUT_SIGNATURE: &[Choice] = &[Choice::UserCertificate, Choice::NoCertificate, Choice::Unknown];
+const CHOICES_WITHOUT_SIGNATURE: &[Choice] =
+    &[Choice::Certificates(OnCard::UserOnly), Choice::Certificates(OnCard::None), Choice::Unknown];
 /// The PINs of `Question::WhichPin` without the signature password (under 15).
-const PINS_WITHOUT_SIGNATURE: &[Choice] = &[Choice::UserPin, Choice::ResidencePin, Choice::CardInfoPin];
+const PINS_WITHOUT_SIGNATURE: &[Choice] =
+    &[Choice::Pin(Pin::User), Choice::Pin(Pin::Residence), Choice::Pin(Pin::CardInfo)];
 
 /// Whether the engine says the citizen is too young for a signature certificate today: then no journey
-/// offers, asks about or assumes one (design.md §1.1 invariant 2: the path asks the engine).
+/// offers, asks about or assumes one (docs/design.md §1.1 invariant 2: the path asks the engine).
 pub fn signature_not_eligible(answers: &Answers, today: NaiveDate) -> bool {
     let situation = base_situation(answers, today);
     rules::guide(&situation).ok().and_then(|g| g.signature_certificate).is_some_and(|s| s.status == Status::NotEligible)
@@ -58,10 +60,10 @@ pub fn put_on_card(s: &mut Situation, answers: &Answers) {
 /// The expiry journey's answers (user, signature) that a `Certificates` choice gives.
 fn per_certificate(choice: Choice) -> Option<(Choice, Choice)> {
     Some(match choice {
-        Choice::BothCertificates => (Choice::Yes, Choice::Yes),
-        Choice::UserCertificate => (Choice::Yes, Choice::No),
-        Choice::SignatureCertificate => (Choice::No, Choice::Yes),
-        Choice::NoCertificate => (Choice::No, Choice::No),
+        Choice::Certificates(OnCard::Both) => (Choice::Yes, Choice::Yes),
+        Choice::Certificates(OnCard::UserOnly) => (Choice::Yes, Choice::No),
+        Choice::Certificates(OnCard::SignatureOnly) => (Choice::No, Choice::Yes),
+        Choice::Certificates(OnCard::None) => (Choice::No, Choice::No),
         Choice::Unknown => (Choice::Unknown, Choice::Unknown),
         _ => return None,
     })
@@ -124,14 +126,15 @@ mod tests {
 
     #[test]
     fn one_answer_brings_the_others_in_step() {
-        use Choice::{BothCertificates as Both, No, NoCertificate as Neither, Unknown, Yes};
-        use Choice::{SignatureCertificate as Signature, UserCertificate as User};
+        use Choice::{No, Unknown, Yes};
+        let [both, user_only, signature_only, neither] =
+            [OnCard::Both, OnCard::UserOnly, OnCard::SignatureOnly, OnCard::None].map(Choice::Certificates);
         // (the expiry journey's user and signature answers, the `Certificates` answer they give)
         let cases = [
-            (Yes, Yes, Some(Both)),
-            (Yes, No, Some(User)),
-            (No, Yes, Some(Signature)),
-            (No, No, Some(Neither)),
+            (Yes, Yes, Some(both)),
+            (Yes, No, Some(user_only)),
+            (No, Yes, Some(signature_only)),
+            (No, No, Some(neither)),
             (Unknown, Unknown, Some(Unknown)),
             (Yes, Unknown, Some(Unknown)),
             (Unknown, Yes, Some(Unknown)),
@@ -140,7 +143,7 @@ mod tests {
         ];
         for (user, signature, want) in cases {
             let mut answers = born("1985-10-10");
-            answers.set(Question::Certificates, Answer::Choice(Both)); // an earlier journey's answer
+            answers.set(Question::Certificates, Answer::Choice(both)); // an earlier journey's answer
             answer(&mut answers, Question::UserHeld, Answer::Choice(user), d(TODAY));
             answer(&mut answers, Question::SignatureHeld, Answer::Choice(signature), d(TODAY));
             assert_eq!(answers.choice(Question::Certificates), want, "{user:?} {signature:?}");
@@ -165,7 +168,7 @@ mod tests {
         assert_eq!(offered(Question::WhichPin, &child, today), PINS_WITHOUT_SIGNATURE);
         assert_eq!(offered(Question::Certificates, &born("1985-10-10"), today), CHOICES);
         // 「わからない」 (or an answer left from before the birth date was corrected) holds the user certificate only.
-        for choice in [Choice::Unknown, Choice::BothCertificates] {
+        for choice in [Choice::Unknown, Choice::Certificates(OnCard::Both)] {
             let mut answers = child.clone();
             answers.set(Question::Certificates, Answer::Choice(choice));
             let mut s = base_situation(&answers, today);
@@ -175,6 +178,6 @@ mod tests {
         // The expiry journey, which does not ask a child about a signature certificate, gives the question's answer.
         let mut answers = child;
         answer(&mut answers, Question::UserHeld, Answer::Choice(Choice::Yes), today);
-        assert_eq!(answers.choice(Question::Certificates), Some(Choice::UserCertificate));
+        assert_eq!(answers.choice(Question::Certificates), Some(Choice::Certificates(OnCard::UserOnly)));
     }
 }

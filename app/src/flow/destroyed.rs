@@ -1,7 +1,7 @@
-//! 壊れた・追記欄がいっぱい・災害でなくなった (design.md §3.1).
+//! 壊れた・追記欄がいっぱい・災害でなくなった (docs/design.md §3.1).
 
 use chrono::NaiveDate;
-use rules::contract::{Cause, Event, Situation};
+use rules::{Event, Situation};
 
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
 
@@ -20,14 +20,7 @@ pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     use Question as Q;
     let mut s = base_situation(answers, today);
     card_dates_unknown(&mut s, answers);
-    let cause = match answers.choice(Q::Cause) {
-        Some(Choice::Disaster) => Some(Cause::Disaster),
-        Some(Choice::Damage) => Some(Cause::Damage),
-        Some(Choice::Defect) => Some(Cause::Defect),
-        Some(Choice::CardFull) => Some(Cause::CardFull),
-        _ => None,
-    };
-    if let (Some(cause), Some(on)) = (cause, answers.date(Q::DestroyedOn)) {
+    if let (Some(Choice::Cause(cause)), Some(on)) = (answers.choice(Q::Cause), answers.date(Q::DestroyedOn)) {
         s.events.push(Event::CardDestroyed { on, cause });
     }
     s

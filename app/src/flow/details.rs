@@ -1,7 +1,7 @@
-//! 氏名・生年月日・性別・旧氏が変わった (design.md §3.1).
+//! 氏名・生年月日・性別・旧氏が変わった (docs/design.md §3.1).
 
 use chrono::NaiveDate;
-use rules::contract::{Detail, Event, Situation};
+use rules::{Event, Situation};
 
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
 
@@ -21,14 +21,8 @@ pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     use Question as Q;
     let mut s = base_situation(answers, today);
     card_dates_unknown(&mut s, answers);
-    let what = match answers.choice(Q::WhatChanged) {
-        Some(Choice::BirthDate) => Some(Detail::BirthDate),
-        Some(Choice::Sex) => Some(Detail::Sex),
-        Some(Choice::FormerSurname) => Some(Detail::FormerSurname),
-        Some(Choice::Name) => Some(Detail::Name),
-        _ => None,
-    };
-    if let (Some(what), Some(changed_on)) = (what, answers.date(Q::ChangedOn)) {
+    if let (Some(Choice::Detail(what)), Some(changed_on)) = (answers.choice(Q::WhatChanged), answers.date(Q::ChangedOn))
+    {
         s.events.push(Event::ChangeOfDetails { what, changed_on, card_updated_on: answers.date(Q::CardUpdated) });
     }
     s

@@ -1,7 +1,7 @@
-//! 有効期限と更新の時期を調べる: the card's and each certificate's dates (design.md §3.1).
+//! 有効期限と更新の時期を調べる: the card's and each certificate's dates (docs/design.md §3.1).
 
 use chrono::NaiveDate;
-use rules::contract::{Card, CaveatId, Situation};
+use rules::{Card, CaveatId, Nationality, Situation};
 
 use super::certificates::signature_not_eligible;
 use super::{base_situation, certificate, Answers, Choice, Next, Question};
@@ -16,7 +16,7 @@ fn card(answers: &Answers) -> Card {
 }
 
 /// Whether the engine, told the card's issue date, cannot tell whether the card was applied for as an
-/// adult or a minor (its caveat `age_decision_date_unknown`, rules.md §4): then the application date
+/// adult or a minor (its caveat `age_decision_date_unknown`, docs/rules.md §4): then the application date
 /// decides the card's term, and the journey asks for it. The age class is the engine's alone.
 fn application_date_decides(answers: &Answers, today: NaiveDate) -> bool {
     let mut situation = base_situation(answers, today);
@@ -37,7 +37,7 @@ pub fn next(question: Question, answers: &Answers, today: NaiveDate) -> Next {
     let ask = Next::Question;
     match question {
         Q::BirthDate => ask(Q::Nationality),
-        Q::Nationality if answers.is(Q::Nationality, Choice::Foreign) => ask(Q::StayEnd),
+        Q::Nationality if answers.is(Q::Nationality, Choice::Nationality(Nationality::Foreign)) => ask(Q::StayEnd),
         Q::Nationality | Q::StayEnd => ask(Q::HasCard),
         Q::HasCard if answers.is(Q::HasCard, Choice::Yes) => ask(Q::CardExpiry),
         Q::HasCard => Next::Check,
@@ -60,7 +60,7 @@ pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     let mut s = base_situation(answers, today);
     if answers.is(Q::HasCard, Choice::Yes) {
         // The 申請日 the citizen can read (交付通知書, the online application's mail) stands for the 申請受付日 of
-        // rules.md §4. It is the same day or a little earlier, so the class it gives is the same or the
+        // docs/rules.md §4. It is the same day or a little earlier, so the class it gives is the same or the
         // minor's, whose card ends sooner: the safer reading when they differ.
         s.card = Some(Card { application_received_on: answers.date(Q::ApplicationReceived), ..card(answers) });
     }

@@ -1,8 +1,8 @@
-//! カードをなくした・盗まれた・見つかった (design.md §3.1). The page before the first question already
+//! カードをなくした・盗まれた・見つかった (docs/design.md §3.1). The page before the first question already
 //! shows the 24-hour number to stop the card.
 
 use chrono::NaiveDate;
-use rules::contract::{Event, Place, Situation};
+use rules::{Event, Situation};
 
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
 
@@ -33,8 +33,7 @@ pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
         .date(Q::LostOn)
         .or_else(|| [suspended_on, reported_on, found_on].into_iter().flatten().min())
         .unwrap_or(today);
-    let place = if answers.is(Q::LostPlace, Choice::Home) { Place::Home } else { Place::Outside };
-    if answers.get(Q::LostPlace).is_some() {
+    if let Some(Choice::Place(place)) = answers.choice(Q::LostPlace) {
         s.events.push(Event::CardLost {
             lost_on,
             place,

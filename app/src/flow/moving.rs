@@ -1,10 +1,10 @@
-//! 引っ越しをした・する: a move within Kawasaki, into or out of it, or abroad (design.md §3.1).
+//! 引っ越しをした・する: a move within Kawasaki, into or out of it, or abroad (docs/design.md §3.1).
 //! Moving into and out of Kawasaki are the same event for the engine; only the wording differs.
 
 use chrono::NaiveDate;
-use rules::contract::{Card, Event, Situation};
+use rules::{Card, Event, Nationality, Situation};
 
-use super::{base_situation, certificates, Answers, Choice, Next, Question};
+use super::{base_situation, certificates, Answers, Choice, MoveKind, Next, Question};
 
 pub fn next(question: Question, answers: &Answers) -> Next {
     use Question as Q;
@@ -12,8 +12,8 @@ pub fn next(question: Question, answers: &Answers) -> Next {
     match question {
         Q::BirthDate => ask(Q::MoveKind),
         Q::MoveKind => match answers.choice(Q::MoveKind) {
-            Some(Choice::WithinCity) => ask(Q::MovedOn),
-            Some(Choice::Abroad) => ask(Q::Nationality),
+            Some(Choice::Move(MoveKind::WithinCity)) => ask(Q::MovedOn),
+            Some(Choice::Move(MoveKind::Abroad)) => ask(Q::Nationality),
             _ => ask(Q::PlannedMoveOut),
         },
         Q::MovedOn => ask(Q::FiledOn),
@@ -25,7 +25,7 @@ pub fn next(question: Question, answers: &Answers) -> Next {
         Q::MoveInFiled => ask(Q::MovedIn),
         Q::MovedInDay => ask(Q::CardPresented),
         Q::Nationality => ask(Q::Departure),
-        Q::Departure if answers.is(Q::Nationality, Choice::Japanese) => ask(Q::ContinuedUse),
+        Q::Departure if answers.is(Q::Nationality, Choice::Nationality(Nationality::Japanese)) => ask(Q::ContinuedUse),
         Q::FiledOn | Q::MovedIn | Q::CardPresented | Q::Departure | Q::ContinuedUse => ask(Q::HasCard),
         Q::HasCard if answers.is(Q::HasCard, Choice::Yes) => ask(Q::Certificates),
         Q::Certificates => ask(Q::CardExpiry),
@@ -36,15 +36,16 @@ pub fn next(question: Question, answers: &Answers) -> Next {
 /// The move as the engine's event, if its required date is answered.
 fn event(answers: &Answers) -> Option<Event> {
     use Question as Q;
-    Some(match answers.choice(Q::MoveKind)? {
-        Choice::WithinCity => {
+    let Choice::Move(kind) = answers.choice(Q::MoveKind)? else { return None };
+    Some(match kind {
+        MoveKind::WithinCity => {
             Event::MoveWithinCity { moved_on: answers.date(Q::MovedOn)?, filed_on: answers.date(Q::FiledOn) }
         }
-        Choice::Abroad => Event::MoveAbroad {
+        MoveKind::Abroad => Event::MoveAbroad {
             departure_on: answers.date(Q::Departure)?,
             continued_use_applied_on: answers.date(Q::ContinuedUse),
         },
-        _ => Event::MoveToOtherMunicipality {
+        MoveKind::IntoCity | MoveKind::OutOfCity => Event::MoveToOtherMunicipality {
             planned_move_out_on: answers.date(Q::PlannedMoveOut)?,
             // At most one of the two is on the path (`Journey::situation` keeps only those).
             moved_in_on: answers.date(Q::MovedIn).or(answers.date(Q::MovedInDay)),

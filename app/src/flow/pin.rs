@@ -1,7 +1,7 @@
-//! 暗証番号がロックされた・忘れた (design.md §3.1); the password checker is a page of its own.
+//! 暗証番号がロックされた・忘れた (docs/design.md §3.1); the password checker is a page of its own.
 
 use chrono::NaiveDate;
-use rules::contract::{Event, Pin, Situation};
+use rules::{Event, Pin, Situation};
 
 use super::certificates::signature_not_eligible;
 use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question};
@@ -9,7 +9,7 @@ use super::{base_situation, card_dates_unknown, Answers, Choice, Next, Question}
 pub fn next(question: Question, answers: &Answers, today: NaiveDate) -> Next {
     use Question as Q;
     let ask = Next::Question;
-    let certificate_pin = matches!(answers.choice(Q::WhichPin), Some(Choice::SignaturePin | Choice::UserPin));
+    let certificate_pin = matches!(answers.choice(Q::WhichPin), Some(Choice::Pin(Pin::Signature | Pin::User)));
     match question {
         Q::BirthDate => ask(Q::WhichPin),
         // Only the two certificate PINs can be reset at a store, and only with the other one known; a child
@@ -24,14 +24,7 @@ pub fn situation(answers: &Answers, today: NaiveDate) -> Situation {
     use Question as Q;
     let mut s = base_situation(answers, today);
     card_dates_unknown(&mut s, answers);
-    let pin = match answers.choice(Q::WhichPin) {
-        Some(Choice::SignaturePin) => Some(Pin::Signature),
-        Some(Choice::UserPin) => Some(Pin::User),
-        Some(Choice::ResidencePin) => Some(Pin::Residence),
-        Some(Choice::CardInfoPin) => Some(Pin::CardInfo),
-        _ => None,
-    };
-    if let Some(pin) = pin {
+    if let Some(Choice::Pin(pin)) = answers.choice(Q::WhichPin) {
         s.events.push(Event::PinLocked { pin, knows_other_certificate_pin: answers.is(Q::KnowsOtherPin, Choice::Yes) });
     }
     s

@@ -1,4 +1,4 @@
-//! The page named by the URL's hash (design.md §3.7): `#/expiry/birth-date`. The hash names the
+//! The page named by the URL's hash (docs/design.md §3.7): `#/expiry/birth-date`. The hash names the
 //! step only, never an answer; back and forward work because each step has its own hash.
 
 use super::{Journey, Question};

@@ -1,14 +1,14 @@
 //! The figures a text names and its caller does not pass: no fee, day count, age, legal date, try count,
 //! length or hour is written into a text (ARCHITECTURE.md invariant 2); the text names it
 //! (「{filing_days}日以内」) and [`figure`] fills it, from the engine's parameter table in force on the
-//! visit's `today` (`rules::figures::figures`) or from the services' hours (`contacts`). `rich_view` and
+//! visit's `today` (`rules::figures`) or from the services' hours (`contacts`). `rich_view` and
 //! `plain` ask here for every placeholder their caller left out, so no call site passes a figure; a
 //! placeholder the caller passes still wins. A native test fails on a digit in any text (`tests` below).
 
 use std::cell::Cell;
 
 use chrono::NaiveDate;
-use rules::figures::{figures, Figure};
+use rules::{figures, Figure};
 
 use super::format;
 use super::rich::Arg;
@@ -28,7 +28,7 @@ pub fn set_today(today: NaiveDate) {
 /// The visit's `today`; before it is set (the card-reader module), the clock; natively (tests), the table's
 /// latest effective date, on which its latest rows are in force.
 fn today() -> NaiveDate {
-    TODAY.with(Cell::get).or_else(crate::today::today_jst).unwrap_or_else(rules::params::rules_version)
+    TODAY.with(Cell::get).or_else(crate::today::today_jst).unwrap_or_else(rules::rules_version)
 }
 
 /// The value of the placeholder `name` when it names a figure, written in `locale`'s format: money with
@@ -62,7 +62,7 @@ mod tests {
     /// number — a fee, a day count, an age, a legal date, tries, a length, an hour, a phone number — is a
     /// placeholder. Keep this short: prefer a placeholder.
     const ALLOWED: [(&str, &str); 15] = [
-        // The loss line's hours (rules.md §18), what a worried citizen must read at a glance before calling:
+        // The loss line's hours (docs/rules.md §18), what a worried citizen must read at a glance before calling:
         // a fact of the national service, not a parameter of the rules.
         ("24時間365日", "the loss line answers at any hour, every day"),
         ("24 hours a day", "the loss line answers at any hour, every day"),
@@ -88,8 +88,11 @@ mod tests {
     /// Whole texts that may hold digits: names of things, not figures of the rules.
     const ALLOWED_KEYS: [(&str, &str); 6] = [
         ("format.month.", "the month names: 1月 is how Japanese names January"),
-        ("caveat.feb29_birthday", "the leap day and the day counted instead (rules::dates), days of the calendar"),
-        ("why.dates.feb29", "the leap day and the day counted instead (rules::dates), days of the calendar"),
+        (
+            "caveat.feb29_birthday",
+            "the leap day and the day counted instead (docs/rules.md §3.1), days of the calendar",
+        ),
+        ("why.dates.feb29", "the leap day and the day counted instead (docs/rules.md §3.1), days of the calendar"),
         ("document.photo", "the photo's size (縦4.5cm×横3.5cm): no engine parameter, it is the photo's format"),
         ("q.birth_date.hint", "an example of how the card prints a date (昭和60年10月10日), not a figure"),
         ("error.date.not_a_number", "a Western year has 4 digits: how to type a year, not a figure"),

@@ -1,34 +1,12 @@
-//! Dates, money and day counts in each language (design.md §4, "Formats"). The words come from the
+//! Dates, money and day counts in each language (docs/design.md §4, "Formats"). The words come from the
 //! locale files; the order of the parts is written here once, with table tests. Built from
 //! `year()/month()/day()/weekday()`, not chrono's `format()` (size).
 
-use chrono::{Datelike, NaiveDate, Weekday};
-use rules::era::{to_era, Era};
+use chrono::{Datelike, NaiveDate};
+use rules::{to_era, Era};
 
+use super::words;
 use super::{Locale, Msg};
-
-/// The message naming an era (令和, Reiwa, {令和|れいわ}).
-pub fn era_name(era: Era) -> Msg {
-    match era {
-        Era::Seireki => Msg::FormatEraSeireki,
-        Era::Reiwa => Msg::FormatEraReiwa,
-        Era::Heisei => Msg::FormatEraHeisei,
-        Era::Showa => Msg::FormatEraShowa,
-        Era::Taisho => Msg::FormatEraTaisho,
-    }
-}
-
-fn weekday(day: Weekday) -> Msg {
-    match day {
-        Weekday::Mon => Msg::FormatWeekdayMon,
-        Weekday::Tue => Msg::FormatWeekdayTue,
-        Weekday::Wed => Msg::FormatWeekdayWed,
-        Weekday::Thu => Msg::FormatWeekdayThu,
-        Weekday::Fri => Msg::FormatWeekdayFri,
-        Weekday::Sat => Msg::FormatWeekdaySat,
-        Weekday::Sun => Msg::FormatWeekdaySun,
-    }
-}
 
 fn month_name(month: u32) -> Msg {
     const MONTHS: [Msg; 12] = [
@@ -50,7 +28,7 @@ fn month_name(month: u32) -> Msg {
 
 /// A year in an era as the card prints it: 令和11年, 令和元年 (Japanese only).
 pub fn era_year(era: Era, year: u32) -> String {
-    let mut out = String::from(Locale::Ja.raw(era_name(era)));
+    let mut out = String::from(Locale::Ja.raw(words::era(era)));
     if year == 1 {
         out.push_str("元年");
     } else {
@@ -65,7 +43,7 @@ pub fn era_year(era: Era, year: u32) -> String {
 /// The result may hold ruby marks (ja-easy); `rich::plain_text` strips them.
 pub fn date(locale: Locale, d: NaiveDate) -> String {
     let (y, m, day) = (d.year(), d.month(), d.day());
-    let wd = locale.raw(weekday(d.weekday()));
+    let wd = locale.raw(words::weekday(d.weekday()));
     match locale {
         Locale::Ja => match to_era(d) {
             Some((era, n)) => format!("{y}年（{}）{m}月{day}日（{wd}）", era_year(era, n)),
@@ -140,7 +118,7 @@ mod tests {
 
     #[test]
     fn dates_in_each_language() {
-        // design.md §4 table
+        // docs/design.md §4 table
         let cases = [
             (Locale::Ja, "2029-10-10", "2029年（令和11年）10月10日（水）"),
             (Locale::Ja, "2019-05-01", "2019年（令和元年）5月1日（水）"),

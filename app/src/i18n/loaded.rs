@@ -1,7 +1,7 @@
 //! The texts fetched from the guide's own origin (`locale-<id>.json`, written by
 //! `scripts/post-build` from `app/locales/`): all of English and やさしい日本語 when chosen, and the
 //! Japanese texts beyond the first view right after the start page is up. Keeping them out of the
-//! wasm keeps the first view small (design.md §7). A file whose fingerprint does not match the
+//! wasm keeps the first view small (docs/design.md §7). A file whose fingerprint does not match the
 //! wasm's key list (a stale cache) is refused.
 
 use std::cell::RefCell;

@@ -1,12 +1,14 @@
-//! Languages and messages (design.md §4). Every citizen-facing string lives in
+//! Languages and messages (docs/design.md §4). Every citizen-facing string lives in
 //! `app/locales/{ja,en,ja-easy}.json`; `build.rs` turns the keys into [`Msg`] and checks that the
 //! three files have the same keys and placeholders. Rust code holds keys, never prose.
 
 pub mod figures;
 pub mod format;
+pub mod load;
 #[cfg(target_arch = "wasm32")]
 pub mod loaded;
 pub mod rich;
+pub mod words;
 
 mod messages {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
@@ -87,7 +89,7 @@ mod tests {
 
     #[test]
     fn plain_japanese_has_furigana_on_every_kanji() {
-        // design.md §4: a test fails on any kanji outside a ruby group in ja-easy.json.
+        // docs/design.md §4: a test fails on any kanji outside a ruby group in ja-easy.json.
         let mut bad = Vec::new();
         for (key, text) in table("ja-easy") {
             let mut outside = String::new();
@@ -122,7 +124,7 @@ mod tests {
                     outside.push_str(t);
                 }
             }
-            // Japanese terms in English texts are marked [[…]] so they get lang="ja" (design.md §4).
+            // Japanese terms in English texts are marked [[…]] so they get lang="ja" (docs/design.md §4).
             assert!(
                 !outside.chars().any(|c| is_kanji(c) || ('\u{3040}'..='\u{30FF}').contains(&c)),
                 "{key}: unmarked Japanese in en.json: {text}"

@@ -1,4 +1,4 @@
-//! The small markup of the locale texts, parsed once here (design.md §4):
+//! The small markup of the locale texts, parsed once here (docs/design.md §4):
 //! `{name}` a placeholder, `{漢字|かな}` furigana (ruby), `[[転入届]]` a Japanese term inside an
 //! English sentence (`<span lang="ja">`). Pure, so that it is tested natively; the view functions
 //! that turn pieces into elements live in `components::text`.
@@ -22,7 +22,7 @@ fn is_placeholder(name: &str) -> bool {
 }
 
 /// Where `mark` first occurs in `text`, in bytes. (A byte search: `str::find` with a string pattern brings a
-/// substring searcher into the wasm, and indexing a `str` the code of a panic message; design.md §7.)
+/// substring searcher into the wasm, and indexing a `str` the code of a panic message; docs/design.md §7.)
 pub fn find(text: &str, mark: &str) -> Option<usize> {
     text.as_bytes().windows(mark.len()).position(|w| w == mark.as_bytes())
 }

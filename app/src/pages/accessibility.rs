@@ -1,4 +1,4 @@
-//! The accessibility statement (design.md §5), laid out as JIS X 8341-3:2016 附属書JB (JB.3, the display
+//! The accessibility statement (docs/design.md §5), laid out as JIS X 8341-3:2016 附属書JB (JB.3, the display
 //! of test results) asks: the standard and the target level, the conformance claimed (「配慮」 in the
 //! terms of WAIC's 対応度表記ガイドライン, since not every success criterion has been tested), the scope,
 //! the technologies relied upon, the test date, the methods and tools, each page or step tested as a row

@@ -1,4 +1,4 @@
-//! 「回答の確認」 (design.md §3.4): every answer in the citizen's own terms, each with a change link
+//! 「回答の確認」 (docs/design.md §3.4): every answer in the citizen's own terms, each with a change link
 //! that names its question; then 「結果を見る」, which asks the engine.
 
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ fn answer_text(locale: Locale, answer: &Answer) -> String {
     }
 }
 
-/// 「この端末に保存する」 (design.md §3.7): off by default; ticking it writes the answers, unticking
+/// 「この端末に保存する」 (docs/design.md §3.7): off by default; ticking it writes the answers, unticking
 /// deletes them. Where the browser refuses storage it becomes 「このページでは保存できません」 (for good: only
 /// this box changes whether the answers are kept, so the box is drawn once, keeps the focus, and is replaced
 /// only by that notice). The outcome is said in a status region.

@@ -15,7 +15,7 @@ use crate::i18n::Msg;
 use crate::state::AppState;
 
 /// Keeps `document.title` as 「<page> – マイナンバーカードの手続きガイド – 川崎市」, with 「エラー：」 in front
-/// while the page shows errors (design.md §5).
+/// while the page shows errors (docs/design.md §5).
 pub fn keep_title(state: AppState, title: Msg, has_error: Signal<bool>) {
     Effect::new(move |_| {
         let locale = state.locale.get();

@@ -1,4 +1,4 @@
-//! The signature password checker (design.md §3.8): a password box with show/hide, checked by
+//! The signature password checker (docs/design.md §3.8): a password box with show/hide, checked by
 //! `rules::check_password` after a short pause, the problems in words in an `aria-live="polite"` region.
 //! The password lives in this component only — not in the answers, not in storage, not in the URL or
 //! title — and is cleared when the page is left (also when the browser keeps the page in its back-forward
@@ -8,34 +8,23 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use rules::contract::{PasswordCheck, PasswordProblem};
+use rules::PasswordCheck;
 use wasm_bindgen::JsValue;
 
 use super::keep_title;
 use crate::components::markup::{el, live_region, page, summary_row, Node};
-use crate::i18n::Msg;
+use crate::i18n::{words, Msg};
 use crate::state::use_state;
 
 /// How long typing must pause before the password is checked.
 const PAUSE: Duration = Duration::from_millis(400);
-
-/// The message for each problem code of `rules::check_password`.
-pub fn problem_text(problem: PasswordProblem) -> Msg {
-    match problem {
-        PasswordProblem::TooShort => Msg::PasswordProblemTooShort,
-        PasswordProblem::TooLong => Msg::PasswordProblemTooLong,
-        PasswordProblem::NoLetter => Msg::PasswordProblemNoLetter,
-        PasswordProblem::NoDigit => Msg::PasswordProblemNoDigit,
-        PasswordProblem::InvalidCharacter => Msg::PasswordProblemInvalidCharacter,
-    }
-}
 
 /// What the region under the box says about a checked password.
 fn result_nodes(check: PasswordCheck, shown: bool) -> Vec<Node> {
     let verdict = if check.valid { Msg::PasswordValid } else { Msg::PasswordInvalid };
     let mut nodes = vec![el("p", "myna-password__verdict").msg(verdict)];
     if !check.problems.is_empty() {
-        let items = check.problems.iter().map(|p| el("li", "").msg(problem_text(*p)));
+        let items = check.problems.iter().map(|p| el("li", "").msg(words::password_problem(*p)));
         nodes.push(el("ul", "myna-password__problems").children(items));
     }
     nodes.push(if shown {

@@ -1,10 +1,9 @@
-//! A question page (design.md §3.2): back link, error summary, the question in the `<legend>`'s
+//! A question page (docs/design.md §3.2): back link, error summary, the question in the `<legend>`'s
 //! `<h1>`, hint, the field, and 「次へ進む」. Validated on Continue: the form of a date by
-//! `rules::era`, dates against other answers by the engine itself.
+//! `rules::parse_era_date`, dates against other answers by the engine itself.
 
 use leptos::prelude::*;
-use rules::era::{DateInputError, Part};
-use rules::error::ErrorCode;
+use rules::{DateInputError, DatePart, InputErrorCode};
 
 use super::keep_title;
 use crate::components::errors::{error_summary, FieldError};
@@ -12,14 +11,14 @@ use crate::components::fields::{box_id, date_field, radios, DateSignals, Invalid
 use crate::components::layout::stop_card_notice;
 use crate::components::markup::{back_link, el};
 use crate::flow::route::Page;
-use crate::flow::{certificates, Alternative, Answer, DateText, Journey, Kind, Next, Question};
+use crate::flow::{certificates, Alternative, Answer, AnswerForm, DateText, Journey, Next, Question};
 use crate::i18n::format::era_year;
 use crate::i18n::rich::Arg;
 use crate::i18n::Msg;
 use crate::nav::go;
 use crate::state::{use_state, AppState};
 
-/// The problem with a typed date, as the message and the boxes at fault (design.md §3.3 order).
+/// The problem with a typed date, as the message and the boxes at fault (docs/design.md §3.3 order).
 fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInputError) -> (FieldError, Invalid) {
     let field = ("field", Arg::Msg(question.spec().label));
     let all = Invalid { year: true, month: true, day: true };
@@ -41,9 +40,9 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
         },
         DateInputError::Incomplete(part) => {
             let msg = match part {
-                Part::Year => Msg::ErrorDateIncompleteYear,
-                Part::Month => Msg::ErrorDateIncompleteMonth,
-                Part::Day => Msg::ErrorDateIncompleteDay,
+                DatePart::Year => Msg::ErrorDateIncompleteYear,
+                DatePart::Month => Msg::ErrorDateIncompleteMonth,
+                DatePart::Day => Msg::ErrorDateIncompleteDay,
             };
             (box_id(part), msg, vec![field], Invalid::only(part))
         }
@@ -51,11 +50,11 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
         DateInputError::EraYearOutOfRange { era, last_year: Some(last) } => (
             "answer-year",
             Msg::ErrorDateEraYear,
-            vec![("era", Arg::Msg(crate::i18n::format::era_name(era))), ("last", Arg::Text(last.to_string()))],
-            Invalid::only(Part::Year),
+            vec![("era", Arg::Msg(crate::i18n::words::era(era))), ("last", Arg::Text(last.to_string()))],
+            Invalid::only(DatePart::Year),
         ),
         DateInputError::EraYearOutOfRange { last_year: None, .. } => {
-            ("answer-year", Msg::ErrorDateEraYearZero, vec![], Invalid::only(Part::Year))
+            ("answer-year", Msg::ErrorDateEraYearZero, vec![], Invalid::only(DatePart::Year))
         }
         DateInputError::Impossible { month, day } => (
             "answer-day",
@@ -69,29 +68,32 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
                 "answer-era",
                 Msg::ErrorDateOutsideEra,
                 vec![("suggestion", Arg::Japanese(text))],
-                Invalid::only(Part::Year),
+                Invalid::only(DatePart::Year),
             )
         }
-        DateInputError::OutOfRange => ("answer-year", Msg::ErrorDateOutOfRange, vec![field], Invalid::only(Part::Year)),
+        DateInputError::OutOfRange => {
+            ("answer-year", Msg::ErrorDateOutOfRange, vec![field], Invalid::only(DatePart::Year))
+        }
     };
     (FieldError { target: target.to_owned(), msg, args }, invalid)
 }
 
 /// The engine's objection to an answer, worded for the page of the question at fault.
-pub fn engine_problem(question: Question, code: ErrorCode) -> FieldError {
+pub fn engine_problem(question: Question, code: InputErrorCode) -> FieldError {
     let field = ("field", Arg::Msg(question.spec().label));
     let (msg, args) = match code {
-        ErrorCode::BirthAfterToday => (Msg::ErrorEngineBirthAfterToday, vec![]),
-        ErrorCode::DateBeforeBirth => (Msg::ErrorEngineDateBeforeBirth, vec![field]),
-        ErrorCode::DatesOutOfOrder => (Msg::ErrorEngineDatesOutOfOrder, vec![field]),
-        ErrorCode::SignatureCertificateUnder15 => (Msg::ErrorEngineSignatureUnder15, vec![]),
-        ErrorCode::InvalidDate | ErrorCode::InvalidJson | ErrorCode::UnknownField | ErrorCode::MissingField => {
-            (Msg::ErrorEngineInvalidDate, vec![field])
-        }
+        InputErrorCode::BirthAfterToday => (Msg::ErrorEngineBirthAfterToday, vec![]),
+        InputErrorCode::DateBeforeBirth => (Msg::ErrorEngineDateBeforeBirth, vec![field]),
+        InputErrorCode::DatesOutOfOrder => (Msg::ErrorEngineDatesOutOfOrder, vec![field]),
+        InputErrorCode::SignatureCertificateUnder15 => (Msg::ErrorEngineSignatureUnder15, vec![]),
+        InputErrorCode::InvalidDate
+        | InputErrorCode::InvalidJson
+        | InputErrorCode::UnknownField
+        | InputErrorCode::MissingField => (Msg::ErrorEngineInvalidDate, vec![field]),
     };
-    let target = match question.spec().kind {
-        Kind::Date { .. } => "answer-year",
-        Kind::Choice(choices) => choices.first().map_or("answer", |c| c.id()),
+    let target = match question.spec().form {
+        AnswerForm::Date { .. } => "answer-year",
+        AnswerForm::Choice(choices) => choices.first().map_or("answer", |c| c.id()),
     };
     let target = if target.starts_with("answer") { target.to_owned() } else { format!("answer-{target}") };
     FieldError { target, msg, args }
@@ -125,9 +127,9 @@ pub fn question_page(journey: Journey, question: Question) -> AnyView {
     let spec = question.spec();
     let stored = state.answers.with_untracked(|a| a.get(question).cloned());
     // The choices this citizen is offered (none about a signature certificate under 15).
-    let kind = match spec.kind {
-        Kind::Choice(_) => {
-            Kind::Choice(state.answers.with_untracked(|a| certificates::offered(question, a, state.today)))
+    let kind = match spec.form {
+        AnswerForm::Choice(_) => {
+            AnswerForm::Choice(state.answers.with_untracked(|a| certificates::offered(question, a, state.today)))
         }
         date => date,
     };
@@ -146,7 +148,7 @@ pub fn question_page(journey: Journey, question: Question) -> AnyView {
     };
     // A choice no longer offered (a corrected birth date) is not kept: it would be sent again unseen.
     let choice = RwSignal::new(match (&stored, kind) {
-        (Some(Answer::Choice(c)), Kind::Choice(offered)) if offered.contains(c) => Some(*c),
+        (Some(Answer::Choice(c)), AnswerForm::Choice(offered)) if offered.contains(c) => Some(*c),
         _ => None,
     });
     let error = RwSignal::new(None::<FieldError>);
@@ -162,7 +164,7 @@ pub fn question_page(journey: Journey, question: Question) -> AnyView {
     let submit = move |ev: web_sys::Event| {
         ev.prevent_default();
         let answer = match kind {
-            Kind::Date { alternative, .. } => {
+            AnswerForm::Date { alternative, .. } => {
                 if date.alternative.get_untracked() {
                     Ok(match alternative {
                         Some(Alternative::NotYet) => Answer::NotYet,
@@ -178,7 +180,7 @@ pub fn question_page(journey: Journey, question: Question) -> AnyView {
                     text.parse().map(|_| Answer::Date(text)).map_err(|e| date_problem(question, alternative, e))
                 }
             }
-            Kind::Choice(choices) => choice.get_untracked().map(Answer::Choice).ok_or_else(|| {
+            AnswerForm::Choice(choices) => choice.get_untracked().map(Answer::Choice).ok_or_else(|| {
                 let target = choices.first().map_or("answer".to_owned(), |c| format!("answer-{}", c.id()));
                 (FieldError { target, msg: Msg::ErrorChoice, args: vec![] }, Invalid::default())
             }),
@@ -210,7 +212,7 @@ pub fn question_page(journey: Journey, question: Question) -> AnyView {
     let error_signal = Signal::derive(move || error.get());
     let errors = Signal::derive(move || error.get().into_iter().collect::<Vec<_>>());
     let field = match kind {
-        Kind::Date { birth, alternative } => date_field(
+        AnswerForm::Date { birth, alternative } => date_field(
             spec.title,
             spec.hint,
             birth,
@@ -219,12 +221,12 @@ pub fn question_page(journey: Journey, question: Question) -> AnyView {
             error_signal,
             Signal::derive(move || invalid.get()),
         ),
-        Kind::Choice(choices) => radios(spec.title, spec.hint, choices, choice, error_signal),
+        AnswerForm::Choice(choices) => radios(spec.title, spec.hint, choices, choice, error_signal),
     };
     let back_to = if state.changing.get_untracked() { Page::Check(journey) } else { back(state, journey, question) };
     let note = state.note.get_untracked();
     state.note.set(None);
-    // An answer the card reader filled in, not changed since: said so (design.md §3.8).
+    // An answer the card reader filled in, not changed since: said so (docs/design.md §3.8).
     let note = note.or(super::reader::read_from_card(question, stored.as_ref()).then_some(Msg::ReaderPrefilled));
     let mut page = vec![back_link(back_to.hash()).draw()];
     if journey == Journey::Lost {

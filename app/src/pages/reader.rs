@@ -1,12 +1,13 @@
-//! カードを読み取る (design.md §3.8, reader.md §7): the app's side of the reader page. The page's heading and an
+//! カードを読み取る (docs/design.md §3.8, docs/reader.md §7): the app's side of the reader page. The page's heading and an
 //! empty `#reader-root` are the app's; the content — the states of a read through a PaSoRi, the dates read, the
 //! PIN counters, the live region of a read's progress — is drawn there by the card-reader module (`reader_view`,
 //! `src/bin/card_reader.rs`) with Leptos, loaded when the page opens, so that none of it is in the first view
-//! (design.md §7). The app tells the module the citizen's language (it draws in texts of the same locale files)
+//! (docs/design.md §7). The app tells the module the citizen's language (it draws in texts of the same locale files)
 //! and lends it its journeys through `window.mynaGuide` (`useDates`, `noCertificate`, `lockedPin`: the answers
-//! read, marked 「カードから読み取りました」, reader.md §4.3).
+//! read, marked 「カードから読み取りました」, docs/reader.md §4.3).
 
 use leptos::prelude::*;
+use rules::Pin;
 
 use super::keep_title;
 use crate::components::markup::{el, follow, page};
@@ -15,24 +16,14 @@ use crate::flow::route::Page;
 use crate::flow::{Choice, Journey, Question};
 use crate::i18n::rich::Arg;
 use crate::i18n::{Locale, Msg};
-use crate::profile::ProfileState;
+use crate::profile::{ProfileState, ReaderSwitches};
+use crate::reader_bridge::ToApp;
 use crate::state::{use_state, AppState};
-
-/// The PIN journey's answer for a locked PIN (its contract id, reader.md §1).
-fn pin_choice(id: &str) -> Option<Choice> {
-    Some(match id {
-        "user" => Choice::UserPin,
-        "signature" => Choice::SignaturePin,
-        "card_info" => Choice::CardInfoPin,
-        "residence" => Choice::ResidencePin,
-        _ => return None,
-    })
-}
 
 thread_local! {
     /// Answers the reader filled in: their pages say 「カードから読み取りました」 while the answer is still
-    /// the one read (reader.md §4.3). Read without tracking, when a question page is drawn (a signal of a
-    /// new type would cost its own generic code in the first view's wasm, design.md §7).
+    /// the one read (docs/reader.md §4.3). Read without tracking, when a question page is drawn (a signal of a
+    /// new type would cost its own generic code in the first view's wasm, docs/design.md §7).
     static FROM_CARD: std::cell::RefCell<Vec<(Question, Answer)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -57,9 +48,16 @@ pub fn use_dates(state: AppState, dates: Option<(chrono::NaiveDate, chrono::Naiv
 
 /// A locked PIN into the PIN journey (an event `pin_locked`; the journey still asks about the other
 /// certificate's PIN).
-pub fn use_locked_pin(state: AppState, pin: &str) {
-    if let Some(choice) = pin_choice(pin) {
-        open_journey(state, Journey::Pin, vec![(Question::WhichPin, Answer::Choice(choice))]);
+pub fn use_locked_pin(state: AppState, pin: Pin) {
+    open_journey(state, Journey::Pin, vec![(Question::WhichPin, Answer::Choice(Choice::Pin(pin)))]);
+}
+
+/// What the module gives from a read, into its journey.
+pub fn use_offer(state: AppState, offer: ToApp) {
+    match offer {
+        ToApp::UseDates { issued_on, expires_on } => use_dates(state, Some((issued_on, expires_on))),
+        ToApp::NoCertificate => use_dates(state, None),
+        ToApp::LockedPin(pin) => use_locked_pin(state, pin),
     }
 }
 
@@ -93,7 +91,7 @@ pub fn reader_page() -> AnyView {
     });
     // The municipality profile's switches reach the module once the profile has arrived or failed, and not
     // before: on a direct load of `#/reader` it is usually still on its way, and deciding then would put the
-    // defaults in place of a city's `query_pin_tries: false` (reader.md §1). Followed here, where its arrival
+    // defaults in place of a city's `query_pin_tries: false` (docs/reader.md §1). Followed here, where its arrival
     // draws nothing; the module waits for it before offering Read.
     let settle = crate::profile::profile_view(Box::new(|_, profile| {
         browser::settle(switches(profile));
@@ -120,9 +118,9 @@ pub fn reader_page() -> AnyView {
     )
 }
 
-/// The reader's switches `(query_pin_tries, rcs300)` once they can be decided (reader.md §1): `None` while the
-/// profile is on its way; then the profile's, or the defaults when it failed or is missing.
-pub fn switches(profile: ProfileState) -> Option<(bool, bool)> {
+/// The reader's switches once they can be decided (docs/reader.md §1): `None` while the profile is on its way;
+/// then the profile's, or the defaults when it failed or is missing.
+pub fn switches(profile: ProfileState) -> Option<ReaderSwitches> {
     match profile {
         ProfileState::Loading => None,
         profile => Some(profile.reader_switches()),
@@ -131,12 +129,13 @@ pub fn switches(profile: ProfileState) -> Option<(bool, bool)> {
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use js_sys::{Array, Object, Reflect};
+    use js_sys::{Object, Reflect};
     use leptos::prelude::*;
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsValue;
 
     use crate::i18n::Locale;
+    use crate::profile::ReaderSwitches;
+    use crate::reader_bridge::{from_js, ToApp, ToModule, GUIDE};
     use crate::reader_module;
     use crate::state::AppState;
 
@@ -144,46 +143,43 @@ mod browser {
     /// language (`failed` when it cannot be had); unmounts it when the page closes.
     pub fn open(state: AppState, failed: RwSignal<bool>) {
         let guide = Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = Reflect::set(&guide, &key.into(), &value);
-        };
-        let dates = move |issued: String, expires: String| {
-            if let (Some(issued), Some(expires)) = (rules::iso::parse_date(&issued), rules::iso::parse_date(&expires)) {
-                super::use_dates(state, Some((issued, expires)));
-            }
-        };
-        set("useDates", Closure::<dyn Fn(String, String)>::new(dates).into_js_value());
-        set("noCertificate", Closure::<dyn Fn()>::new(move || super::use_dates(state, None)).into_js_value());
-        set(
-            "lockedPin",
-            Closure::<dyn Fn(String)>::new(move |pin: String| super::use_locked_pin(state, &pin)).into_js_value(),
-        );
-        let _ = Reflect::set(&window(), &"mynaGuide".into(), &guide);
+        for name in ToApp::NAMES {
+            let given = move |args: wasm_bindgen::JsValue| {
+                if let Some(offer) = ToApp::decode(name, &from_js(&args)) {
+                    super::use_offer(state, offer);
+                }
+            };
+            let _ = Reflect::set(
+                &guide,
+                &name.into(),
+                &Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(given).into_js_value(),
+            );
+        }
+        let _ = Reflect::set(&window(), &GUIDE.into(), &guide);
 
         leptos::task::spawn_local(async move {
             if reader_module::load().await.is_some() {
-                let locale = state.locale.get_untracked().id();
-                reader_module::call("mount", &Array::of1(&locale.into()));
+                reader_module::call(ToModule::Mount(state.locale.get_untracked()));
                 settle(super::switches(crate::profile::current_untracked()));
             } else {
                 failed.try_set(true);
             }
         });
-        on_cleanup(|| reader_module::call("unmount", &Array::new()));
+        on_cleanup(|| reader_module::call(ToModule::Unmount));
     }
 
     /// Gives the module the profile's switches, once decided (before it is loaded, nothing: it is given them
     /// again when it is).
-    pub fn settle(switches: Option<(bool, bool)>) {
-        if let Some((query_pin_tries, rcs300)) = switches {
-            reader_module::call("settle", &Array::of2(&query_pin_tries.into(), &rcs300.into()));
+    pub fn settle(switches: Option<ReaderSwitches>) {
+        if let Some(switches) = switches {
+            reader_module::call(ToModule::Settle(switches));
         }
     }
 
     /// The citizen's language changed: the module draws its texts again in it (before it is loaded, nothing:
     /// it is mounted in the language of then).
     pub fn language(locale: Locale) {
-        reader_module::call("language", &Array::of1(&locale.id().into()));
+        reader_module::call(ToModule::Draw(locale));
     }
 }
 
@@ -192,13 +188,13 @@ mod browser {
 mod browser {
     pub fn open(_state: crate::state::AppState, _failed: leptos::prelude::RwSignal<bool>) {}
     pub fn language(_locale: crate::i18n::Locale) {}
-    pub fn settle(_switches: Option<(bool, bool)>) {}
+    pub fn settle(_switches: Option<crate::profile::ReaderSwitches>) {}
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{Profile, ReaderSwitches, Texts};
+    use crate::profile::{Profile, Texts};
 
     #[test]
     fn the_switches_wait_for_the_profile() {
@@ -212,9 +208,10 @@ mod tests {
         };
         // On its way: not decided, so a city's `false` is not replaced by the default.
         assert_eq!(switches(ProfileState::Loading), None);
-        assert_eq!(switches(city(false)), Some((false, false)));
-        assert_eq!(switches(city(true)), Some((true, false)));
-        // Failed or missing: the defaults of reader.md §1.
-        assert_eq!(switches(ProfileState::Missing), Some((true, false)));
+        let on = |query_pin_tries| Some(ReaderSwitches { query_pin_tries, rcs300: false });
+        assert_eq!(switches(city(false)), on(false));
+        assert_eq!(switches(city(true)), on(true));
+        // Failed or missing: the defaults of docs/reader.md §1.
+        assert_eq!(switches(ProfileState::Missing), Some(ReaderSwitches::default()));
     }
 }

@@ -1,4 +1,4 @@
-//! The result page (design.md §3.5): what to do first, where and by when. The state in words as the
+//! The result page (docs/design.md §3.5): what to do first, where and by when. The state in words as the
 //! `<h1>`, the call button when the card must be stopped, the steps in the engine's order (when to apply,
 //! by when, where, the fee, a checklist), then the card and certificates, the timeline, the caveats and
 //! "why?". Everything comes from `rules::guide`; `present` decides the wording, this module lays it out.
@@ -8,8 +8,8 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use rules::calendar::open_day_before;
-use rules::contract::{Action, ActionId, Guidance, Where};
+use rules::open_day_before;
+use rules::{Action, ActionId, Guidance, Where};
 
 use super::keep_title;
 use crate::components::markup::{draw_all, el, Node};
@@ -17,10 +17,10 @@ use crate::components::parts::in_parts;
 use crate::components::text::{dynamic, rich_view};
 use crate::contacts::LOSS_LINE;
 use crate::flow::route::Page;
-use crate::flow::{Choice, Journey, Question};
+use crate::flow::{Choice, Journey, MoveKind, Question};
 use crate::i18n::format::{days_left, money};
 use crate::i18n::rich::{plain, plain_text, Arg};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{words, Locale, Msg};
 use crate::ics;
 use crate::nav::go;
 use crate::present::{self, Context, ObjectGroup, SourcePart, Step, COUNTDOWN_DAYS};
@@ -73,7 +73,7 @@ fn object_nodes(group: ObjectGroup) -> [Node; 2] {
     [
         el("h3", "").view(in_language(move |locale| join_names(locale, &names))),
         el("dl", "myna-summary")
-            .child(row(Msg::ResultFieldStatus, dd().msg(present::status(group.status))))
+            .child(row(Msg::ResultFieldStatus, dd().msg(words::status(group.status))))
             .children(rows),
     ]
 }
@@ -179,7 +179,7 @@ fn offices_for<'a>(p: &'a Profile, kind: &'a str, ward: Option<&str>) -> Vec<&'a
 }
 
 /// Where a step is done: the place in words, then, at this city's offices, the profile's office for the
-/// citizen's ward (design.md §6.2), with a note when the profile could not be had.
+/// citizen's ward (docs/design.md §6.2), with a note when the profile could not be had.
 fn place_dd(place: Where, words: Msg, city_office: bool) -> Node {
     let kind = match place {
         Where::WardOffice => "ward_office",
@@ -302,7 +302,7 @@ fn fee_row(yen: u32) -> Node {
 }
 
 /// A deadline on a day the offices are closed: the day, why, and the open day before it to go by
-/// (rules.md §3.7: the engine never moves the date; the guide says when to go instead).
+/// (docs/rules.md §3.7: the engine never moves the date; the guide says when to go instead).
 fn closed_node(a: &Action, today: NaiveDate) -> Option<Node> {
     let reason = present::closed_reason(a)?;
     let by = a.by?;
@@ -318,14 +318,14 @@ fn closed_node(a: &Action, today: NaiveDate) -> Option<Node> {
     Some(el("p", "myna-step__closed").msg_with(msg, args))
 }
 
-/// What to bring, as a checklist; nothing when there is nothing to bring (design.md §3.5 item 2).
+/// What to bring, as a checklist; nothing when there is nothing to bring (docs/design.md §3.5 item 2).
 fn documents_node(index: usize, a: &Action) -> Option<Node> {
     (!a.documents.is_empty()).then(|| {
         let boxes = a.documents.iter().enumerate().map(|(j, doc)| {
             let id = format!("step-{index}-document-{j}");
             el("div", "myna-checkbox")
                 .child(el("input", "myna-checkbox__input").attr("type", "checkbox").attr_owned("id", id.clone()))
-                .child(el("label", "myna-checkbox__label").attr_owned("for", id).msg(present::document(*doc)))
+                .child(el("label", "myna-checkbox__label").attr_owned("for", id).msg(words::document(*doc)))
         });
         el("fieldset", "myna-fieldset myna-documents")
             .child(el("legend", "myna-legend myna-legend--small").msg(Msg::ActionDocuments))
@@ -372,7 +372,7 @@ fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node
         .children(documents_node(index, a))
 }
 
-/// The rapid and the normal reissue as one step with two options (rules.md §9): the fast one by its date
+/// The rapid and the normal reissue as one step with two options (docs/rules.md §9): the fast one by its date
 /// and dearer, the normal one in about a month; one place and one checklist.
 fn reissue_step(index: usize, rapid: &Action, normal: &Action, ctx: Context, today: NaiveDate) -> Node {
     let option = |label: Msg, a: &Action| {
@@ -421,7 +421,7 @@ fn steps_node(g: &Guidance, ctx: Context) -> Node {
     el("ol", "myna-actions").children(items)
 }
 
-/// The full-width call button when the card must be stopped (design.md §3.5 item 1): the 24-hour line.
+/// The full-width call button when the card must be stopped (docs/design.md §3.5 item 1): the 24-hour line.
 fn call_banner(g: &Guidance) -> Option<Node> {
     g.actions.iter().any(|a| a.id == ActionId::SuspendCard).then(|| {
         let number = vec![("phone", Arg::Text(LOSS_LINE.to_owned()))];
@@ -435,7 +435,7 @@ fn call_banner(g: &Guidance) -> Option<Node> {
     })
 }
 
-/// 「出典」 in words, in the page's language (design.md §3.5 item 5): the leaflet's sections, the laws
+/// 「出典」 in words, in the page's language (docs/design.md §3.5 item 5): the leaflet's sections, the laws
 /// as written (Japanese, marked as such on English pages), the guide's own reading.
 fn source_text(locale: Locale, source: &str) -> String {
     let japanese_digits = locale != Locale::En;
@@ -456,19 +456,19 @@ fn source_text(locale: Locale, source: &str) -> String {
                     })
                     .collect();
                 let sections = sections.join(locale.raw(Msg::CommonListSeparator));
-                locale.raw(Msg::WhySourceLeaflet).replace("{sections}", &sections)
+                locale.raw(Msg::SourceLeaflet).replace("{sections}", &sections)
             }
             SourcePart::Law { name, analogy } => {
                 let mut text = if locale == Locale::En { format!("[[{name}]]") } else { name.to_owned() };
                 if analogy {
-                    text.push_str(locale.raw(Msg::WhyByAnalogy));
+                    text.push_str(locale.raw(Msg::SourceByAnalogy));
                 }
                 text
             }
-            SourcePart::Guide => locale.raw(Msg::WhySourceGuide).to_owned(),
+            SourcePart::Guide => locale.raw(Msg::SourceGuide).to_owned(),
         })
         .collect();
-    locale.raw(Msg::WhySource).replace("{source}", &parts.join(locale.raw(Msg::CommonListSeparator)))
+    locale.raw(Msg::SourceLine).replace("{source}", &parts.join(locale.raw(Msg::CommonListSeparator)))
 }
 
 fn why_nodes(g: &Guidance, printing: RwSignal<bool>) -> Vec<Node> {
@@ -476,13 +476,13 @@ fn why_nodes(g: &Guidance, printing: RwSignal<bool>) -> Vec<Node> {
         .into_iter()
         .map(|(rule, source)| {
             details(printing)
-                .child(el("summary", "").msg(present::why(rule)))
+                .child(el("summary", "").msg(words::why(rule)))
                 .child(el("p", "").view(in_language(move |locale| source_text(locale, &source))))
         })
         .collect()
 }
 
-/// Builds the calendar file and offers it as `mynumber-YYYYMMDD.ics` (design.md §3.6).
+/// Builds the calendar file and offers it as `mynumber-YYYYMMDD.ics` (docs/design.md §3.6).
 fn save_calendar(g: &Guidance, locale: Locale, today: NaiveDate) {
     let (domain, owner) = current_untracked().calendar_id();
     let text = ics::calendar(g, locale, domain, owner, today);
@@ -493,7 +493,7 @@ fn save_calendar(g: &Guidance, locale: Locale, today: NaiveDate) {
 }
 
 /// Follows `beforeprint` and `afterprint` while the page is shown: paper shows every "why?" disclosure
-/// open (design.md §3.6), and the screen gets back the ones the citizen had opened.
+/// open (docs/design.md §3.6), and the screen gets back the ones the citizen had opened.
 fn printing_signal() -> RwSignal<bool> {
     let printing = RwSignal::new(false);
     let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
@@ -535,7 +535,7 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
         .filter(|d| *d >= as_of)
         .map(|d| el("p", "myna-notice").msg_with(Msg::ResultInsurance, date_arg(d)));
     let caveats = (!g.caveats.is_empty()).then(|| {
-        let items = g.caveats.iter().map(|c| el("li", "").msg(present::caveat(c.id)));
+        let items = g.caveats.iter().map(|c| el("li", "").msg(words::caveat(c.id)));
         [el("h2", "").msg(Msg::ResultSectionCaveats), el("ul", "myna-caveats").children(items)]
     });
     let as_of_line = profile_view(Box::new(move |locale, p| {
@@ -607,7 +607,7 @@ pub fn ResultPage(journey: Journey) -> impl IntoView {
     let state = use_state();
     keep_title(state, Msg::ResultSectionActions, Signal::derive(|| false));
     let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
-    let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::OutOfCity));
+    let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::Move(MoveKind::OutOfCity)));
     let ctx = Context::of(&situation, moving_out);
     match rules::guide(&situation) {
         Ok(g) => result_view(state, journey, g, ctx),

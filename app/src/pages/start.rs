@@ -1,4 +1,4 @@
-//! The start page (design.md §3.1): what the guide does, what to have at hand, the privacy
+//! The start page (docs/design.md §3.1): what the guide does, what to have at hand, the privacy
 //! promise, then the tasks.
 
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::state::use_state;
 use crate::storage::{self, Saving};
 
-/// Answers saved on this device by an earlier opt-in (design.md §3.7): said so, with 「保存した内容を消す」,
+/// Answers saved on this device by an earlier opt-in (docs/design.md §3.7): said so, with 「保存した内容を消す」,
 /// which deletes them from the device and from memory. The outcome is announced in a status region, which
 /// takes the focus from the button that goes.
 fn saved_answers() -> [Node; 2] {

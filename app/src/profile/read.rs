@@ -1,4 +1,4 @@
-//! Reading `municipality.json` (design.md §6.2), all or nothing. The file comes from the city's server, but a
+//! Reading `municipality.json` (docs/design.md §6.2), all or nothing. The file comes from the city's server, but a
 //! broken deployment or a tampered copy must not put a wrong phone number, a line break or an `http:` link in
 //! front of a citizen: every field the guide knows is checked for its type, its length and its characters,
 //! and one field that fails makes the whole profile unusable (the guide then runs on its fallbacks and says
@@ -6,7 +6,7 @@
 //! can add a `source` anywhere.
 //!
 //! The profile's shape is data ([`PROFILE`]) read by one function, [`valid`]: a check per field in code
-//! would cost kilobytes of the first view (design.md §7). Both are generic over [`Json`], so the same code
+//! would cost kilobytes of the first view (docs/design.md §7). Both are generic over [`Json`], so the same code
 //! reads the browser's `JSON.parse` result in the app (no `serde_json` in the wasm) and serde_json's values
 //! in the native tests.
 
@@ -39,12 +39,12 @@ pub trait Json: Sized {
 
 /// What a value of the profile must be.
 #[derive(Debug, Clone, Copy)]
-enum Kind {
+enum Shape {
     /// A text for citizens: at most [`MAX_TEXT`] characters, no control character.
     Text,
     /// A `source` note: at most [`MAX_NOTE`] characters, no control character.
     Note,
-    /// Where a fact comes from: a [`Kind::Note`] or a list of them (the pages a fact was read on).
+    /// Where a fact comes from: a [`Shape::Note`] or a list of them (the pages a fact was read on).
     Source,
     /// An id or a kind: `[a-z0-9_-]{1,40}`.
     Id,
@@ -59,107 +59,107 @@ enum Kind {
     One,
     Object(&'static [Field]),
     /// An array of at most [`MAX_LIST`] values of one kind.
-    List(&'static Kind),
+    List(&'static Shape),
     /// An object whose every member is of one kind (`links`, `theme`), but for a `source` note.
-    Map(&'static Kind),
+    Map(&'static Shape),
 }
 
 /// A member of an object: its key, its kind, and whether it must be there.
-type Field = (&'static str, Kind, bool);
+type Field = (&'static str, Shape, bool);
 
-const TEXTS: Kind = Kind::Object(&[
-    ("ja", Kind::Text, true),
-    ("en", Kind::Text, true),
-    ("ja-easy", Kind::Text, true),
-    ("source", Kind::Source, false),
+const TEXTS: Shape = Shape::Object(&[
+    ("ja", Shape::Text, true),
+    ("en", Shape::Text, true),
+    ("ja-easy", Shape::Text, true),
+    ("source", Shape::Source, false),
 ]);
 
 const CONTACT: &[Field] = &[
-    ("id", Kind::Id, true),
+    ("id", Shape::Id, true),
     ("name", TEXTS, true),
-    ("phones", Kind::List(&Kind::Phone), false),
+    ("phones", Shape::List(&Shape::Phone), false),
     ("hours", TEXTS, false),
-    ("source", Kind::Source, false),
+    ("source", Shape::Source, false),
 ];
 
 const OFFICE: &[Field] = &[
-    ("id", Kind::Id, false),
-    ("kind", Kind::Id, true),
+    ("id", Shape::Id, false),
+    ("kind", Shape::Id, true),
     // The ward it serves, as the ward chooser names it.
     ("ward", TEXTS, false),
     ("name", TEXTS, true),
     ("address", TEXTS, false),
-    ("phone", Kind::Phone, false),
+    ("phone", Shape::Phone, false),
     // What the number reaches when it is not the counter's own line (「総合案内」).
     ("phone_label", TEXTS, false),
     ("hours", TEXTS, false),
-    ("url", Kind::Link, false),
-    ("source", Kind::Source, false),
-    ("source_note", Kind::Note, false),
+    ("url", Shape::Link, false),
+    ("source", Shape::Source, false),
+    ("source_note", Shape::Note, false),
 ];
 
-/// The profile of design.md §6.2, schema 1.
+/// The profile of docs/design.md §6.2, schema 1.
 const PROFILE: &[Field] = &[
-    ("schema", Kind::One, true),
-    ("id", Kind::Id, true),
-    ("calendar_domain", Kind::Host, true),
+    ("schema", Shape::One, true),
+    ("id", Shape::Id, true),
+    ("calendar_domain", Shape::Host, true),
     ("name", TEXTS, true),
-    ("source", Kind::Source, false),
+    ("source", Shape::Source, false),
     (
         "embed",
-        Kind::Object(&[("allowed_hosts", Kind::List(&Kind::Origin), false), ("source", Kind::Note, false)]),
+        Shape::Object(&[("allowed_hosts", Shape::List(&Shape::Origin), false), ("source", Shape::Note, false)]),
         false,
     ),
     (
         "reader",
-        Kind::Object(&[
-            ("query_pin_tries", Kind::Bool, false),
-            ("rcs300", Kind::Bool, false),
-            ("source", Kind::Note, false),
+        Shape::Object(&[
+            ("query_pin_tries", Shape::Bool, false),
+            ("rcs300", Shape::Bool, false),
+            ("source", Shape::Note, false),
         ]),
         false,
     ),
-    ("contacts", Kind::List(&Kind::Object(CONTACT)), false),
-    ("offices", Kind::List(&Kind::Object(OFFICE)), false),
+    ("contacts", Shape::List(&Shape::Object(CONTACT)), false),
+    ("offices", Shape::List(&Shape::Object(OFFICE)), false),
     // The city's page for a procedure and a note of the city's on it, keyed by the contract's action id.
-    ("links", Kind::Map(&Kind::Link), false),
-    ("notes", Kind::Map(&TEXTS), false),
+    ("links", Shape::Map(&Shape::Link), false),
+    ("notes", Shape::Map(&TEXTS), false),
     // Every value a string; which of them are applied is `theme::accept`'s.
-    ("theme", Kind::Map(&Kind::Note), false),
+    ("theme", Shape::Map(&Shape::Note), false),
 ];
 
 /// Whether `v` is of `kind`, all the way down. (Never inlined: with the constant [`PROFILE`] in view the
 /// optimiser would unroll the table into code, field by field, and the first view would grow by kilobytes.)
 #[inline(never)]
-fn valid<J: Json>(v: &J, kind: Kind) -> bool {
+fn valid<J: Json>(v: &J, kind: Shape) -> bool {
     match kind {
-        Kind::Bool => v.boolean().is_some(),
-        Kind::One => v.number() == Some(1.0),
-        Kind::Object(fields) => {
+        Shape::Bool => v.boolean().is_some(),
+        Shape::One => v.number() == Some(1.0),
+        Shape::Object(fields) => {
             v.is_object()
                 && fields.iter().all(|&(key, kind, required)| match v.member(key) {
                     Some(m) => valid(&m, kind),
                     None => !required,
                 })
         }
-        Kind::List(item) => {
+        Shape::List(item) => {
             v.length().is_some_and(|n| n as usize <= MAX_LIST && (0..n).all(|i| valid(&v.item(i), *item)))
         }
-        Kind::Source => valid(v, Kind::Note) || valid(v, Kind::List(&Kind::Note)),
-        Kind::Map(value) => {
+        Shape::Source => valid(v, Shape::Note) || valid(v, Shape::List(&Shape::Note)),
+        Shape::Map(value) => {
             v.is_object()
                 && v.keys().iter().all(|key| {
-                    let kind = if key == "source" { Kind::Source } else { *value };
+                    let kind = if key == "source" { Shape::Source } else { *value };
                     v.member(key).is_none_or(|x| valid(&x, kind))
                 })
         }
         text => v.string().is_some_and(|s| match text {
-            Kind::Text => is_clean(&s, MAX_TEXT),
-            Kind::Note => is_clean(&s, MAX_NOTE),
-            Kind::Id => is_id(&s),
-            Kind::Host => is_host(&s),
-            Kind::Phone => is_phone(&s),
-            Kind::Origin => is_https_origin(&s),
+            Shape::Text => is_clean(&s, MAX_TEXT),
+            Shape::Note => is_clean(&s, MAX_NOTE),
+            Shape::Id => is_id(&s),
+            Shape::Host => is_host(&s),
+            Shape::Phone => is_phone(&s),
+            Shape::Origin => is_https_origin(&s),
             _ => is_https_link(&s),
         }),
     }
@@ -199,7 +199,7 @@ pub fn is_https_link(link: &str) -> bool {
     is_clean(link, MAX_NOTE) && !link.contains(' ') && is_host(host)
 }
 
-/// A phone number as printed: `^[0-9]{2,5}-[0-9]{1,4}-[0-9]{3,4}$` (design.md §6.2), without a regex crate.
+/// A phone number as printed: `^[0-9]{2,5}-[0-9]{1,4}-[0-9]{3,4}$` (docs/design.md §6.2), without a regex crate.
 pub fn is_phone(p: &str) -> bool {
     let mut parts = p.split('-');
     let mut part = |lo: usize, hi: usize| {
@@ -248,7 +248,7 @@ fn strings<J: Json>(v: &J, key: &str) -> Vec<String> {
 
 /// The profile, or `None` when the file is not a valid profile of schema 1 (see the module's comment).
 pub fn profile<J: Json>(v: &J) -> Option<Profile> {
-    if !valid(v, Kind::Object(PROFILE)) {
+    if !valid(v, Shape::Object(PROFILE)) {
         return None;
     }
     let mut contacts = Vec::new();
@@ -403,7 +403,7 @@ mod tests {
             "source": "e2e fixture",
             "name": { "ja": "テスト市", "en": "Test City", "ja-easy": "テストし" },
             "embed": { "allowed_hosts": ["https://www.city.test.example", "https://test.example:8443"] },
-            "reader": { "query_pin_tries": false, "rcs300": true, "source": "reader.md" },
+            "reader": { "query_pin_tries": false, "rcs300": true, "source": "docs/reader.md" },
             "contacts": [{ "id": "city_call_centre",
                            "name": { "ja": "テスト市コールセンター", "en": "Test City call centre", "ja-easy": "でんわ" },
                            "phones": ["045-123-4567", "0120-000-111"],

@@ -1,4 +1,4 @@
-//! The profile's `theme` (design.md §6.2, §6.3): a city may set the guide's text colours to its own, as
+//! The profile's `theme` (docs/design.md §6.2, §6.3): a city may set the guide's text colours to its own, as
 //! long as text stays readable. Only the listed tokens, each a `#rrggbb` colour at 4.5:1 (WCAG 2.2 AA for
 //! text) against every background the guide puts text on; any other value keeps the default of main.css.
 //! Applied by `shell::set_colours` with `style.setProperty` on the root element, which the CSP allows

@@ -1,4 +1,4 @@
-//! USB CCID message framing (CCID rev 1.1 §6), as the RC-S300 uses it (reader.md §5.4): a
+//! USB CCID message framing (CCID rev 1.1 §6), as the RC-S300 uses it (docs/reader.md §5.4): a
 //! 10-byte header — `bMessageType`, `dwLength` (u32 LE), `bSlot`, `bSeq`, 3 bytes — then data.
 
 /// PC_to_RDR_IccPowerOn.

@@ -1,5 +1,5 @@
 //! The Sony RC-S300 (USB `054C:0DC8`, `054C:0DC9`) over CCID — flagged and **unproven**
-//! (reader.md §5.4). No public project is known to read a My Number Card through it over WebUSB;
+//! (docs/reader.md §5.4). No public project is known to read a My Number Card through it over WebUSB;
 //! this is the route libccid takes on Linux: GetSlotStatus, IccPowerOn → DataBlock with a
 //! pseudo-ATR, then XfrBlock with one APDU → DataBlock with the R-APDU. The reader does ISO-DEP
 //! itself, so [`Rcs300`] implements [`CardChannel`] directly. The app keeps its USB filters off
@@ -149,7 +149,7 @@ impl<U: UsbLink> CardChannel for Rcs300<'_, U> {
     }
 }
 
-/// Reads a card through an RC-S300 on `usb` (flagged, unproven: reader.md §5.4).
+/// Reads a card through an RC-S300 on `usb` (flagged, unproven: docs/reader.md §5.4).
 pub async fn read_with_rcs300<U: UsbLink, H: Host>(
     usb: U,
     host: &H,

@@ -1,4 +1,4 @@
-//! The RC-S380's USB frames (reader.md §5.3, nfcpy `rcs380.py`).
+//! The RC-S380's USB frames (docs/reader.md §5.3, nfcpy `rcs380.py`).
 //!
 //! ACK: `00 00 FF 00 FF 00`. Command and reply: `00 00 FF FF FF`, LEN (u16 LE), LCS, body, DCS,
 //! `00`, with LCS = −(LEN_lo + LEN_hi) and DCS = −Σ body (mod 256). `00 00 FF FF FF` alone is the

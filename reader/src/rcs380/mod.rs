@@ -1,5 +1,5 @@
 //! The Sony RC-S380 ("NFC Port-100", USB `054C:06C1`, `054C:06C3`) over a [`UsbLink`]
-//! (reader.md §5.3): its reader commands, the InCommRF exchange as an [`RfLink`], and Type B
+//! (docs/reader.md §5.3): its reader commands, the InCommRF exchange as an [`RfLink`], and Type B
 //! activation.
 //!
 //! The reader layer is closed too (§3 rule 4): [`ReaderCommand`] has one variant per command of
@@ -31,7 +31,7 @@ const MAX_BYTES_PER_FRAME: usize = (MAX_STALE + 2) * (frame::MAX_BODY + 10);
 /// Empty `transferIn`s in a row before giving up.
 const MAX_EMPTY_READS: usize = 4;
 
-/// Every reader command the crate can send (reader.md §5.3).
+/// Every reader command the crate can send (docs/reader.md §5.3).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReaderCommand<'a> {
     /// SetCommandType(1).
@@ -121,7 +121,7 @@ impl<U: UsbLink> Rcs380<U> {
         self.switch_rf_off().await
     }
 
-    /// SwitchRF off. Also between two polls (reader.md §6): a card left half-activated by a garbled
+    /// SwitchRF off. Also between two polls (docs/reader.md §6): a card left half-activated by a garbled
     /// ATTRIB answer would ignore every later SENSB_REQ; without the field it resets and answers the
     /// next one afresh. nfcpy likewise mutes (`switch_rf("off")`) after each sense that found nothing.
     pub async fn switch_rf_off(&mut self) -> Result<(), LinkError> {
@@ -242,7 +242,7 @@ impl<U: UsbLink> RfLink for Rcs380<U> {
 /// Linux port100 `PORT100_CMD_STATUS_TIMEOUT`).
 pub const FLAG_TIMEOUT: u32 = 0x80;
 
-/// Reads the payload of an InCommRF reply (after `D7 05`) as the chip sends it (reader.md §5.3):
+/// Reads the payload of an InCommRF reply (after `D7 05`) as the chip sends it (docs/reader.md §5.3):
 /// 4 error-flag bytes (u32 LE) first; **only when they are 0** do RxLastBit (1 byte) and the RF
 /// bytes follow. A failed InCommRF is `D7 05` + the flags and nothing more: no card in the field
 /// answers `D7 05 80 00 00 00`.
@@ -283,7 +283,7 @@ mod tests {
         s.split_whitespace().map(|b| u8::from_str_radix(b, 16).unwrap()).collect()
     }
 
-    /// The golden vectors of reader.md §5.3, byte for byte.
+    /// The golden vectors of docs/reader.md §5.3, byte for byte.
     #[test]
     fn golden_vectors() {
         let select = crate::apdu::Command::SelectApplication(crate::apdu::Application::Jpki).encode();
@@ -352,7 +352,7 @@ mod tests {
         (result, reader.into_inner().outs)
     }
 
-    /// The chip's InCommRF replies byte for byte (reader.md §5.3): a failure is `D7 05` + 4 flag
+    /// The chip's InCommRF replies byte for byte (docs/reader.md §5.3): a failure is `D7 05` + 4 flag
     /// bytes and nothing more. The frames are nfcpy's test vectors (`tests/test_clf_rcs380.py`:
     /// `RSP('05 80000000')`, `RSP('05 02000000')`, `RSP('05 00000000 08 50E8253EEC00000011008185')`)
     /// wrapped in their USB frames.

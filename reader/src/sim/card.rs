@@ -1,4 +1,4 @@
-//! The simulated JPKI card (reader.md §8.1): three applications, EFs with bytes, PIN EFs with
+//! The simulated JPKI card (docs/reader.md §8.1): three applications, EFs with bytes, PIN EFs with
 //! counters and maxima, the current DF and EF. It answers raw APDU bytes as a real card does and
 //! records every one it receives, whatever they are.
 
@@ -94,7 +94,7 @@ impl SimCard {
             files: BTreeMap::new(),
             pins: BTreeMap::from([(Pin::CardInfo.file_id(), PinFile::new(3, b"1234"))]),
         };
-        // The 住基 PIN where one open real-card explorer finds it (reader.md §2.1): under `…01 04 01`;
+        // The 住基 PIN where one open real-card explorer finds it (docs/reader.md §2.1): under `…01 04 01`;
         // `…01 01 00`, the identifier §2.1 names first, is there too, as a DF without EF `001C` (the
         // explorer calls it a common DF). `with_residence_pin_in` moves the PIN for the other layout.
         let common = SimApplication {
@@ -149,7 +149,7 @@ impl SimCard {
     }
 
     /// Moves the 住基 PIN's EF into `application` (`Residence` or `ResidenceAlternative`), for the two
-    /// layouts of reader.md §2.1; the other identifier stays a DF without it.
+    /// layouts of docs/reader.md §2.1; the other identifier stays a DF without it.
     pub fn with_residence_pin_in(mut self, application: Application) -> Self {
         let file = self
             .pin_owner(Pin::Residence)

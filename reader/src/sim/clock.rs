@@ -1,5 +1,5 @@
 //! A virtual clock shared by the simulated readers and the test host: waits advance it instead of
-//! sleeping, so a 20 s wait for a card takes no real time (reader.md §8.2).
+//! sleeping, so a 20 s wait for a card takes no real time (docs/reader.md §8.2).
 
 use core::cell::Cell;
 use core::time::Duration;

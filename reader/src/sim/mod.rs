@@ -1,4 +1,4 @@
-//! Simulators for tests without hardware (reader.md §8): a JPKI card, the card's ISO-DEP side, the
+//! Simulators for tests without hardware (docs/reader.md §8): a JPKI card, the card's ISO-DEP side, the
 //! RC-S380 and RC-S300 at the USB-frame level, a virtual clock and a test host (the executor is
 //! `crate::exec`). Feature `sim` only; never in the app.
 //!

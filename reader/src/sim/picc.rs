@@ -1,5 +1,5 @@
 //! The card's side of Type B activation and ISO-DEP (ISO/IEC 14443-3 and -4), in front of the
-//! simulated JPKI card, with the faults of reader.md §8.2: the card chaining its answers, S(WTX),
+//! simulated JPKI card, with the faults of docs/reader.md §8.2: the card chaining its answers, S(WTX),
 //! lost and garbled blocks, wrong block numbers and removal after a number of blocks.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +14,7 @@ pub enum RfOutcome {
     /// Nothing before the timeout.
     Silent,
     /// A frame the chip could not receive, with the InCommRF error flags it reports (CRC `04`,
-    /// parity `02`, …; reader.md §5.3).
+    /// parity `02`, …; docs/reader.md §5.3).
     Failed(u32),
 }
 

@@ -1,4 +1,4 @@
-//! The simulated RC-S300 (reader.md §8.2): CCID GetSlotStatus, IccPowerOn, XfrBlock and
+//! The simulated RC-S300 (docs/reader.md §8.2): CCID GetSlotStatus, IccPowerOn, XfrBlock and
 //! IccPowerOff forwarding APDUs to the simulated card, so the flagged path has the same coverage.
 
 use core::time::Duration;

@@ -1,4 +1,4 @@
-//! The simulated RC-S380 at the USB-frame level (reader.md §8.2): it decodes every OUT frame
+//! The simulated RC-S380 at the USB-frame level (docs/reader.md §8.2): it decodes every OUT frame
 //! (checking LCS and DCS), ACKs, answers the reader commands and plays the RF side with a
 //! [`SimPicc`]. Waits move the shared [`SimClock`] instead of sleeping.
 
@@ -57,7 +57,7 @@ pub struct SimRcs380 {
     rf_sent: Vec<Vec<u8>>,
 }
 
-/// The body of the chip's InCommRF reply (reader.md §5.3): `D7 05` + the error flags (u32 LE), and
+/// The body of the chip's InCommRF reply (docs/reader.md §5.3): `D7 05` + the error flags (u32 LE), and
 /// only when they are 0 the RxLastBit byte and the card's bytes. A failed InCommRF is those 6 bytes
 /// alone (no card in the field: `D7 05 80 00 00 00`), as nfcpy's and Linux port100's drivers read it.
 pub fn in_comm_rf_reply(flags: u32, rf: &[u8]) -> Vec<u8> {
@@ -243,7 +243,7 @@ impl UsbLink for SimRcs380 {
     }
 }
 
-/// A transcript as JSON for the e2e mock (reader.md §8.3): the ordered OUT frames expected and the
+/// A transcript as JSON for the e2e mock (docs/reader.md §8.3): the ordered OUT frames expected and the
 /// IN frames to answer, each as upper-case hex. Written by hand: no `serde_json` in the crate.
 pub fn transcript_json(scenario: &str, transfers: &[Transfer]) -> String {
     let mut json = String::from("{\"scenario\":\"");

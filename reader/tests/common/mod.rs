@@ -1,9 +1,9 @@
-//! Checks shared by the integration tests, written again from reader.md §3 without the crate's
+//! Checks shared by the integration tests, written again from docs/reader.md §3 without the crate's
 //! own `apdu`/`order` code, so that a bug there cannot hide itself.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-/// The fixed rows of reader.md §3 (A1–A3, E1–E3, Q1–Q4, V), byte for byte, and A3b: the 住基AP's
-/// other identifier, which reader.md §2.1 puts inside the allow-list (§3's table has no row for it yet).
+/// The fixed rows of docs/reader.md §3 (A1–A3, E1–E3, Q1–Q4, V), byte for byte, and A3b: the 住基AP's
+/// other identifier, which docs/reader.md §2.1 puts inside the allow-list (§3's table has no row for it yet).
 pub const FIXED_ROWS: [&[u8]; 12] = [
     &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01],
     &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08],

@@ -1,4 +1,4 @@
-//! `myna-rules`: the rules engine for other channels (`contract.md`, "The command").
+//! `myna-rules`: the rules engine for other channels (`docs/contract.md`, "The command").
 //!
 //! ```text
 //! myna-rules guide    [FILE]   # situation JSON (FILE or stdin) -> guidance JSON, exit 0
@@ -11,9 +11,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use rules::error::InputError;
-use rules::json::{read_password, read_situation};
-use rules::{check_password, guide};
+use rules::{check_password, guide, read_password, read_situation, InputError};
 
 const USAGE: &str = "usage: myna-rules guide [FILE] | myna-rules password [FILE]";
 
