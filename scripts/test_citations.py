@@ -1,5 +1,5 @@
 """Every citation of the design documents points into docs/ (issue 11 item 5): a clone of the repository holds
-what the code cites. A bare `design.md` (or rules, reader, contract, toolchain) outside docs/ fails here.
+what the code cites. A citation of one of DOCS below (as `<name>.md`) outside docs/ fails here.
 Run by scripts/test: `python3 -m unittest discover -s scripts -p 'test_*.py'`."""
 
 import re
