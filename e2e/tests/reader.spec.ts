@@ -318,7 +318,8 @@ test('a panic in the card-reader module shows the error block, as one in the app
       Document.prototype.createElement = create;
       throw new DOMException('refused by the test', 'NotSupportedError');
     } as typeof create;
-    (window as unknown as { mynaCardReader: { mount: (lang: string) => void } }).mynaCardReader.mount('ja');
+    // `reader_bridge::ToModule::Mount`: one array of wires, the citizen's language.
+    (window as unknown as { mynaCardReader: { mount: (wires: string[]) => void } }).mynaCardReader.mount(['ja']);
   });
   await expect(page.locator('#myna-error')).toBeVisible();
   await expect(page.locator('#myna-root')).toBeHidden();
