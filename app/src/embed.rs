@@ -6,6 +6,7 @@
 //! when that origin is the guide's own or one the city allows in its profile (`embed.allowed_hosts`,
 //! docs/design.md §6.2), so no other page learns even the height. No host is written in the code: any city can
 //! embed the guide by listing its origin in its profile.
+//! A bridge to the host page (`postMessage`, a `ResizeObserver` on the document): nothing of it is a view.
 
 /// The message with the guide's height in CSS pixels, `{"type": "myna-guide:height", "height": 1234}`.
 pub const HEIGHT: &str = "myna-guide:height";
@@ -44,9 +45,14 @@ mod browser {
 
     use super::{host_allowed, HEIGHT, TOP};
 
+    /// The observer of the page's height and its callback.
+    type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
     thread_local! {
         /// The `host` parameter, when framed; set once at start.
         static HOST: RefCell<Option<String>> = const { RefCell::new(None) };
+        /// Kept for the page's life.
+        static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
     }
 
     /// The `host` parameter, when the guide is framed.
@@ -100,9 +106,7 @@ mod browser {
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
             observer.observe(&root);
-            // Both live as long as the page.
-            on_resize.forget();
-            std::mem::forget(observer);
+            OBSERVER.set(Some((observer, on_resize)));
         }
     }
 }

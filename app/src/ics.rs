@@ -202,7 +202,8 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
 }
 
 /// Offers `text` as a file download from a `Blob` through an object URL and a temporary
-/// `<a download>`; `false` when the browser refused a step. Nothing leaves the device.
+/// `<a download>`; `false` when the browser refused a step. Nothing leaves the device. A bridge: the link is
+/// the browser's way to download, outside any view, clicked and removed at once.
 #[cfg(target_arch = "wasm32")]
 pub fn download(name: &str, text: &str) -> bool {
     use wasm_bindgen::{JsCast, JsValue};

@@ -19,6 +19,7 @@ pub mod profile;
 pub mod reader_bridge;
 pub mod reader_module;
 pub mod reader_view;
+pub mod shell;
 pub mod state;
 pub mod storage;
 pub mod today;
@@ -28,17 +29,12 @@ pub mod usb;
 use leptos::prelude::*;
 
 use crate::components::layout::{Footer, Header};
+use crate::components::markup::el;
+use crate::components::parts::Pending;
 use crate::flow::route::Page;
 use crate::i18n::{Locale, Msg};
-use crate::pages::{check::CheckPage, question::QuestionPage, result::ResultPage, start::StartPage};
+use crate::pages::result::ResultPage;
 use crate::state::{AppState, Arrival};
-
-#[cfg(target_arch = "wasm32")]
-/// The element of `index.html` the app mounts into; it holds the static fallback until then.
-const ROOT_ID: &str = "myna-root";
-#[cfg(target_arch = "wasm32")]
-/// The static trilingual 「問題が発生しました」 block of `index.html`, hidden until a panic.
-const ERROR_ID: &str = "myna-error";
 
 /// The language asked for by `?lang=` (the embed script's `data-lang`), else Japanese.
 fn initial_locale() -> Locale {
@@ -53,9 +49,9 @@ fn initial_locale() -> Locale {
 
 fn page_view(page: Page) -> AnyView {
     match page {
-        Page::Start => view! { <StartPage /> }.into_any(),
-        Page::Question(journey, question) => view! { <QuestionPage journey=journey question=question /> }.into_any(),
-        Page::Check(journey) => view! { <CheckPage journey=journey /> }.into_any(),
+        Page::Start => pages::start::start_page(),
+        Page::Question(journey, question) => pages::question::question_page(journey, question),
+        Page::Check(journey) => pages::check::check_page(journey),
         Page::Result(journey) => view! { <ResultPage journey=journey /> }.into_any(),
         Page::Password => pages::password::password_page(),
         Page::Accessibility => pages::accessibility::accessibility_page(),
@@ -86,7 +82,7 @@ pub fn start() -> Option<AppState> {
     let Some(today) = today::today_jst() else {
         // No usable clock: the guide cannot date anything; say so rather than guess.
         #[cfg(target_arch = "wasm32")]
-        reveal_error_block();
+        shell::reveal_error_block();
         return None;
     };
     let state = AppState::new(today, Locale::Ja, Page::Start);
@@ -107,12 +103,7 @@ pub fn start() -> Option<AppState> {
     storage::start(state);
     nav::settle(state);
     nav::listen(state);
-    Effect::new(move |_| {
-        let lang = state.locale.get().lang();
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang);
-        }
-    });
+    Effect::new(move |_| shell::set_lang(state.locale.get().lang()));
     // A page opened before its texts had arrived gets its heading only then: the focus goes to it then.
     Effect::new(move |previous: Option<Arrival>| {
         let texts = state.texts.get();
@@ -132,76 +123,62 @@ pub fn start() -> Option<AppState> {
     Some(state)
 }
 
-/// The whole guide, drawn from the state `start` set up (nothing without one).
+/// The whole guide, drawn from the state `start` set up (nothing without one). `<main>` carries
+/// `myna-pending` while a page drawn in parts has parts to come (`components::parts`).
 pub fn app_view() -> AnyView {
     let Some(state) = use_context::<AppState>() else { return ().into_any() };
+    let pending = Pending::provide();
+    let page = components::text::dynamic(move || match state.page.get() {
+        // The start page does not read `texts`: the texts arriving after it is up must not draw it again (a
+        // second long task at start, docs/design.md §7).
+        page @ Page::Start => page_view(page),
+        page => match state.texts.get() {
+            Arrival::Ready => page_view(page),
+            Arrival::Loading => el("p", "myna-notice myna-loading").attr("role", "status").msg(Msg::AppLoading).draw(),
+            Arrival::Failed => components::layout::texts_failed(true),
+        },
+    });
+    let main = el("main", "").attr("id", "main").reactive_attr("class", move || pending.main_class());
     view! {
         <Header />
-        <main class="myna-main" id="main">
-            {components::text::dynamic(move || match state.page.get() {
-                // The start page does not read `texts`: the texts arriving after it is up must not draw it
-                // again (a second long task at start, docs/design.md §7).
-                page @ Page::Start => page_view(page),
-                page => match state.texts.get() {
-                    Arrival::Ready => page_view(page),
-                    Arrival::Loading => {
-                    view! { <p class="myna-notice myna-loading" role="status">{components::text::t(Msg::AppLoading)}</p> }
-                        .into_any()
-                }
-                    Arrival::Failed => components::layout::texts_failed(true).into_any(),
-                },
-            })}
-        </main>
+        {main.view(page.into_any()).draw()}
         <Footer />
     }
     .into_any()
 }
 
-/// Starts the guide, then replaces the static fallback inside `#myna-root` with it (or draws on `<body>` if the
-/// page has no such element, e.g. a test page). What `leptos::mount::mount_to` does, spread over three tasks:
-/// the one that instantiated the wasm ends here, the next sets the guide up, the one after draws it; none is a
-/// long task on a cheap phone (total blocking time, docs/design.md §7). All run under one root owner that lives as
-/// long as the page.
+/// Starts the guide, then draws it into `#myna-root` in place of the static fallback (`shell::root`) with
+/// Leptos's own `mount_to`, in two tasks after the one that instantiated the wasm: the set-up (`start`), then
+/// the drawing. In one task the two were a long task on a cheap phone (16–22 ms of CPU on the test machine,
+/// 64–86 ms at Lighthouse's 4× slowdown, against 50 ms; e2e/tests/start-tasks.spec.ts measures them), which
+/// adds to the total blocking time (docs/design.md §7).
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
-    // Drives effects and tasks; an error only means it was already set up.
+    // Drives effects and tasks, which `start` makes before anything is drawn; an error only means it was
+    // already set up.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = Owner::new();
-    next_task(move || {
-        if owner.with(start).is_some() {
-            next_task(move || draw_guide(owner));
-        }
-    });
-}
-
-#[cfg(target_arch = "wasm32")]
-fn next_task(then: impl FnOnce() + 'static) {
-    set_timeout(then, std::time::Duration::ZERO);
-}
-
-/// Draws the guide into the page, for good: `owner` and the drawn view live as long as the page.
-#[cfg(target_arch = "wasm32")]
-fn draw_guide(owner: Owner) {
-    use leptos::tachys::view::{Mountable, Render};
-    use wasm_bindgen::JsCast;
-
-    let document = document();
-    let parent = match document.get_element_by_id(ROOT_ID) {
-        Some(root) => {
-            root.set_text_content(None); // drop the static fallback
-            root.unchecked_into::<leptos::web_sys::HtmlElement>()
-        }
-        None => match document.body() {
-            Some(body) => body,
-            None => return, // not a page: nothing to draw on
+    set_timeout(
+        || {
+            let setup = Owner::new();
+            let Some(state) = setup.with(start) else { return };
+            set_timeout(move || draw_guide(setup, state), std::time::Duration::ZERO);
         },
-    };
-    owner.with(|| {
-        let mut drawn = app_view().build();
-        drawn.mount(&parent, None);
-        std::mem::forget(drawn);
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Draws the guide set up under `setup`, for good.
+#[cfg(target_arch = "wasm32")]
+fn draw_guide(setup: Owner, state: AppState) {
+    let Some(parent) = shell::root() else { return }; // not a page: nothing to draw on
+    let guide = leptos::mount::mount_to(parent, move || {
+        provide_context(state);
+        // What `start` set going (its effects, the fetches' signals) lives as long as the view.
+        on_cleanup(move || drop(setup));
+        app_view()
     });
-    std::mem::forget(owner);
+    // The guide lives as long as the page: Leptos's way of keeping a root mounted for good.
+    guide.forget();
     #[cfg(feature = "test-panic")]
     panic_if_asked("app");
 }
@@ -219,28 +196,12 @@ pub fn panic_if_asked(module: &str) {
     }
 }
 
-/// Shows the static 「問題が発生しました」 block of `index.html` and hides the app when anything panics, instead of
-/// leaving a blank or half-drawn frame. Deliberately formats nothing: no panic message reaches the page or the
-/// console (it could hold an answer, and formatting code costs wasm size).
+/// Shows the static 「問題が発生しました」 block of `index.html` (`shell::reveal_error_block`) when anything
+/// panics, instead of leaving a blank or half-drawn frame. Deliberately formats nothing: no panic message
+/// reaches the page or the console (it could hold an answer, and formatting code costs wasm size).
 #[cfg(target_arch = "wasm32")]
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|_| reveal_error_block()));
-}
-
-#[cfg(target_arch = "wasm32")]
-fn reveal_error_block() {
-    // A fixed text, never the panic message; e2e fails on any console error.
-    leptos::web_sys::console::error_1(&"myna-guide: internal error (panic)".into());
-    let Some(document) = leptos::web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    if let Some(root) = document.get_element_by_id(ROOT_ID) {
-        // Nothing more can be done if this fails; the error block below is still revealed.
-        root.set_attribute("hidden", "").ok();
-    }
-    if let Some(block) = document.get_element_by_id(ERROR_ID) {
-        block.remove_attribute("hidden").ok();
-    }
+    std::panic::set_hook(Box::new(|_| shell::reveal_error_block()));
 }
 
 /// Native builds (unit tests of the pure modules) have no browser to mount into.

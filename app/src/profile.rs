@@ -226,7 +226,7 @@ pub fn start(settled_then: fn()) {
     leptos::task::spawn_local(async move {
         if let Some(p) = fetch().await {
             let p: &'static Profile = Box::leak(Box::new(p));
-            theme::apply(&p.theme);
+            crate::shell::set_colours(&p.theme);
             PROFILE.with(|c| c.set(Some(p)));
         }
         settled.set(true);

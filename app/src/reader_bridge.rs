@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use rules::Pin;
 
 use crate::i18n::rich::Arg;
-use crate::i18n::{words, Msg, ALL};
+use crate::i18n::{words, Locale, Msg, ALL};
 use crate::profile::ReaderSwitches;
 
 /// The global the card-reader module puts its functions on.
@@ -35,12 +35,13 @@ pub enum Wire {
 /// What the app asks of the card-reader module.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToModule {
-    /// The page's elements are there: draw into them, ask the browser whether WebUSB can be used.
-    Mount,
+    /// `#reader-root` is there: draw into it in the citizen's language (the module draws its texts itself, with
+    /// Leptos, from the same locale files), ask the browser whether WebUSB can be used.
+    Mount(Locale),
     /// The municipality profile's switches, once it has arrived or failed: Read is offered from then on.
     Settle(ReaderSwitches),
-    /// The page was drawn again (a language change): draw into its new elements.
-    Draw,
+    /// The citizen changed the language: draw the texts again in it.
+    Draw(Locale),
     /// The page closed: cancel a running read, draw nothing more.
     Unmount,
 }
@@ -144,22 +145,22 @@ impl ToModule {
     /// The function of [`MODULE`] and its arguments.
     pub fn encode(self) -> (&'static str, Vec<Wire>) {
         match self {
-            ToModule::Mount => ("mount", Vec::new()),
+            ToModule::Mount(locale) => ("mount", vec![Wire::Text(locale.id().to_owned())]),
             ToModule::Settle(ReaderSwitches { query_pin_tries, rcs300 }) => {
                 ("settle", vec![Wire::Flag(query_pin_tries), Wire::Flag(rcs300)])
             }
-            ToModule::Draw => ("draw", Vec::new()),
+            ToModule::Draw(locale) => ("draw", vec![Wire::Text(locale.id().to_owned())]),
             ToModule::Unmount => ("unmount", Vec::new()),
         }
     }
 
     pub fn decode(name: &str, args: &[Wire]) -> Option<ToModule> {
         Some(match (name, args) {
-            ("mount", _) => ToModule::Mount,
+            ("mount", [locale]) => ToModule::Mount(text(locale).and_then(Locale::from_id)?),
             ("settle", [Wire::Flag(query_pin_tries), Wire::Flag(rcs300)]) => {
                 ToModule::Settle(ReaderSwitches { query_pin_tries: *query_pin_tries, rcs300: *rcs300 })
             }
-            ("draw", _) => ToModule::Draw,
+            ("draw", [locale]) => ToModule::Draw(text(locale).and_then(Locale::from_id)?),
             ("unmount", _) => ToModule::Unmount,
             _ => return None,
         })
@@ -298,7 +299,13 @@ mod tests {
             let (name, args) = call.encode();
             assert_eq!(ToModule::decode(name, &args), Some(call));
         }
-        for call in [ToModule::Mount, ToModule::Draw, ToModule::Unmount] {
+        let calls = [
+            ToModule::Mount(Locale::Ja),
+            ToModule::Draw(Locale::En),
+            ToModule::Draw(Locale::JaEasy),
+            ToModule::Unmount,
+        ];
+        for call in calls {
             let (name, args) = call.encode();
             assert!(ToModule::NAMES.contains(&name));
             assert_eq!(ToModule::decode(name, &args), Some(call));
@@ -329,6 +336,7 @@ mod tests {
         assert_eq!(ToApp::decode("lockedPin", &[text("card_info")]), None); // the contract's spelling is not the id
         assert_eq!(ToApp::decode("useDates", &[text("2024-02-30"), text("2029-10-10")]), None);
         assert_eq!(ToModule::decode("settle", &[Wire::Flag(true)]), None);
+        assert_eq!(ToModule::decode("draw", &[text("fr")]), None);
         assert_eq!(TextRequest::decode(&[Wire::Number(1.5)]), None);
         assert_eq!(TextRequest::decode(&[Wire::Number(1e12)]), None);
         assert_eq!(TextRequest::decode(&[Wire::Number(-1.0)]), None);

@@ -3,7 +3,8 @@
 //! `index.html` by scripts/post-build) and waits for the module's `myna-card-reader` event. A script element
 //! the parser wrote runs when its clone is inserted, and no string ever becomes a script URL, which the CSP's
 //! Trusted Types refuse (docs/design.md §6.4). The module holds the `reader` crate, the WebUSB bridge and the page's
-//! content, so the first view's wasm holds none of them (docs/design.md §7).
+//! content, so the first view's wasm holds none of them (docs/design.md §7). A bridge: the script goes into
+//! `<head>`, outside any view; the module then draws its part of the reader page with Leptos (`reader_view`).
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -57,3 +58,6 @@ mod browser {
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{call, load};
+
+// A bridge: the `<script type="module">` it adds to `<head>` and the window event it waits for are how a page
+// loads a second wasm; nothing of it is a view (the module draws with Leptos, `reader_view`).

@@ -69,408 +69,325 @@ pub use browser::handle;
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
+    use leptos::mount::{mount_to, UnmountHandle};
+    use leptos::prelude::*;
+    use leptos::tachys::view::any_view::AnyViewState;
     use reader::apdu::Pin;
     use reader::plan::Options;
     use reader::reading::{CardReading, Notice, Tries};
     use reader::session::ReaderModel;
     use reader::state::{ReadError, State};
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    use web_sys::Element;
 
     use super::{is_progress, marked_unconfirmed, pin_name, Shown, TYPED_PATH};
-    use crate::i18n::{words, Msg};
+    use crate::components::markup::{draw_all, el, follow, summary_row, Node};
+    use crate::components::text::{dynamic, t};
+    use crate::flow::route::Page;
+    use crate::i18n::rich::Arg;
+    use crate::i18n::{loaded, words, Locale, Msg};
     use crate::profile::ReaderSwitches;
-    use crate::reader_bridge::{self, contract_pin, Placeholder, TextRequest, ToApp, ToModule, Value, GUIDE, TEXT};
+    use crate::reader_bridge::{self, contract_pin, ToApp, ToModule, GUIDE};
+    use crate::state::AppState;
     use crate::usb::{self, Link, PageHost};
-
-    type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
     /// How long the page waits for the app to settle the profile's switches before it takes the defaults.
     const PROFILE_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-    /// Where the page is.
+    /// The outcome of the last read, while it is shown.
+    type Outcome = Option<Result<CardReading, ReadError>>;
+
+    /// Where the page is: signals of the view drawn by [`mount`], disposed with it (a read or a wait that ends
+    /// after the citizen left, or after the page was opened again, changes nothing: its signals are gone).
+    #[derive(Clone, Copy)]
     struct Ui {
         /// A state of docs/reader.md §7, or `Loading` until the browser has been asked.
-        state: Shown,
+        state: RwSignal<Shown>,
         /// A read (or the chooser) runs: Read is marked disabled and Cancel shown.
-        busy: bool,
-        /// The last read's outcome, while it is shown.
-        outcome: Option<Result<CardReading, ReadError>>,
+        busy: RwSignal<bool>,
+        outcome: RwSignal<Outcome>,
         /// "Forget this reader" was done.
-        forgotten: bool,
-        /// The Cancel flag of the read that runs.
-        cancelled: Rc<std::cell::Cell<bool>>,
+        forgotten: RwSignal<bool>,
         /// The page's switches from the municipality profile, once the app has decided them
         /// (`ToModule::Settle`); until then Read is not offered.
-        switches: Option<ReaderSwitches>,
-        /// The listeners of the elements drawn last, dropped with the next drawing.
-        listeners: Vec<Listener>,
-        /// Whether the page is open (a read that ends after the citizen left draws nothing).
-        open: bool,
-        /// How many times the page was opened: a wait begun for an earlier opening does not act on this one.
-        opened: u32,
+        switches: RwSignal<Option<ReaderSwitches>>,
+        /// The language the texts are drawn in (the module's own copy of the visit's, `AppState`).
+        locale: RwSignal<Locale>,
     }
 
     thread_local! {
-        static UI: RefCell<Ui> = RefCell::new(Ui {
-            state: Shown::Loading,
-            busy: false,
-            outcome: None,
-            forgotten: false,
-            cancelled: Rc::new(std::cell::Cell::new(false)),
-            switches: None,
-            listeners: Vec::new(),
-            open: false,
-            opened: 0,
-        });
+        /// The view drawn into `#reader-root` and its signals, while the page is open.
+        static PAGE: RefCell<Option<(Ui, UnmountHandle<AnyViewState>)>> = const { RefCell::new(None) };
+        /// How many times the page was opened or closed: a mount that waited for its texts draws only if it is
+        /// still the latest.
+        static OPENING: Cell<u32> = const { Cell::new(0) };
+        /// The switches given before the view was drawn (they arrive while the texts load).
+        static SETTLED: Cell<Option<ReaderSwitches>> = const { Cell::new(None) };
+        /// The citizen's language, as the app last said (it may change while the texts load).
+        static LOCALE: Cell<Locale> = const { Cell::new(Locale::Ja) };
+        /// The Cancel flag of the read that runs.
+        static CANCELLED: RefCell<Rc<Cell<bool>>> = RefCell::new(Rc::new(Cell::new(false)));
     }
 
-    fn document() -> Option<web_sys::Document> {
-        web_sys::window()?.document()
+    fn ui() -> Option<Ui> {
+        PAGE.with_borrow(|page| page.as_ref().map(|(ui, _)| *ui))
     }
 
-    /// Gives the app what a read offers (`pages::reader`).
+    /// Gives the app what a read offers (`pages::reader`, through `reader_bridge`).
     fn offer(offer: ToApp) {
         let (name, args) = offer.encode();
         reader_bridge::call(GUIDE, name, &args);
     }
 
-    /// The app draws `msg` with `args` in the citizen's language into a `<span>`.
-    fn text(msg: Msg, args: &[(Placeholder, Value)]) -> Option<Element> {
-        let request = TextRequest { msg, args: args.to_vec() };
-        reader_bridge::call(GUIDE, TEXT, &request.encode()).dyn_into::<Element>().ok()
-    }
-
-    /// An element with a class and, optionally, a text.
-    fn el(tag: &str, class: &str, msg: Option<(Msg, &[(Placeholder, Value)])>) -> Option<Element> {
-        let element = document()?.create_element(tag).ok()?;
-        if !class.is_empty() {
-            element.set_class_name(class);
-        }
-        if let Some((msg, args)) = msg {
-            let text = text(msg, args)?;
-            let _ = element.append_child(&text);
-        }
-        Some(element)
-    }
-
-    fn p(class: &str, msg: Msg, args: &[(Placeholder, Value)]) -> Option<Element> {
-        el("p", class, Some((msg, args)))
-    }
-
-    fn attrs(element: &Element, pairs: &[(&str, &str)]) {
-        for (name, value) in pairs {
-            let _ = element.set_attribute(name, value);
-        }
-    }
-
-    fn add(parent: &Element, child: Option<Element>) {
-        if let Some(child) = child {
-            let _ = parent.append_child(&child);
-        }
-    }
-
-    /// A button whose click runs `action`; its listener lives until the next drawing.
-    fn button(
-        id: &str,
-        class: &str,
-        msg: Msg,
-        listeners: &mut Vec<Listener>,
-        action: impl Fn() + 'static,
-    ) -> Option<Element> {
-        let button = el("button", class, Some((msg, &[])))?;
-        attrs(&button, &[("type", "button"), ("id", id)]);
-        let listener = Listener::new(move |_| action());
-        let _ = button.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-        listeners.push(listener);
-        Some(button)
-    }
-
-    fn tries_text(tries: Tries) -> (Msg, Vec<(Placeholder, Value)>) {
+    fn tries_text(tries: Tries) -> (Msg, Vec<(&'static str, Arg)>) {
         match tries {
-            Tries::Left(n) => (Msg::ReaderTriesLeft, vec![(Placeholder::N, Value::Text(n.to_string()))]),
-            Tries::Locked => (Msg::ReaderTriesLeft, vec![(Placeholder::N, Value::Text("0".to_owned()))]),
+            Tries::Left(n) => (Msg::ReaderTriesLeft, vec![("n", Arg::Text(n.to_string()))]),
+            Tries::Locked => (Msg::ReaderTriesLeft, vec![("n", Arg::Text("0".to_owned()))]),
             Tries::NotLockedCountUnknown => (Msg::ReaderTriesNotLocked, Vec::new()),
             Tries::Unknown => (Msg::ReaderTriesUnknown, Vec::new()),
         }
     }
 
-    /// `<dl>` rows: the certificate's dates (JST), its issuer, and each PIN's tries as a number only.
-    fn result_list(reading: &CardReading) -> Option<Element> {
-        let list = el("dl", "myna-summary myna-reader__result", None)?;
-        let row = |key: Msg, value: Msg, args: &[(Placeholder, Value)]| -> Option<Element> {
-            let row = el("div", "myna-summary__row", None)?;
-            add(&row, el("dt", "myna-summary__key", Some((key, &[]))));
-            add(&row, el("dd", "myna-summary__value", Some((value, args))));
-            Some(row)
-        };
-        match reading.user_certificate {
-            Some(cert) => {
-                add(
-                    &list,
-                    row(
-                        Msg::ReaderResultExpires,
-                        Msg::ReaderDate,
-                        &[(Placeholder::Date, Value::Date(cert.expires_on))],
-                    ),
-                );
-                add(
-                    &list,
-                    row(Msg::ReaderResultIssued, Msg::ReaderDate, &[(Placeholder::Date, Value::Date(cert.issued_on))]),
-                );
-                add(&list, row(Msg::ReaderResultIssuer, Msg::ReaderIssuerJlis, &[]));
-            }
-            None => add(&list, row(Msg::ReaderResultExpires, Msg::ReaderResultNoCertificate, &[])),
-        }
-        for pin in Pin::ALL {
-            let tries = reading.pins.get(pin);
-            let (msg, args) = tries_text(tries);
-            let line = row(pin_name(pin), msg, &args);
-            let value = line.as_ref().and_then(|line| line.last_element_child());
-            if let (true, Some(value)) = (marked_unconfirmed(pin, tries), value) {
-                add(&value, text(Msg::ReaderUnconfirmed, &[]));
-            }
-            add(&list, line);
-        }
-        Some(list)
+    fn value(msg: Msg, args: Vec<(&'static str, Arg)>) -> Node {
+        el("dd", "myna-summary__value").msg_with(msg, args)
     }
 
-    /// Why a counter is marked 「（未確認）」, under the list, when one is.
-    fn unconfirmed_note(reading: &CardReading) -> Option<Element> {
-        let marked = Pin::ALL.into_iter().any(|pin| marked_unconfirmed(pin, reading.pins.get(pin)));
-        marked.then(|| p("myna-hint myna-reader__unconfirmed", Msg::ReaderResidenceUnconfirmed, &[])).flatten()
+    /// `<dl>` rows: the certificate's dates (JST), its issuer, and each PIN's tries as a number only.
+    fn result_list(reading: &CardReading) -> Node {
+        let date = |d| vec![("date", Arg::Date(d))];
+        let certificate = match reading.user_certificate {
+            Some(cert) => vec![
+                summary_row(Msg::ReaderResultExpires, value(Msg::ReaderDate, date(cert.expires_on))),
+                summary_row(Msg::ReaderResultIssued, value(Msg::ReaderDate, date(cert.issued_on))),
+                summary_row(Msg::ReaderResultIssuer, value(Msg::ReaderIssuerJlis, Vec::new())),
+            ],
+            None => vec![summary_row(Msg::ReaderResultExpires, value(Msg::ReaderResultNoCertificate, Vec::new()))],
+        };
+        let pins = Pin::ALL.into_iter().map(|pin| {
+            let name = pin_name(pin);
+            let tries = reading.pins.get(pin);
+            let (msg, args) = tries_text(tries);
+            let mark = marked_unconfirmed(pin, tries).then(|| el("span", "").msg(Msg::ReaderUnconfirmed));
+            summary_row(name, value(msg, args).children(mark))
+        });
+        el("dl", "myna-summary myna-reader__result").children(certificate).children(pins)
     }
 
     /// The notices inside `done`: a locked PIN (with the way to its reset), few tries left, no user certificate.
-    fn notices(part: &Element, reading: &CardReading, listeners: &mut Vec<Listener>) {
-        for notice in reading.notices() {
-            let mut args = Vec::new();
-            let mut locked = None;
-            match notice {
-                Notice::PinLocked(pin) => {
-                    args.push((Placeholder::Pin, Value::Msg(pin_name(pin))));
-                    locked = Some(pin);
-                }
-                Notice::FewTriesLeft(pin, n) => {
-                    args.push((Placeholder::Pin, Value::Msg(pin_name(pin))));
-                    args.push((Placeholder::N, Value::Text(n.to_string())));
-                }
-                Notice::NoUserCertificate => {}
-            }
-            let Some(box_) = el("div", "myna-notice myna-reader__notice", None) else { continue };
-            add(&box_, p("", words::reader_state(notice.state()), &args));
-            if let Some(pin) = locked {
-                let id = ["reader-pin-", pin.id()].concat();
-                let action = move || offer(ToApp::LockedPin(contract_pin(pin)));
-                add(&box_, button(&id, "myna-button myna-button--secondary", Msg::ReaderPinJourney, listeners, action));
-            }
-            add(part, Some(box_));
+    fn notice_node(notice: Notice) -> Node {
+        let pin = |pin: Pin| ("pin", Arg::Msg(pin_name(pin)));
+        let args = match notice {
+            Notice::PinLocked(p) => vec![pin(p)],
+            Notice::FewTriesLeft(p, n) => vec![pin(p), ("n", Arg::Text(n.to_string()))],
+            Notice::NoUserCertificate => Vec::new(),
+        };
+        let text = words::reader_state(notice.state());
+        let notice_box = el("div", "myna-notice myna-reader__notice").child(el("p", "").msg_with(text, args));
+        match notice {
+            Notice::PinLocked(pin) => notice_box.child(
+                el("button", "myna-button myna-button--secondary")
+                    .attr("type", "button")
+                    .attr_owned("id", ["reader-pin-", pin.id()].concat())
+                    .msg(Msg::ReaderPinJourney)
+                    .on("click", move |_| offer(ToApp::LockedPin(contract_pin(pin)))),
+            ),
+            _ => notice_box,
         }
     }
 
-    /// The state drawn: `idle` waits, as `loading`, for the profile's switches.
-    fn shown_state(ui: &Ui) -> Shown {
-        if ui.state == Shown::At(State::Idle) && ui.switches.is_none() {
-            Shown::Loading
-        } else {
-            ui.state
+    /// What a read found: the list, the mark's note, the CA's generation, the notices, and 「この日付を使う」.
+    fn reading_nodes(reading: &CardReading) -> Vec<Node> {
+        let mut nodes = vec![result_list(reading)];
+        if Pin::ALL.into_iter().any(|pin| marked_unconfirmed(pin, reading.pins.get(pin))) {
+            nodes.push(el("p", "myna-hint myna-reader__unconfirmed").msg(Msg::ReaderResidenceUnconfirmed));
         }
+        nodes.push(el("p", "myna-hint").msg(Msg::ReaderTriesNote));
+        if let Some(ca) = reading.ca_certificate {
+            let year = vec![("year", Arg::Text(ca.generation.to_string()))];
+            nodes.push(
+                el("details", "myna-why")
+                    .child(el("summary", "").msg(Msg::ReaderDetails))
+                    .child(el("p", "").msg_with(Msg::ReaderCaGeneration, year)),
+            );
+        }
+        nodes.extend(reading.notices().into_iter().map(notice_node));
+        let dates = match reading.user_certificate {
+            Some(c) => ToApp::UseDates { issued_on: c.issued_on, expires_on: c.expires_on },
+            None => ToApp::NoCertificate,
+        };
+        let use_dates = move |_: web_sys::Event| offer(dates);
+        nodes.push(
+            el("button", "myna-button")
+                .attrs(&[("type", "button"), ("id", "reader-use")])
+                .msg(Msg::ReaderUse)
+                .on("click", use_dates),
+        );
+        nodes
     }
 
-    /// The part of the page that follows the state.
-    fn state_part(ui: &mut Ui) -> Option<Element> {
-        let shown = shown_state(ui);
-        let part = el("div", "myna-reader", None)?;
-        attrs(&part, &[("data-state", shown.id())]);
-        let mut listeners = std::mem::take(&mut ui.listeners);
-        if let (true, Shown::At(state)) = (shown.is_failure(), shown) {
-            let code = match &ui.outcome {
+    /// The message of the state shown: an alert with the error's code on a failure, else a line (none while a
+    /// read is in progress, which the live region says).
+    fn message_nodes(shown: Shown, outcome: &Outcome) -> Vec<Node> {
+        let Shown::At(state) = shown else { return Vec::new() };
+        let message = words::reader_state(state);
+        let mut nodes = Vec::new();
+        if shown.is_failure() {
+            let code = match outcome {
                 Some(Err(error)) => error.code().unwrap_or_else(|| "-".to_owned()),
                 _ => "-".to_owned(),
             };
-            let alert = el("div", "myna-notice myna-reader__alert", None)?;
-            attrs(&alert, &[("role", "alert")]);
-            add(&alert, p("", words::reader_state(state), &[(Placeholder::Code, Value::Text(code))]));
-            add(&part, Some(alert));
-        } else if let Shown::At(state) = shown {
-            if !is_progress(state) {
-                add(&part, p("myna-reader__message", words::reader_state(state), &[]));
-            }
+            let line = el("p", "").msg_with(message, vec![("code", Arg::Text(code))]);
+            nodes.push(el("div", "myna-notice myna-reader__alert").attr("role", "alert").child(line));
+        } else if !is_progress(state) {
+            nodes.push(el("p", "myna-reader__message").msg(message));
         }
-        if shown == Shown::At(State::BlockedByEmbedding) {
-            let line = el("p", "", None)?;
-            let link = el("a", "myna-reader__new-tab", Some((Msg::ReaderOpenTab, &[])))?;
-            attrs(&link, &[("href", "./#/reader"), ("target", "_blank"), ("rel", "noopener")]);
-            add(&line, Some(link));
-            add(&part, Some(line));
+        if state == State::BlockedByEmbedding {
+            let link = el("a", "myna-reader__new-tab")
+                .attrs(&[("href", "./#/reader"), ("target", "_blank"), ("rel", "noopener")])
+                .msg(Msg::ReaderOpenTab);
+            nodes.push(el("p", "").child(link));
         }
-        if shown == Shown::At(State::UnsupportedBrowser) {
-            add(&part, p("", Msg::ReaderOfficialTools, &[]));
+        if state == State::UnsupportedBrowser {
+            nodes.push(el("p", "").msg(Msg::ReaderOfficialTools));
         }
-        if let Some(Ok(reading)) = &ui.outcome {
-            add(&part, result_list(reading));
-            add(&part, unconfirmed_note(reading));
-            add(&part, p("myna-hint", Msg::ReaderTriesNote, &[]));
-            if let Some(ca) = reading.ca_certificate {
-                let details = el("details", "myna-why", None)?;
-                add(&details, el("summary", "", Some((Msg::ReaderDetails, &[]))));
-                add(
-                    &details,
-                    p("", Msg::ReaderCaGeneration, &[(Placeholder::Year, Value::Text(ca.generation.to_string()))]),
-                );
-                add(&part, Some(details));
-            }
-            notices(&part, reading, &mut listeners);
-            let given = match reading.user_certificate {
-                Some(c) => ToApp::UseDates { issued_on: c.issued_on, expires_on: c.expires_on },
-                None => ToApp::NoCertificate,
-            };
-            let action = move || offer(given);
-            add(&part, button("reader-use", "myna-button", Msg::ReaderUse, &mut listeners, action));
-        }
-        if shown.offers_read() {
-            let actions = el("div", "myna-reader__actions", None)?;
-            let label = if shown == Shown::At(State::Idle) { Msg::ReaderRead } else { Msg::ReaderReadAgain };
-            let read = button("reader-read", "myna-button", label, &mut listeners, start_read)?;
-            if ui.busy {
-                // aria-disabled rather than disabled: the button keeps the focus it had when it was pressed.
-                attrs(&read, &[("aria-disabled", "true")]);
-            }
-            add(&actions, Some(read));
-            if ui.busy {
-                let cancel = || UI.with_borrow(|ui| ui.cancelled.set(true));
-                add(
-                    &actions,
-                    button(
-                        "reader-cancel",
-                        "myna-button myna-button--secondary",
-                        Msg::ReaderCancel,
-                        &mut listeners,
-                        cancel,
-                    ),
-                );
-            }
-            add(&part, Some(actions));
-        }
-        ui.listeners = listeners;
-        Some(part)
+        nodes
     }
 
-    /// Draws the page's content into `#reader-root` and the progress into `#reader-status` (again on every
-    /// change and when the language changes).
-    fn draw() {
-        let Some(document) = document() else { return };
-        let (Some(root), Some(live)) =
-            (document.get_element_by_id("reader-root"), document.get_element_by_id("reader-status"))
-        else {
-            return;
-        };
-        UI.with_borrow_mut(|ui| {
-            root.set_text_content(None);
-            live.set_text_content(None);
-            ui.listeners.clear();
-            add(&root, p("myna-lead", Msg::ReaderLead, &[]));
-            add(&root, p("myna-privacy", Msg::ReaderPrivacy, &[]));
-            add(&root, state_part(ui));
-            if let Some(line) = el("p", "", None) {
-                if let Some(link) = el("a", "myna-reader__typed", Some((Msg::ReaderTyped, &[]))) {
-                    attrs(&link, &[("href", TYPED_PATH)]);
-                    add(&line, Some(link));
-                }
-                add(&root, Some(line));
-            }
-            add(&root, el("h2", "", Some((Msg::ReaderHelpHeading, &[]))));
-            add(&root, p("", Msg::ReaderHelpReaders, &[]));
-            add(&root, p("", Msg::ReaderHelpHid, &[]));
-            if !ui.busy && shown_state(ui).offers_read() {
-                if ui.forgotten {
-                    let said = p("", Msg::ReaderForgotten, &[]);
-                    if let Some(said) = &said {
-                        attrs(said, &[("role", "status")]);
-                    }
-                    add(&root, said);
-                } else {
-                    let mut listeners = std::mem::take(&mut ui.listeners);
-                    let forget = || {
-                        wasm_bindgen_futures::spawn_local(async {
-                            usb::forget().await;
-                            UI.with_borrow_mut(|ui| ui.forgotten = true);
-                            draw();
-                        })
-                    };
-                    add(
-                        &root,
-                        button(
-                            "reader-forget",
-                            "myna-button myna-button--secondary",
-                            Msg::ReaderForget,
-                            &mut listeners,
-                            forget,
-                        ),
-                    );
-                    ui.listeners = listeners;
-                }
-            }
-            if let Shown::At(state) = ui.state {
-                if is_progress(state) {
-                    add(&live, p("", words::reader_state(state), &[]));
-                }
+    /// A text chosen by a signal (`msg` is followed), in the page's language.
+    fn text_of(msg: impl Fn() -> Msg + Send + Sync + 'static) -> AnyView {
+        dynamic(move || t(msg()).into_any()).into_any()
+    }
+
+    /// The page's content: the lead, the part that follows the state (`.myna-reader`), the typed path, the
+    /// help, 「このリーダーの許可を取り消す」, and the live region that says a read's progress. Read and Cancel are
+    /// drawn once and follow the state in place, so the button pressed keeps the focus during a read.
+    fn content(ui: Ui) -> AnyView {
+        // The state shown: `idle` waits, as `loading`, for the profile's switches.
+        let shown = Memo::new(move |_| {
+            let state = ui.state.get();
+            if state == Shown::At(State::Idle) && ui.switches.get().is_none() {
+                Shown::Loading
+            } else {
+                state
             }
         });
+        let actionable = Memo::new(move |_| shown.get().offers_read());
+        let message = follow(move || ui.outcome.with(|outcome| message_nodes(shown.get(), outcome)));
+        let reading = follow(move || {
+            ui.outcome.with(|o| o.as_ref().and_then(|o| o.as_ref().ok()).map(reading_nodes)).unwrap_or_default()
+        });
+        let actions = follow(move || {
+            if !actionable.get() {
+                return Vec::new();
+            }
+            let idle = Memo::new(move |_| shown.get() == Shown::At(State::Idle));
+            let read = el("button", "myna-button")
+                .attrs(&[("type", "button"), ("id", "reader-read")])
+                // aria-disabled rather than disabled: the button keeps the focus it had when it was pressed.
+                .reactive_attr("aria-disabled", move || ui.busy.get().then(|| "true".to_owned()))
+                .view(text_of(move || if idle.get() { Msg::ReaderRead } else { Msg::ReaderReadAgain }))
+                .on("click", move |_| start_read(ui));
+            let cancel = follow(move || {
+                if !ui.busy.get() {
+                    return Vec::new();
+                }
+                let cancel = || CANCELLED.with_borrow(|c| c.set(true));
+                vec![el("button", "myna-button myna-button--secondary")
+                    .attrs(&[("type", "button"), ("id", "reader-cancel")])
+                    .msg(Msg::ReaderCancel)
+                    .on("click", move |_| cancel())]
+            });
+            vec![el("div", "myna-reader__actions").child(read).view(cancel)]
+        });
+        let forget = follow(move || {
+            if ui.busy.get() || !actionable.get() {
+                return Vec::new();
+            }
+            if ui.forgotten.get() {
+                return vec![el("p", "").attr("role", "status").msg(Msg::ReaderForgotten)];
+            }
+            let forget = move |_: web_sys::Event| {
+                wasm_bindgen_futures::spawn_local(async move {
+                    usb::forget().await;
+                    ui.forgotten.try_set(true);
+                })
+            };
+            vec![el("button", "myna-button myna-button--secondary")
+                .attrs(&[("type", "button"), ("id", "reader-forget")])
+                .msg(Msg::ReaderForget)
+                .on("click", forget)]
+        });
+        let status = follow(move || match ui.state.get() {
+            Shown::At(state) if is_progress(state) => vec![el("p", "").msg(words::reader_state(state))],
+            _ => Vec::new(),
+        });
+        draw_all(vec![
+            el("p", "myna-lead").msg(Msg::ReaderLead),
+            el("p", "myna-privacy").msg(Msg::ReaderPrivacy),
+            el("div", "myna-reader")
+                .reactive_attr("data-state", move || Some(shown.get().id().to_owned()))
+                .view(message)
+                .view(reading)
+                .view(actions),
+            el("p", "").child(el("a", "myna-reader__typed").attr("href", TYPED_PATH).msg(Msg::ReaderTyped)),
+            el("h2", "").msg(Msg::ReaderHelpHeading),
+            el("p", "").msg(Msg::ReaderHelpReaders),
+            el("p", "").msg(Msg::ReaderHelpHid),
+            el("div", "").view(forget),
+            el("div", "myna-live").attrs(&[("id", "reader-status"), ("aria-live", "polite")]).view(status),
+        ])
     }
 
     /// Moves the focus to the page's heading (on `done` and on failures).
     fn focus_heading() {
-        let heading = document().and_then(|d| d.query_selector("#myna-root h1").ok().flatten());
+        let heading =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("#myna-root h1").ok().flatten());
         if let Some(heading) = heading {
             let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     }
 
-    /// A state reached: drawn, and the heading focused on `done` and failures.
-    fn reach(state: State, busy: bool, outcome: Option<Result<CardReading, ReadError>>) {
-        let open = UI.with_borrow_mut(|ui| {
-            ui.state = Shown::At(state);
-            ui.busy = busy;
-            if !busy {
-                ui.outcome = outcome;
-            }
-            ui.open
-        });
-        if open {
-            draw();
-            if state == State::Done || Shown::At(state).is_failure() {
-                focus_heading();
-            }
+    /// A state reached: shown (nothing if the page has gone), and the heading focused on `done` and failures.
+    fn reach(ui: Ui, state: State, busy: bool, outcome: Outcome) {
+        if ui.state.try_set(Shown::At(state)).is_some() {
+            return; // the page has gone
+        }
+        ui.busy.try_set(busy);
+        if !busy {
+            ui.outcome.try_set(outcome);
+        }
+        if state == State::Done || Shown::At(state).is_failure() {
+            focus_heading();
         }
     }
 
     /// The Read button: the chooser (in the click's gesture), then the whole read.
-    fn start_read() {
-        let (busy, cancelled, switches) = UI.with_borrow(|ui| (ui.busy, ui.cancelled.clone(), ui.switches));
-        let (false, Some(ReaderSwitches { query_pin_tries, rcs300 })) = (busy, switches) else {
+    fn start_read(ui: Ui) {
+        let (false, Some(ReaderSwitches { query_pin_tries, rcs300 })) =
+            (ui.busy.get_untracked(), ui.switches.get_untracked())
+        else {
             return;
         };
-        cancelled.set(false);
-        UI.with_borrow_mut(|ui| {
-            ui.forgotten = false;
-            ui.outcome = None;
-        });
-        reach(State::Idle, true, None);
+        let cancelled = Rc::new(Cell::new(false));
+        CANCELLED.set(cancelled.clone());
+        ui.forgotten.set(false);
+        ui.outcome.set(None);
+        reach(ui, State::Idle, true, None);
         wasm_bindgen_futures::spawn_local(async move {
             let (device, model) = match usb::choose(rcs300).await {
                 Ok(chosen) => chosen,
-                Err(why) => return reach(why.state(), false, None),
+                Err(why) => return reach(ui, why.state(), false, None),
             };
             let mut link = match Link::open(device).await {
                 Ok(link) => link,
-                Err(why) => return reach(why.state(), false, None),
+                Err(why) => return reach(ui, why.state(), false, None),
             };
-            let host = PageHost { cancelled: cancelled.clone(), progress: Box::new(|state| reach(state, true, None)) };
+            let host = PageHost {
+                cancelled: cancelled.clone(),
+                progress: Box::new(move |state| reach(ui, state, true, None)),
+            };
             let options = Options { query_pin_tries };
             let result = match model {
                 ReaderModel::Rcs380 => reader::session::read_with_rcs380(&mut link, &host, options).await,
@@ -478,12 +395,12 @@ mod browser {
             };
             link.close().await;
             match result {
-                Ok(reading) => reach(State::Done, false, Some(Ok(reading))),
+                Ok(reading) => reach(ui, State::Done, false, Some(Ok(reading))),
                 // A read that ends badly after Cancel (a transfer that was waiting timed out, say) was cancelled.
-                Err(_) if cancelled.get() => reach(State::Cancelled, false, None),
+                Err(_) if cancelled.get() => reach(ui, State::Cancelled, false, None),
                 Err(error) => {
                     let state = error.state();
-                    reach(state, false, Some(Err(error)))
+                    reach(ui, state, false, Some(Err(error)))
                 }
             }
         });
@@ -492,64 +409,108 @@ mod browser {
     /// What the app asks (`pages::reader`, through `reader_bridge`).
     pub fn handle(call: ToModule) {
         match call {
-            ToModule::Mount => mount(),
+            ToModule::Mount(locale) => mount(locale),
             ToModule::Settle(switches) => settle(switches),
-            ToModule::Draw => draw(),
+            ToModule::Draw(locale) => language(locale),
             ToModule::Unmount => unmount(),
         }
     }
 
-    /// The page opened: asks the browser whether WebUSB can be used here (never a prompt), then draws. Read
-    /// is offered once the app has given the profile's switches (`settle`).
-    fn mount() {
-        let opened = UI.with_borrow_mut(|ui| {
-            ui.opened = ui.opened.wrapping_add(1);
-            ui.open = true;
-            ui.switches = None;
-            ui.outcome = None;
-            ui.busy = false;
-            ui.forgotten = false;
-            ui.state = Shown::Loading;
-            ui.opened
+    /// The page opened (`locale`: the citizen's language): fetches the texts of that
+    /// language (the app's own file, `i18n::loaded`), draws into `#reader-root`, asks the browser whether WebUSB
+    /// can be used here (never a prompt), and offers Read once the app has given the profile's switches (`settle`).
+    fn mount(locale: Locale) {
+        let opening = OPENING.with(|o| o.get().wrapping_add(1));
+        OPENING.set(opening);
+        SETTLED.set(None);
+        close();
+        LOCALE.set(locale);
+        wasm_bindgen_futures::spawn_local(async move {
+            // Without its file (offline), the texts fall back as the app's do (`loaded::text`).
+            let _ = loaded::load(locale).await;
+            if OPENING.get() != opening {
+                return; // closed, or opened again, while the texts loaded
+            }
+            // In the language of now: one chosen meanwhile follows once its texts are there (`language`).
+            draw(LOCALE.get(), opening);
         });
-        draw();
-        wasm_bindgen_futures::spawn_local(async {
+    }
+
+    fn draw(locale: Locale, opening: u32) {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("reader-root"))
+            .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok());
+        let Some(root) = root else { return };
+        let ui = Rc::new(Cell::new(None));
+        let drawn = ui.clone();
+        let view = mount_to(root, move || {
+            // The module's own copy of the visit's state: only its language is read (by the texts).
+            let state = AppState::new(chrono::NaiveDate::MIN, locale, Page::Reader);
+            provide_context(state);
+            let ui = Ui {
+                state: RwSignal::new(Shown::Loading),
+                busy: RwSignal::new(false),
+                outcome: RwSignal::new(None),
+                forgotten: RwSignal::new(false),
+                switches: RwSignal::new(SETTLED.get()),
+                locale: state.locale,
+            };
+            drawn.set(Some(ui));
+            content(ui)
+        });
+        let Some(ui) = ui.get() else { return };
+        PAGE.set(Some((ui, view)));
+        wasm_bindgen_futures::spawn_local(async move {
             let state = match usb::availability().await {
                 Ok(()) => State::Idle,
                 Err(why) => why.state(),
             };
-            reach(state, false, None);
+            reach(ui, state, false, None);
         });
         // A profile that neither arrives nor fails (a stalled request) counts as failed after a while: the
         // defaults of docs/reader.md §1, rather than a page that never offers Read.
         wasm_bindgen_futures::spawn_local(async move {
             usb::sleep(PROFILE_LIMIT).await;
-            if UI.with_borrow(|ui| ui.open && ui.opened == opened && ui.switches.is_none()) {
+            if OPENING.get() == opening && ui.switches.try_get_untracked() == Some(None) {
                 settle(ReaderSwitches::default());
             }
         });
     }
 
-    /// The municipality profile's switches, decided by the app once the profile has arrived or failed
-    /// (`pages::reader`): Read is offered from now on, with them.
+    /// The municipality profile's switches `(query_pin_tries, rcs300)`, decided by the app once the profile
+    /// has arrived or failed (`pages::reader`): Read is offered from now on, with them.
     fn settle(switches: ReaderSwitches) {
-        let open = UI.with_borrow_mut(|ui| {
-            ui.switches = Some(switches);
-            ui.open
-        });
-        if open {
-            draw();
+        SETTLED.set(Some(switches));
+        if let Some(ui) = ui() {
+            ui.switches.set(Some(switches));
         }
+    }
+
+    /// The citizen changed the language: its texts are fetched, then drawn again in it.
+    fn language(locale: Locale) {
+        LOCALE.set(locale);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = loaded::load(locale).await;
+            // Unless the citizen has chosen yet another one meanwhile.
+            if let (Some(ui), true) = (ui(), LOCALE.get() == locale) {
+                ui.locale.set(locale);
+            }
+        });
+    }
+
+    /// The view and its signals go; a running read is cancelled.
+    fn close() {
+        CANCELLED.with_borrow(|c| c.set(true));
+        // Taken out first: dropping the view runs its cleanups, which must find the page closed.
+        let page = PAGE.take();
+        drop(page);
     }
 
     /// The page closed: a running read is cancelled and nothing more is drawn.
     fn unmount() {
-        UI.with_borrow_mut(|ui| {
-            ui.open = false;
-            ui.cancelled.set(true);
-            ui.listeners.clear();
-            ui.outcome = None;
-        });
+        OPENING.with(|o| o.set(o.get().wrapping_add(1)));
+        close();
     }
 }
 

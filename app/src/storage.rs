@@ -9,7 +9,8 @@
 //! box becomes 「このページでは保存できません」 and everything else works (graceful absence). A record of
 //! another version, or one that does not parse, is deleted and ignored. The JSON is built and read with
 //! the browser's `JSON` and `Reflect` (no `serde_json` in the wasm); the mapping of an answer to its
-//! stored value is pure and tested natively.
+//! stored value is pure and tested natively. A bridge to the browser's storage: it draws nothing (the check
+//! box is `pages::check`'s).
 
 use leptos::prelude::*;
 use rules::Era;

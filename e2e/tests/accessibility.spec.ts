@@ -119,6 +119,9 @@ test('keyboard only: the PIN journey, its result and the password checker', asyn
   await page.keyboard.press('Space');
   await expect(page.locator('#password')).toHaveAttribute('type', 'text');
   await expect(page.locator('.myna-password__normalized')).toHaveText('ABC123');
+  // The box and the toggle follow the state in place: the focus stays on the toggle, the box keeps its text.
+  await expect(page.getByRole('button', { name: 'パスワードを表示する' })).toBeFocused();
+  await expect(page.locator('#password')).toHaveValue('abc123');
   // The focus stays visible: the DADS ring (a 4px outline).
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth);
   expect(outline).toBe('4px');

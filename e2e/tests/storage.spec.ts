@@ -87,6 +87,8 @@ test('unticking the box, or 最初からやり直す, deletes the saved answers'
   expect(await stored(page)).not.toBeNull();
   await box.uncheck();
   await expect(page.locator('.myna-save [role=status]')).toHaveText('この端末から消しました。');
+  // The box is not drawn again for its own change: it keeps the focus.
+  await expect(box).toBeFocused();
   await expectNothingStored(page);
 
   await box.check();

@@ -6,11 +6,13 @@
 //!
 //! When it starts, it puts `window.mynaCardReader = { mount, settle, draw, unmount }` and fires the window
 //! event `myna-card-reader` (the first wasm cannot reach a module's exports without `import()`, which would
-//! need a wasm-bindgen snippet file in the first view). The app's reader page calls `mount` once its
-//! elements are there, `settle` with the municipality profile's switches once the profile has arrived or
-//! failed (Read is offered from then on), `draw` when the language changes, and `unmount` when it closes:
-//! `app::reader_bridge::ToModule`, typed on both sides. Texts and the journeys stay with the app
-//! (`window.mynaGuide`, `app::pages::reader`).
+//! need a wasm-bindgen snippet file in the first view). The app's reader page calls `mount` (with the citizen's
+//! language) once its `#reader-root` is there, `settle` with the municipality profile's switches once the
+//! profile has arrived or failed (Read is offered from then on), `draw` with the new language when the citizen
+//! changes it, and `unmount` when it closes: `app::reader_bridge::ToModule`, typed on both sides. The module
+//! draws its content with Leptos (a runtime of its own, in its own wasm) into `#reader-root`, in texts it
+//! fetches from the app's locale files; the journeys stay with the app (`window.mynaGuide`,
+//! `app::pages::reader`, `reader_bridge::ToApp`).
 
 /// The same allocator as the app (src/main.rs).
 #[cfg(target_arch = "wasm32")]

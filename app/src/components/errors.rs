@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::text::{dynamic, rich_view, t};
+use super::markup::{el, follow, ElementRef};
+use super::text::t_with;
 use crate::i18n::rich::Arg;
 use crate::i18n::Msg;
-use crate::state::use_state;
 
 /// One problem on a page: the element to focus, the message and its placeholders.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,76 +26,57 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// The error summary: 「入力内容に問題があります」 and a link per error.
-#[component]
-pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
-    let state = use_state();
-    let summary = NodeRef::<leptos::html::Div>::new();
-    // Focus the summary whenever it (re)appears, so screen readers announce it.
+/// The error's message in the page's language.
+fn message(error: &FieldError) -> AnyView {
+    t_with(error.msg, error.args.clone()).into_any()
+}
+
+/// The error summary: 「入力内容に問題があります」 and a link per error. Drawn again, and focused, whenever
+/// the errors change, so screen readers announce it.
+pub fn error_summary(errors: Signal<Vec<FieldError>>) -> AnyView {
+    let summary = ElementRef::new();
     Effect::new(move |_| {
         if !errors.get().is_empty() {
+            // After the summary has been drawn again (and Leptos has filled `summary` with it).
             request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
-                    let _ = el.focus();
+                if let Some(element) = summary.get_untracked() {
+                    let _ = element.focus();
                 }
             });
         }
     });
-    dynamic(move || {
+    follow(move || {
         let list = errors.get();
         if list.is_empty() {
-            return ().into_any();
+            return Vec::new();
         }
-        {
-            let items = list
-                .into_iter()
-                .map(|e| {
-                    let target = e.target.clone();
-                    let text = dynamic(move || {
-                        let locale = state.locale.get();
-                        rich_view(locale, locale.raw(e.msg), &e.args)
-                    });
-                    view! {
-                        <li>
-                            <a
-                                href=format!("#{}", target)
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    focus_id(&target);
-                                }
-                            >
-                                {text}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="myna-error-summary" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
-                    <h2 class="myna-error-summary__title" id="error-summary-title">{t(Msg::ErrorSummaryTitle)}</h2>
-                    <ul class="myna-error-summary__list">{items}</ul>
-                </div>
-            }
-            .into_any()
-        }
+        let items = list.into_iter().map(|e| {
+            let target = e.target.clone();
+            let link = el("a", "").attr_owned("href", format!("#{target}")).view(message(&e)).on("click", move |ev| {
+                ev.prevent_default();
+                focus_id(&target);
+            });
+            el("li", "").child(link)
+        });
+        vec![el("div", "myna-error-summary")
+            .attrs(&[("tabindex", "-1"), ("aria-labelledby", "error-summary-title")])
+            .node_ref(summary)
+            .child(el("h2", "myna-error-summary__title").attr("id", "error-summary-title").msg(Msg::ErrorSummaryTitle))
+            .child(el("ul", "myna-error-summary__list").children(items))]
     })
 }
 
-/// The message shown at the field, with a hidden 「エラー：」 for screen readers.
-#[component]
-pub fn ErrorMessage(id: String, error: Signal<Option<FieldError>>) -> impl IntoView {
-    let state = use_state();
-    dynamic(move || match error.get() {
-        Some(e) => {
-            let locale = state.locale.get();
-            view! {
-                <p class="myna-error-message" id=id.clone()>
-                    <span class="myna-vh">{t(Msg::ErrorPrefix)}</span>
-                    {rich_view(locale, locale.raw(e.msg), &e.args)}
-                </p>
-            }
-            .into_any()
-        }
-        None => ().into_any(),
+/// The message shown at the field (`id`), with a hidden 「エラー：」 for screen readers.
+pub fn error_message(id: &'static str, error: Signal<Option<FieldError>>) -> AnyView {
+    follow(move || {
+        error
+            .get()
+            .map(|e| {
+                vec![el("p", "myna-error-message")
+                    .attr("id", id)
+                    .child(el("span", "myna-vh").msg(Msg::ErrorPrefix))
+                    .view(message(&e))]
+            })
+            .unwrap_or_default()
     })
 }

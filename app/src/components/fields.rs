@@ -1,12 +1,15 @@
 //! The two kinds of answer: a date group (era select and three boxes) and radios (docs/design.md §3.2,
 //! §3.3). Each `<fieldset>` has the page's `<h1>` in its `<legend>`, so it is heard once. The
-//! fields decide nothing about validity: they show the error the page found.
+//! fields decide nothing about validity: they show the error the page found. Drawn as markup `Node`s (one
+//! generic element, docs/design.md §7); every box follows its signal in place, so what is typed is never drawn again.
 
 use leptos::prelude::*;
-use rules::Era;
+use rules::{DatePart, Era};
+use wasm_bindgen::JsValue;
 
-use super::errors::{ErrorMessage, FieldError};
-use super::text::t;
+use super::errors::{error_message, FieldError};
+use super::markup::{el, Node};
+use super::text::dynamic;
 use crate::flow::{Alternative, Choice};
 use crate::i18n::rich::plain;
 use crate::i18n::words;
@@ -33,16 +36,11 @@ pub struct Invalid {
 }
 
 /// The page's heading inside a legend: focused on each page change (docs/design.md §5).
-#[component]
-pub fn Heading(title: Msg) -> impl IntoView {
-    view! { <h1 class="myna-heading" tabindex="-1">{t(title)}</h1> }
+fn heading(title: Msg) -> Node {
+    el("h1", "myna-heading").attr("tabindex", "-1").msg(title)
 }
 
-fn hint_view(hint: Option<Msg>) -> impl IntoView {
-    hint.map(|h| view! { <p class="myna-hint" id="answer-hint">{t(h)}</p> })
-}
-
-fn described_by(hint: Option<Msg>, error: Signal<Option<FieldError>>) -> impl Fn() -> Option<String> {
+fn described_by(hint: Option<Msg>, error: Signal<Option<FieldError>>) -> impl FnMut() -> Option<String> + Send {
     move || {
         let mut ids = Vec::new();
         if hint.is_some() {
@@ -55,39 +53,117 @@ fn described_by(hint: Option<Msg>, error: Signal<Option<FieldError>>) -> impl Fn
     }
 }
 
+/// `"true"` while `on` says so, else no attribute (`aria-invalid`, `data-error`).
+fn true_while(on: impl Fn() -> bool + Send + 'static) -> impl FnMut() -> Option<String> + Send {
+    move || on().then(|| "true".to_owned())
+}
+
+/// A question's field: the `<fieldset>` (a `group` for the date's boxes) with the page's heading in its
+/// legend, the hint, the error at the field, then `content`.
+fn field(
+    title: Msg,
+    hint: Option<Msg>,
+    role: Option<&'static str>,
+    error: Signal<Option<FieldError>>,
+    content: impl IntoIterator<Item = Node>,
+) -> Node {
+    let mut fieldset = el("fieldset", "myna-fieldset");
+    if let Some(role) = role {
+        fieldset = fieldset.attr("role", role);
+    }
+    let fieldset = fieldset
+        .reactive_attr("aria-describedby", described_by(hint, error))
+        .child(el("legend", "myna-legend").child(heading(title)))
+        .children(hint.map(|h| el("p", "myna-hint").attr("id", "answer-hint").msg(h)))
+        .view(error_message("answer-error", error))
+        .children(content);
+    el("div", "myna-field").reactive_attr("data-error", true_while(move || error.get().is_some())).child(fieldset)
+}
+
+/// The id of a number box of the date group (the error summary links to it).
+pub fn box_id(part: DatePart) -> &'static str {
+    match part {
+        DatePart::Year => "answer-year",
+        DatePart::Month => "answer-month",
+        DatePart::Day => "answer-day",
+    }
+}
+
+impl Invalid {
+    /// Only `part` at fault.
+    pub fn only(part: DatePart) -> Self {
+        Invalid { year: part == DatePart::Year, month: part == DatePart::Month, day: part == DatePart::Day }
+    }
+
+    fn has(self, part: DatePart) -> bool {
+        match part {
+            DatePart::Year => self.year,
+            DatePart::Month => self.month,
+            DatePart::Day => self.day,
+        }
+    }
+}
+
+/// A number box of the date group: its label, what it edits, its width in digits (`data-width`, main.css) and
+/// its autofill on a birth date.
+fn number_box(part: DatePart, value: DateSignals, birth: bool, invalid: Signal<Invalid>) -> Node {
+    let (label, text, width, bday) = match part {
+        DatePart::Year => (Msg::DateYear, value.year, "4", "bday-year"),
+        DatePart::Month => (Msg::DateMonth, value.month, "2", "bday-month"),
+        DatePart::Day => (Msg::DateDay, value.day, "2", "bday-day"),
+    };
+    let at_fault = Signal::derive(move || invalid.get().has(part));
+    date_box(box_id(part), label, text, at_fault, width, if birth { bday } else { "off" })
+}
+
 /// One number box of the date group, kept exactly as typed.
-#[component]
-fn DateBox(
+fn date_box(
     id: &'static str,
     label: Msg,
     value: RwSignal<String>,
     invalid: Signal<bool>,
-    autocomplete: Option<&'static str>,
     width: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="myna-date__item">
-            <label class="myna-label" for=id>{t(label)}</label>
-            <input
-                class="myna-input"
-                data-width=width
-                id=id
-                name=id
-                type="text"
-                inputmode="numeric"
-                autocomplete=autocomplete.unwrap_or("off")
-                spellcheck="false"
-                aria-invalid=move || invalid.get().then_some("true")
-                prop:value=move || value.get()
-                on:input:target=move |ev| value.set(ev.target().value())
-            />
-        </div>
-    }
+    autocomplete: &'static str,
+) -> Node {
+    let input = el("input", "myna-input")
+        .attrs(&[("type", "text"), ("inputmode", "numeric"), ("spellcheck", "false")])
+        .attr("data-width", width)
+        .attr("id", id)
+        .attr("name", id)
+        .attr("autocomplete", autocomplete)
+        .reactive_attr("aria-invalid", true_while(move || invalid.get()))
+        .prop("value", move || JsValue::from_str(&value.get()))
+        .on("input", move |ev| value.set(event_target_value(&ev)));
+    el("div", "myna-date__item").child(el("label", "myna-label").attr("for", id).msg(label)).child(input)
 }
 
-/// A date question: era, year, month, day, and optionally 「わからない」 or 「まだ」.
-#[component]
-pub fn DateField(
+/// The era select: its options named in the page's language, as plain text (an `<option>` holds no `<ruby>`,
+/// whose reading would be glued on: 「西暦せいれき」).
+fn era_select(era: RwSignal<Era>) -> Node {
+    let state = use_state();
+    let options = Era::ALL.into_iter().map(move |e| {
+        el("option", "")
+            .attr("value", e.id())
+            .prop("selected", move || JsValue::from_bool(era.get() == e))
+            .view(dynamic(move || plain(state.locale.get(), words::era(e), &[]).into_any()).into_any())
+    });
+    let select = el("select", "myna-select")
+        .attrs(&[("id", "answer-era"), ("name", "answer-era")])
+        .children(options)
+        .on("change", move |ev| {
+            let id = event_target_value(&ev);
+            if let Some(chosen) = Era::from_id(&id) {
+                era.set(chosen);
+            }
+        });
+    el("div", "myna-date__item")
+        .child(el("label", "myna-label").attr("for", "answer-era").msg(Msg::DateEra))
+        .child(select)
+}
+
+/// A date question: era, year, month, day, and optionally 「わからない」 or 「まだ」. On a birth date the boxes
+/// say so to autofill (`bday-*`).
+pub fn date_field(
     title: Msg,
     hint: Option<Msg>,
     birth: bool,
@@ -95,138 +171,50 @@ pub fn DateField(
     value: DateSignals,
     error: Signal<Option<FieldError>>,
     invalid: Signal<Invalid>,
-) -> impl IntoView {
-    let bday = |part: &'static str| birth.then_some(part);
-    let state = use_state();
-    let eras = Era::ALL
-        .into_iter()
-        .map(|era| {
-            // Plain text: an <option> holds no <ruby>, whose reading would be glued on (「西暦せいれき」).
-            let name = move || plain(state.locale.get(), words::era(era), &[]);
-            view! {
-                <option value=era.id() selected=move || value.era.get() == era>
-                    {name}
-                </option>
-            }
-        })
-        .collect_view();
-    let alternative_box = alternative.map(|alt| {
+) -> Node {
+    let boxes = [DatePart::Year, DatePart::Month, DatePart::Day].map(|part| number_box(part, value, birth, invalid));
+    let date = el("div", "myna-date").child(era_select(value.era)).children(boxes);
+    let alternative = alternative.map(|alt| {
         let label = match alt {
             Alternative::Unknown => Msg::DateUnknown,
             Alternative::NotYet => Msg::DateNotYet,
         };
-        view! {
-            <p class="myna-or">{t(Msg::DateOr)}</p>
-            <div class="myna-checkbox">
-                <input
-                    class="myna-checkbox__input"
-                    type="checkbox"
-                    id="answer-alternative"
-                    name="answer-alternative"
-                    prop:checked=move || value.alternative.get()
-                    on:change:target=move |ev| value.alternative.set(ev.target().checked())
-                />
-                <label class="myna-checkbox__label" for="answer-alternative">{t(label)}</label>
-            </div>
-        }
+        let tick = value.alternative;
+        let input = el("input", "myna-checkbox__input")
+            .attrs(&[("type", "checkbox"), ("id", "answer-alternative"), ("name", "answer-alternative")])
+            .prop("checked", move || JsValue::from_bool(tick.get()))
+            .on("change", move |ev| tick.set(event_target_checked(&ev)));
+        [
+            el("p", "myna-or").msg(Msg::DateOr),
+            el("div", "myna-checkbox")
+                .child(input)
+                .child(el("label", "myna-checkbox__label").attr("for", "answer-alternative").msg(label)),
+        ]
     });
-    view! {
-        <div class="myna-field" data-error=move || error.get().is_some().then_some("true")>
-            <fieldset class="myna-fieldset" role="group" aria-describedby=described_by(hint, error)>
-                <legend class="myna-legend">
-                    <Heading title=title />
-                </legend>
-                {hint_view(hint)}
-                <ErrorMessage id="answer-error".to_owned() error=error />
-                <div class="myna-date">
-                    <div class="myna-date__item">
-                        <label class="myna-label" for="answer-era">{t(Msg::DateEra)}</label>
-                        <select
-                            class="myna-select"
-                            id="answer-era"
-                            name="answer-era"
-                            on:change:target=move |ev| {
-                                let id = ev.target().value();
-                                if let Some(era) = Era::from_id(&id) {
-                                    value.era.set(era);
-                                }
-                            }
-                        >
-                            {eras}
-                        </select>
-                    </div>
-                    <DateBox
-                        id="answer-year"
-                        label=Msg::DateYear
-                        value=value.year
-                        invalid=Signal::derive(move || invalid.get().year)
-                        autocomplete=bday("bday-year")
-                        width="4"
-                    />
-                    <DateBox
-                        id="answer-month"
-                        label=Msg::DateMonth
-                        value=value.month
-                        invalid=Signal::derive(move || invalid.get().month)
-                        autocomplete=bday("bday-month")
-                        width="2"
-                    />
-                    <DateBox
-                        id="answer-day"
-                        label=Msg::DateDay
-                        value=value.day
-                        invalid=Signal::derive(move || invalid.get().day)
-                        autocomplete=bday("bday-day")
-                        width="2"
-                    />
-                </div>
-                {alternative_box}
-            </fieldset>
-        </div>
-    }
+    field(title, hint, Some("group"), error, std::iter::once(date).chain(alternative.into_iter().flatten()))
 }
 
 /// A choice question: one radio per choice.
-#[component]
-pub fn Radios(
+pub fn radios(
     title: Msg,
     hint: Option<Msg>,
     choices: &'static [Choice],
     value: RwSignal<Option<Choice>>,
     error: Signal<Option<FieldError>>,
-) -> impl IntoView {
-    let radios = choices
-        .iter()
-        .map(|choice| {
-            let choice = *choice;
-            let id = format!("answer-{}", choice.id());
-            view! {
-                <div class="myna-radio">
-                    <input
-                        class="myna-radio__input"
-                        type="radio"
-                        name="answer"
-                        id=id.clone()
-                        value=choice.id()
-                        aria-invalid=move || error.get().is_some().then_some("true")
-                        prop:checked=move || value.get() == Some(choice)
-                        on:change=move |_| value.set(Some(choice))
-                    />
-                    <label class="myna-radio__label" for=id>{t(choice.label())}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="myna-field" data-error=move || error.get().is_some().then_some("true")>
-            <fieldset class="myna-fieldset" aria-describedby=described_by(hint, error)>
-                <legend class="myna-legend">
-                    <Heading title=title />
-                </legend>
-                {hint_view(hint)}
-                <ErrorMessage id="answer-error".to_owned() error=error />
-                <div class="myna-radios">{radios}</div>
-            </fieldset>
-        </div>
-    }
+) -> Node {
+    let radios = choices.iter().map(|choice| {
+        let choice = *choice;
+        let id = format!("answer-{}", choice.id());
+        let input = el("input", "myna-radio__input")
+            .attrs(&[("type", "radio"), ("name", "answer")])
+            .attr_owned("id", id.clone())
+            .attr("value", choice.id())
+            .reactive_attr("aria-invalid", true_while(move || error.get().is_some()))
+            .prop("checked", move || JsValue::from_bool(value.get() == Some(choice)))
+            .on("change", move |_| value.set(Some(choice)));
+        el("div", "myna-radio")
+            .child(input)
+            .child(el("label", "myna-radio__label").attr_owned("for", id).msg(choice.label()))
+    });
+    field(title, hint, None, error, [el("div", "myna-radios").children(radios)])
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::markup::{el, Node};
 use super::text::{dynamic, rich_view, t, t_with};
 use crate::contacts::{CARD_CALL_CENTRE, CITY_CALL_CENTRE_FALLBACK, FOREIGN_LANGUAGE_LINES, LOSS_LINE};
 use crate::flow::route::Page;
@@ -17,11 +18,10 @@ use crate::state::use_state;
 /// language switch, the page staying in the language it had. Both with a button that asks again. Their
 /// texts are of the first view (built into the wasm), so they can always be shown. Drawn as data
 /// (`markup`): no `view!` code of its own in the wasm (docs/design.md §7).
-pub fn texts_failed(page: bool) -> impl IntoView {
-    use super::markup::el;
+pub fn texts_failed(page: bool) -> AnyView {
     use crate::state::Arrival;
     let state = use_state();
-    super::markup::mount(Box::new(move || {
+    super::markup::follow(move || {
         let failed = if page { state.texts } else { state.switching };
         if failed.get() != Arrival::Failed {
             return Vec::new();
@@ -48,7 +48,7 @@ pub fn texts_failed(page: bool) -> impl IntoView {
         }
         nodes.push(notice);
         nodes
-    }))
+    })
 }
 
 /// The language switch: each language named in itself, with its own `lang` (docs/design.md §4).
@@ -168,23 +168,10 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// 「戻る」 above the heading.
-#[component]
-pub fn BackLink(to: Page) -> impl IntoView {
-    view! {
-        <a class="myna-back" href=to.hash()>
-            {t(Msg::CommonBack)}
-        </a>
-    }
-}
-
 /// The first thing on every page of the loss journey: call now to stop the card (docs/design.md §3.1).
-#[component]
-pub fn StopCardNotice() -> impl IntoView {
-    view! {
-        <div class="myna-urgent" role="note">
-            <h2 class="myna-urgent__title">{t(Msg::LostStopHeading)}</h2>
-            <p>{t_with(Msg::LostStopBody, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))])}</p>
-        </div>
-    }
+pub fn stop_card_notice() -> Node {
+    el("div", "myna-urgent")
+        .attr("role", "note")
+        .child(el("h2", "myna-urgent__title").msg(Msg::LostStopHeading))
+        .child(el("p", "").msg_with(Msg::LostStopBody, vec![("phone", Arg::Phone(LOSS_LINE.to_owned()))]))
 }

@@ -3,7 +3,8 @@
 //! it, during which a tap goes unanswered (Lighthouse's total blocking time). Drawn in parts, each part's
 //! elements are built in their own task and laid out in their own frame; the first part (the heading and
 //! what matters most) is on the screen first. Until the last part is drawn `<main>` carries `myna-pending`,
-//! which keeps the footer away (main.css): it would otherwise jump down as the parts arrive.
+//! which keeps the footer away (main.css): it would otherwise jump down as the parts arrive. The class follows
+//! a signal of this module, which `app_view` (lib.rs) binds on `<main>`.
 
 use std::rc::Rc;
 
@@ -11,10 +12,28 @@ use leptos::prelude::*;
 
 use crate::components::text::dynamic;
 
-/// Marks `<main>` while parts are still to come.
-fn pending(on: bool) {
-    if let Some(main) = document().get_element_by_id("main") {
-        let _ = main.class_list().toggle_with_force("myna-pending", on);
+/// Whether parts of the page are still to come: `<main>` carries `myna-pending` while it is `true`.
+#[derive(Clone, Copy)]
+pub struct Pending(RwSignal<bool>);
+
+impl Pending {
+    /// The app's one, provided to the pages by `app_view` (lib.rs), which binds it to `<main>`'s class.
+    pub fn provide() -> Self {
+        let pending = Pending(RwSignal::new(false));
+        provide_context(pending);
+        pending
+    }
+
+    /// `<main>`'s classes.
+    pub fn main_class(self) -> Option<String> {
+        Some(if self.0.get() { "myna-main myna-pending" } else { "myna-main" }.to_owned())
+    }
+}
+
+impl Pending {
+    /// Marks `<main>` while parts are still to come.
+    fn set(self, on: bool) {
+        self.0.try_set(on);
     }
 }
 
@@ -26,18 +45,18 @@ fn after_next_frame(then: impl FnOnce() + 'static) {
 
 /// Shows part `next` of `shown` (and the ones after it, one per frame), then lets the footer come. A page left
 /// before its last part stops the chain: its signals are gone.
-fn show_from(shown: Rc<Vec<RwSignal<bool>>>, next: usize) {
+fn show_from(pending: Pending, shown: Rc<Vec<RwSignal<bool>>>, next: usize) {
     let Some(signal) = shown.get(next).copied() else {
-        pending(false);
+        pending.set(false);
         return;
     };
     after_next_frame(move || {
         if signal.try_set(true).is_some() {
             // Disposed: the citizen has gone to another page, which draws its own footer.
-            pending(false);
+            pending.set(false);
             return;
         }
-        show_from(shown, next + 1);
+        show_from(pending, shown, next + 1);
     });
 }
 
@@ -59,7 +78,9 @@ pub fn in_parts(parts: Vec<AnyView>) -> AnyView {
                 .into_any()
         })
         .collect();
-    pending(!shown.is_empty());
-    show_from(Rc::new(shown), 0);
+    // Outside the app (no `<main>` to mark), a signal of its own.
+    let pending = use_context::<Pending>().unwrap_or(Pending(RwSignal::new(false)));
+    pending.set(!shown.is_empty());
+    show_from(pending, Rc::new(shown), 0);
     drawn.into_any()
 }

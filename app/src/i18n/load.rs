@@ -40,17 +40,10 @@ pub fn texts(state: AppState, locale: Locale, switch: bool) {
             state.texts.set(Arrival::Failed);
         }
         if locale == Locale::Ja {
-            // `<html data-myna-texts>`: the texts beyond the first view have been taken in (or could not be), in a
-            // task after the one that did it, so after anything they redraw (effects run in its microtasks); e2e
-            // waits for it before saying that nothing was redrawn.
-            set_timeout(
-                move || {
-                    if let Some(html) = document().document_element() {
-                        let _ = html.set_attribute("data-myna-texts", if loaded { "ready" } else { "failed" });
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            // `<html data-myna-texts>` (a shell bridge): the texts beyond the first view have been taken in (or could
+            // not be), in a task after the one that did it, so after anything they redraw (effects run in its
+            // microtasks); e2e waits for it before saying that nothing was redrawn.
+            set_timeout(move || crate::shell::set_texts_taken_in(loaded), std::time::Duration::ZERO);
         }
     });
     #[cfg(not(target_arch = "wasm32"))]

@@ -4,8 +4,7 @@
 use leptos::prelude::*;
 
 use super::keep_title;
-use crate::components::layout::BackLink;
-use crate::components::markup::{el, mount};
+use crate::components::markup::{back_link, draw_all, el, follow, Node};
 use crate::components::text::{dynamic, rich_view, t};
 use crate::flow::route::Page;
 use crate::flow::{Answer, Journey, Question};
@@ -25,11 +24,13 @@ fn answer_text(locale: Locale, answer: &Answer) -> String {
 }
 
 /// 「この端末に保存する」 (docs/design.md §3.7): off by default; ticking it writes the answers, unticking
-/// deletes them. Where the browser refuses storage it becomes 「このページでは保存できません」.
-#[component]
-fn SaveOnDevice() -> impl IntoView {
+/// deletes them. Where the browser refuses storage it becomes 「このページでは保存できません」 (for good: only
+/// this box changes whether the answers are kept, so the box is drawn once, keeps the focus, and is replaced
+/// only by that notice). The outcome is said in a status region.
+fn save_on_device() -> Node {
     let state = use_state();
     let said = RwSignal::new(None::<Msg>);
+    let blocked = RwSignal::new(state.saving.get_untracked() == Saving::Blocked);
     let on_change = move |ev: web_sys::Event| {
         if event_target_checked(&ev) {
             storage::opt_in(state);
@@ -39,67 +40,63 @@ fn SaveOnDevice() -> impl IntoView {
         said.set(match state.saving.get_untracked() {
             Saving::On => Some(Msg::StorageSaved),
             Saving::Off => Some(Msg::StorageRemoved),
-            Saving::Blocked => None,
+            Saving::Blocked => {
+                blocked.set(true);
+                None
+            }
         });
     };
-    // Redrawn when the state changes; the check box gets the focus back (same id).
-    let field = move || match state.saving.get() {
-        Saving::Blocked => {
-            vec![el("p", "myna-label").msg(Msg::StorageBlocked), el("p", "myna-hint").msg(Msg::StorageBlockedHint)]
+    let field = follow(move || {
+        if blocked.get() {
+            return vec![
+                el("p", "myna-label").msg(Msg::StorageBlocked),
+                el("p", "myna-hint").msg(Msg::StorageBlockedHint),
+            ];
         }
-        saving => {
-            let mut input = el("input", "myna-checkbox__input")
-                .attrs(&[("type", "checkbox"), ("id", "save-on-device"), ("aria-describedby", "save-on-device-hint")])
-                .on("change", on_change);
-            if saving == Saving::On {
-                input = input.attr("checked", "");
-            }
-            let label = el("label", "myna-checkbox__label").attr("for", "save-on-device").msg(Msg::StorageOptIn);
-            vec![
-                el("div", "myna-checkbox").child(input).child(label),
-                el("p", "myna-hint").attr("id", "save-on-device-hint").msg(Msg::StorageHint),
-            ]
+        let mut input = el("input", "myna-checkbox__input")
+            .attrs(&[("type", "checkbox"), ("id", "save-on-device"), ("aria-describedby", "save-on-device-hint")])
+            .on("change", on_change);
+        if state.saving.get_untracked() == Saving::On {
+            input = input.attr("checked", "");
         }
-    };
-    let status = move || said.get().map(|m| vec![el("p", "").msg(m)]).unwrap_or_default();
-    view! {
-        <div class="myna-field myna-save">
-            {mount(Box::new(field))}
-            <div class="myna-status" role="status">{mount(Box::new(status))}</div>
-        </div>
-    }
+        let label = el("label", "myna-checkbox__label").attr("for", "save-on-device").msg(Msg::StorageOptIn);
+        vec![
+            el("div", "myna-checkbox").child(input).child(label),
+            el("p", "myna-hint").attr("id", "save-on-device-hint").msg(Msg::StorageHint),
+        ]
+    });
+    let status = follow(move || said.get().map(|m| vec![el("p", "").msg(m)]).unwrap_or_default());
+    el("div", "myna-field myna-save").view(field).child(el("div", "myna-status").attr("role", "status").view(status))
 }
 
-#[component]
-pub fn CheckPage(journey: Journey) -> impl IntoView {
+/// One answer: its question's label, the answer in the citizen's terms (following the language), and a
+/// change link that names the question.
+fn answer_row(journey: Journey, question: Question) -> Node {
+    let state = use_state();
+    let label = question.spec().label;
+    let answer = dynamic(move || {
+        let locale = state.locale.get();
+        let text = state.answers.with(|a| a.get(question).map(|x| answer_text(locale, x))).unwrap_or_default();
+        rich_view(locale, &text, &[])
+    });
+    let change = el("a", "")
+        .attr_owned("href", Page::Question(journey, question).hash())
+        .msg(Msg::CommonChange)
+        .child(el("span", "myna-vh").raw(" ".to_owned()).view(t(label).into_any()))
+        .on("click", move |_| state.changing.set(true));
+    el("div", "myna-summary__row")
+        .child(el("dt", "myna-summary__key").msg(label))
+        .child(el("dd", "myna-summary__value").view(answer.into_any()))
+        .child(el("dd", "myna-summary__actions").child(change))
+}
+
+pub fn check_page(journey: Journey) -> AnyView {
     let state = use_state();
     keep_title(state, Msg::CheckTitle, Signal::derive(|| false));
     let questions: Vec<Question> = state.answers.with_untracked(|a| journey.path(a, state.today).questions);
     let last = questions.last().copied().unwrap_or(journey.first());
-    let rows = questions
-        .into_iter()
-        .map(|q| {
-            let label = q.spec().label;
-            let answer = dynamic(move || {
-                let locale = state.locale.get();
-                let text = state.answers.with(|a| a.get(q).map(|x| answer_text(locale, x))).unwrap_or_default();
-                rich_view(locale, &text, &[])
-            });
-            view! {
-                <div class="myna-summary__row">
-                    <dt class="myna-summary__key">{t(label)}</dt>
-                    <dd class="myna-summary__value">{answer}</dd>
-                    <dd class="myna-summary__actions">
-                        <a href=Page::Question(journey, q).hash() on:click=move |_| state.changing.set(true)>
-                            {t(Msg::CommonChange)}
-                            <span class="myna-vh">" "{t(label)}</span>
-                        </a>
-                    </dd>
-                </div>
-            }
-        })
-        .collect_view();
-    let see_result = move |_| {
+    let rows = questions.into_iter().map(|q| answer_row(journey, q));
+    let see_result = move |_: web_sys::Event| {
         let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
         match rules::guide(&situation) {
             Ok(_) => go(state, Page::Result(journey)),
@@ -114,14 +111,14 @@ pub fn CheckPage(journey: Journey) -> impl IntoView {
             }
         }
     };
-    view! {
-        <BackLink to=Page::Question(journey, last) />
-        <h1 class="myna-heading" tabindex="-1">{t(Msg::CheckTitle)}</h1>
-        <p>{t(Msg::CheckLead)}</p>
-        <dl class="myna-summary">{rows}</dl>
-        <SaveOnDevice />
-        <button class="myna-button" type="button" on:click=see_result>{t(Msg::CheckSubmit)}</button>
-    }
+    draw_all(vec![
+        back_link(Page::Question(journey, last).hash()),
+        el("h1", "myna-heading").attr("tabindex", "-1").msg(Msg::CheckTitle),
+        el("p", "").msg(Msg::CheckLead),
+        el("dl", "myna-summary").children(rows),
+        save_on_device(),
+        el("button", "myna-button").attr("type", "button").msg(Msg::CheckSubmit).on("click", see_result),
+    ])
 }
 
 #[cfg(test)]

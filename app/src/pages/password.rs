@@ -9,11 +9,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use rules::PasswordCheck;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
 use super::keep_title;
-use crate::components::markup::{el, page, Node};
+use crate::components::markup::{el, live_region, page, summary_row, Node};
 use crate::i18n::{words, Msg};
 use crate::state::use_state;
 
@@ -31,33 +30,25 @@ fn result_nodes(check: PasswordCheck, shown: bool) -> Vec<Node> {
     nodes.push(if shown {
         // Raw text: never read as markup, whatever was typed.
         let value = el("code", "myna-password__normalized").attr("lang", "en").raw(check.normalized);
-        el("dl", "myna-summary").child(
-            el("div", "myna-summary__row")
-                .child(el("dt", "myna-summary__key").msg(Msg::PasswordNormalized))
-                .child(el("dd", "myna-summary__value").child(value)),
-        )
+        el("dl", "myna-summary")
+            .child(summary_row(Msg::PasswordNormalized, el("dd", "myna-summary__value").child(value)))
     } else {
         el("p", "myna-hint").msg(Msg::PasswordNormalizedHidden)
     });
     nodes
 }
 
-/// Shows or hides the password in the box that is there now (the form is not redrawn for it).
-fn show(shown: bool) {
-    let document = document();
-    if let Some(input) = document.get_element_by_id("password") {
-        let _ = input.set_attribute("type", if shown { "text" } else { "password" });
-    }
-    if let Some(button) = document.get_element_by_id("password-toggle") {
-        let _ = button.set_attribute("aria-pressed", if shown { "true" } else { "false" });
-    }
+/// `"true"` or `"false"`, for an attribute that follows a signal.
+fn flag(on: bool) -> Option<String> {
+    Some(if on { "true" } else { "false" }.to_owned())
 }
 
-/// The page (not a component: it draws itself into `<main>`, see `markup::page`).
+/// The page: the box and its toggle are drawn once and follow the signals in place (the type, `aria-pressed`,
+/// what the box holds), so the focus stays where the citizen put it; only the region under them is drawn again.
 pub fn password_page() -> AnyView {
     let state = use_state();
     keep_title(state, Msg::PasswordTitle, Signal::derive(|| false));
-    // The password and its check: this component's own, dropped with it.
+    // The password and its check: this page's own, dropped with it.
     let value = RwSignal::new(String::new());
     let check = RwSignal::new(None::<PasswordCheck>);
     let shown = RwSignal::new(false);
@@ -79,49 +70,38 @@ pub fn password_page() -> AnyView {
             PAUSE,
         );
     };
-    let toggle = move |_: web_sys::Event| {
-        let now = !shown.get_untracked();
-        shown.set(now);
-        show(now);
-    };
-    // Leaving the page for another site keeps it in the back-forward cache: empty the box first.
-    let on_pagehide = Closure::<dyn FnMut()>::new(move || {
+    // Leaving the page for another site keeps it in the back-forward cache: empty the box first. The listener
+    // goes with the page.
+    let pagehide = window_event_listener_untyped("pagehide", move |_| {
         value.try_set(String::new());
         check.try_set(None);
         shown.try_set(false);
-        show(false);
-        let input =
-            document().get_element_by_id("password").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(input) = input {
-            input.set_value("");
-        }
-    })
-    .into_js_value();
-    window().set_onpagehide(Some(on_pagehide.unchecked_ref()));
-    on_cleanup(|| window().set_onpagehide(None));
+    });
+    on_cleanup(move || pagehide.remove());
 
-    // Drawn again only when the language changes; the box keeps what was typed and whether it is shown.
-    let form = move || {
-        let shown = shown.get_untracked();
-        let input = el("input", "myna-input myna-password__input")
-            .attrs(&[
-                ("id", "password"),
-                ("name", "password"),
-                ("autocomplete", "off"),
-                ("spellcheck", "false"),
-                ("autocapitalize", "off"),
-                ("autocorrect", "off"),
-                ("aria-describedby", "password-hint"),
-            ])
-            .attr("type", if shown { "text" } else { "password" })
-            .value(value.get_untracked())
-            .on("input", on_input);
-        // A toggle button: one name, its state in aria-pressed.
-        let toggle = el("button", "myna-button myna-button--secondary")
-            .attrs(&[("type", "button"), ("id", "password-toggle"), ("aria-controls", "password")])
-            .attr("aria-pressed", if shown { "true" } else { "false" })
-            .msg(Msg::PasswordShow)
-            .on("click", toggle);
+    let input = el("input", "myna-input myna-password__input")
+        .attrs(&[
+            ("id", "password"),
+            ("name", "password"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("autocapitalize", "off"),
+            ("autocorrect", "off"),
+            ("aria-describedby", "password-hint"),
+        ])
+        .reactive_attr("type", move || Some(if shown.get() { "text" } else { "password" }.to_owned()))
+        .prop("value", move || JsValue::from_str(&value.get()))
+        .on("input", on_input);
+    // A toggle button: one name, its state in aria-pressed.
+    let toggle = el("button", "myna-button myna-button--secondary")
+        .attrs(&[("type", "button"), ("id", "password-toggle"), ("aria-controls", "password")])
+        .reactive_attr("aria-pressed", move || flag(shown.get()))
+        .msg(Msg::PasswordShow)
+        .on("click", move |_| shown.update(|s| *s = !*s));
+    let result = move || check.get().map(|c| result_nodes(c, shown.get())).unwrap_or_default();
+    page(
+        Msg::PasswordTitle,
+        true,
         vec![
             el("p", "myna-lead").msg(Msg::PasswordLead),
             el("p", "myna-privacy").msg(Msg::PasswordPrivacy),
@@ -129,8 +109,7 @@ pub fn password_page() -> AnyView {
                 .child(el("label", "myna-label").attr("for", "password").msg(Msg::PasswordLabel))
                 .child(el("p", "myna-hint").attr("id", "password-hint").msg(Msg::PasswordRule))
                 .child(el("div", "myna-password").child(input).child(toggle)),
-        ]
-    };
-    let result = move || check.get().map(|c| result_nodes(c, shown.get())).unwrap_or_default();
-    page(Msg::PasswordTitle, true, Box::new(form), Some(("password-result", Box::new(result))))
+            live_region("password-result", result),
+        ],
+    )
 }

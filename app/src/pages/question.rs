@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use rules::{DateInputError, DatePart, InputErrorCode};
 
 use super::keep_title;
-use crate::components::errors::{ErrorSummary, FieldError};
-use crate::components::fields::{DateField, DateSignals, Invalid, Radios};
-use crate::components::layout::{BackLink, StopCardNotice};
-use crate::components::text::t;
+use crate::components::errors::{error_summary, FieldError};
+use crate::components::fields::{box_id, date_field, radios, DateSignals, Invalid};
+use crate::components::layout::stop_card_notice;
+use crate::components::markup::{back_link, el};
 use crate::flow::route::Page;
 use crate::flow::{certificates, Alternative, Answer, AnswerForm, DateText, Journey, Next, Question};
 use crate::i18n::format::era_year;
@@ -22,13 +22,6 @@ use crate::state::{use_state, AppState};
 fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInputError) -> (FieldError, Invalid) {
     let field = ("field", Arg::Msg(question.spec().label));
     let all = Invalid { year: true, month: true, day: true };
-    let part_id = |p: DatePart| match p {
-        DatePart::Year => "answer-year",
-        DatePart::Month => "answer-month",
-        DatePart::Day => "answer-day",
-    };
-    let only =
-        |p: DatePart| Invalid { year: p == DatePart::Year, month: p == DatePart::Month, day: p == DatePart::Day };
     let (target, msg, args, invalid) = match e {
         DateInputError::Missing => match alternative {
             Some(alt) => {
@@ -51,17 +44,17 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
                 DatePart::Month => Msg::ErrorDateIncompleteMonth,
                 DatePart::Day => Msg::ErrorDateIncompleteDay,
             };
-            (part_id(part), msg, vec![field], only(part))
+            (box_id(part), msg, vec![field], Invalid::only(part))
         }
-        DateInputError::NotANumber(part) => (part_id(part), Msg::ErrorDateNotANumber, vec![field], only(part)),
+        DateInputError::NotANumber(part) => (box_id(part), Msg::ErrorDateNotANumber, vec![field], Invalid::only(part)),
         DateInputError::EraYearOutOfRange { era, last_year: Some(last) } => (
             "answer-year",
             Msg::ErrorDateEraYear,
             vec![("era", Arg::Msg(crate::i18n::words::era(era))), ("last", Arg::Text(last.to_string()))],
-            only(DatePart::Year),
+            Invalid::only(DatePart::Year),
         ),
         DateInputError::EraYearOutOfRange { last_year: None, .. } => {
-            ("answer-year", Msg::ErrorDateEraYearZero, vec![], only(DatePart::Year))
+            ("answer-year", Msg::ErrorDateEraYearZero, vec![], Invalid::only(DatePart::Year))
         }
         DateInputError::Impossible { month, day } => (
             "answer-day",
@@ -71,9 +64,16 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
         ),
         DateInputError::OutsideEra { suggestion: (era, year, month, day) } => {
             let text = format!("{}{month}月{day}日", era_year(era, year));
-            ("answer-era", Msg::ErrorDateOutsideEra, vec![("suggestion", Arg::Japanese(text))], only(DatePart::Year))
+            (
+                "answer-era",
+                Msg::ErrorDateOutsideEra,
+                vec![("suggestion", Arg::Japanese(text))],
+                Invalid::only(DatePart::Year),
+            )
         }
-        DateInputError::OutOfRange => ("answer-year", Msg::ErrorDateOutOfRange, vec![field], only(DatePart::Year)),
+        DateInputError::OutOfRange => {
+            ("answer-year", Msg::ErrorDateOutOfRange, vec![field], Invalid::only(DatePart::Year))
+        }
     };
     (FieldError { target: target.to_owned(), msg, args }, invalid)
 }
@@ -122,8 +122,7 @@ fn back(state: AppState, journey: Journey, question: Question) -> Page {
     }
 }
 
-#[component]
-pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
+pub fn question_page(journey: Journey, question: Question) -> AnyView {
     let state = use_state();
     let spec = question.spec();
     let stored = state.answers.with_untracked(|a| a.get(question).cloned());
@@ -162,7 +161,7 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     }
     keep_title(state, spec.title, Signal::derive(move || error.get().is_some()));
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let submit = move |ev: web_sys::Event| {
         ev.prevent_default();
         let answer = match kind {
             AnswerForm::Date { alternative, .. } => {
@@ -213,36 +212,33 @@ pub fn QuestionPage(journey: Journey, question: Question) -> impl IntoView {
     let error_signal = Signal::derive(move || error.get());
     let errors = Signal::derive(move || error.get().into_iter().collect::<Vec<_>>());
     let field = match kind {
-        AnswerForm::Date { birth, alternative } => view! {
-            <DateField
-                title=spec.title
-                hint=spec.hint
-                birth=birth
-                alternative=alternative
-                value=date
-                error=error_signal
-                invalid=Signal::derive(move || invalid.get())
-            />
-        }
-        .into_any(),
-        AnswerForm::Choice(choices) => view! {
-            <Radios title=spec.title hint=spec.hint choices=choices value=choice error=error_signal />
-        }
-        .into_any(),
+        AnswerForm::Date { birth, alternative } => date_field(
+            spec.title,
+            spec.hint,
+            birth,
+            alternative,
+            date,
+            error_signal,
+            Signal::derive(move || invalid.get()),
+        ),
+        AnswerForm::Choice(choices) => radios(spec.title, spec.hint, choices, choice, error_signal),
     };
     let back_to = if state.changing.get_untracked() { Page::Check(journey) } else { back(state, journey, question) };
     let note = state.note.get_untracked();
     state.note.set(None);
     // An answer the card reader filled in, not changed since: said so (docs/design.md §3.8).
     let note = note.or(super::reader::read_from_card(question, stored.as_ref()).then_some(Msg::ReaderPrefilled));
-    view! {
-        <BackLink to=back_to />
-        {(journey == Journey::Lost).then(|| view! { <StopCardNotice /> })}
-        {note.map(|n| view! { <p class="myna-notice" role="status">{t(n)}</p> })}
-        <ErrorSummary errors=errors />
-        <form class="myna-form" novalidate="" on:submit=submit>
-            {field}
-            <button class="myna-button" type="submit">{t(Msg::CommonContinue)}</button>
-        </form>
+    let mut page = vec![back_link(back_to.hash()).draw()];
+    if journey == Journey::Lost {
+        page.push(stop_card_notice().draw());
     }
+    page.extend(note.map(|n| el("p", "myna-notice").attr("role", "status").msg(n).draw()));
+    page.push(error_summary(errors));
+    let form = el("form", "myna-form")
+        .attr("novalidate", "")
+        .child(field)
+        .child(el("button", "myna-button").attr("type", "submit").msg(Msg::CommonContinue))
+        .on("submit", submit);
+    page.push(form.draw());
+    page.into_any()
 }

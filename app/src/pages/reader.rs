@@ -1,21 +1,21 @@
-//! カードを読み取る (docs/design.md §3.8, docs/reader.md §7): the app's side of the reader page. The page's heading, its
-//! polite live region and an empty `#reader-root` are the app's; the content — the states of a read through
-//! a PaSoRi, the dates read, the PIN counters — is drawn there by the card-reader module
-//! (`reader_view`, `src/bin/card_reader.rs`), loaded when the page opens, so that none of it is in the first
-//! view (docs/design.md §7). The app lends the module two things through `window.mynaGuide`: its texts (`text`:
-//! a message drawn in the citizen's language, with ruby, terms and dates) and its journeys (`useDates`,
-//! `noCertificate`, `lockedPin`: the answers read, marked 「カードから読み取りました」, docs/reader.md §4.3), each
-//! typed on both sides (`reader_bridge`).
+//! カードを読み取る (docs/design.md §3.8, docs/reader.md §7): the app's side of the reader page. The page's heading and an
+//! empty `#reader-root` are the app's; the content — the states of a read through a PaSoRi, the dates read, the
+//! PIN counters, the live region of a read's progress — is drawn there by the card-reader module (`reader_view`,
+//! `src/bin/card_reader.rs`) with Leptos, loaded when the page opens, so that none of it is in the first view
+//! (docs/design.md §7). The app tells the module the citizen's language (it draws in texts of the same locale files)
+//! and lends it its journeys through `window.mynaGuide` (`useDates`, `noCertificate`, `lockedPin`: the answers
+//! read, marked 「カードから読み取りました」, docs/reader.md §4.3).
 
 use leptos::prelude::*;
 use rules::Pin;
 
 use super::keep_title;
-use crate::components::markup::{el, page};
+use crate::components::markup::{el, follow, page};
 use crate::flow::answers::{Answer, DateText};
 use crate::flow::route::Page;
 use crate::flow::{Choice, Journey, Question};
-use crate::i18n::Msg;
+use crate::i18n::rich::Arg;
+use crate::i18n::{Locale, Msg};
 use crate::profile::{ProfileState, ReaderSwitches};
 use crate::reader_bridge::ToApp;
 use crate::state::{use_state, AppState};
@@ -74,27 +74,48 @@ fn open_journey(state: AppState, journey: Journey, read: Vec<(Question, Answer)>
     crate::nav::go(state, page);
 }
 
-/// The page (not a component: it draws itself into `<main>`, see `markup::page`): the heading, the element
-/// the module draws into, and the live region. The module is loaded, then mounted.
+/// The page: the heading, the element the module draws into, and, when the module cannot be had, why. The
+/// module is loaded, then mounted; it follows the language and the profile's arrival through the app.
 pub fn reader_page() -> AnyView {
     let state = use_state();
     keep_title(state, Msg::ReaderTitle, Signal::derive(|| false));
-    browser::open(state);
-    // Drawn again when the language changes: the module then draws into the new element.
-    let body = || {
-        browser::redraw();
-        vec![el("div", "").attr("id", "reader-root")]
-    };
-    page(Msg::ReaderTitle, true, Box::new(body), Some(("reader-status", Box::new(Vec::new))));
+    let failed = RwSignal::new(false);
+    browser::open(state, failed);
+    // A language switch reaches the module, which draws its texts again in it.
+    Effect::new(move |previous: Option<Locale>| {
+        let locale = state.locale.get();
+        if previous.is_some_and(|p| p != locale) {
+            browser::language(locale);
+        }
+        locale
+    });
     // The municipality profile's switches reach the module once the profile has arrived or failed, and not
     // before: on a direct load of `#/reader` it is usually still on its way, and deciding then would put the
     // defaults in place of a city's `query_pin_tries: false` (docs/reader.md §1). Followed here, where its arrival
-    // draws nothing (the page above is not drawn again); the module waits for it before offering Read.
-    crate::profile::profile_view(Box::new(|_, profile| {
+    // draws nothing; the module waits for it before offering Read.
+    let settle = crate::profile::profile_view(Box::new(|_, profile| {
         browser::settle(switches(profile));
         ().into_any()
-    }))
-    .into_any()
+    }));
+    // Without the module (a first visit offline, a blocked script): said so; the typed path stays a link away.
+    let failure = follow(move || {
+        if !failed.get() {
+            return Vec::new();
+        }
+        let code = vec![("code", Arg::Text("module".to_owned()))];
+        let typed = el("a", "myna-reader__typed").attr("href", crate::reader_view::TYPED_PATH).msg(Msg::ReaderTyped);
+        vec![
+            el("div", "myna-notice")
+                .attr("role", "alert")
+                .child(el("p", "").msg_with(Msg::ReaderStateUnknownError, code)),
+            el("p", "").child(typed),
+        ]
+    });
+    page(
+        Msg::ReaderTitle,
+        true,
+        vec![el("div", "").attr("id", "reader-root"), el("div", "").view(failure).view(settle.into_any())],
+    )
 }
 
 /// The reader's switches once they can be decided (docs/reader.md §1): `None` while the profile is on its way;
@@ -110,64 +131,38 @@ pub fn switches(profile: ProfileState) -> Option<ReaderSwitches> {
 mod browser {
     use js_sys::{Object, Reflect};
     use leptos::prelude::*;
-    use leptos::tachys::view::{Mountable, Render};
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsValue;
 
-    use crate::components::text::rich_view;
-    use crate::i18n::rich::Arg;
-    use crate::i18n::Msg;
+    use crate::i18n::Locale;
     use crate::profile::ReaderSwitches;
-    use crate::reader_bridge::{from_js, TextRequest, ToApp, ToModule, GUIDE, TEXT};
+    use crate::reader_bridge::{from_js, ToApp, ToModule, GUIDE};
     use crate::reader_module;
     use crate::state::AppState;
 
-    /// `mynaGuide.text`: the message asked for, in the citizen's language, drawn into a `<span>`.
-    fn text(state: AppState, request: TextRequest) -> JsValue {
-        let locale = state.locale.get_untracked();
-        let args: Vec<(&str, Arg)> = request.args.into_iter().map(|(p, value)| (p.name(), value.into_arg())).collect();
-        let span = document().create_element("span").ok();
-        if let Some(span) = &span {
-            rich_view(locale, locale.raw(request.msg), &args).build().mount(span, None);
-        }
-        span.map(JsValue::from).unwrap_or_default()
-    }
-
-    /// Puts `window.mynaGuide` (texts and journeys) for the module, loads it and mounts it; draws it again
-    /// when the language changes; unmounts it when the page closes.
-    pub fn open(state: AppState) {
+    /// Puts `window.mynaGuide` (the journeys) for the module, loads it and mounts it in the citizen's
+    /// language (`failed` when it cannot be had); unmounts it when the page closes.
+    pub fn open(state: AppState, failed: RwSignal<bool>) {
         let guide = Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = Reflect::set(&guide, &key.into(), &value);
-        };
-        let draw = move |args: JsValue| match TextRequest::decode(&from_js(&args)) {
-            Some(request) => text(state, request),
-            None => JsValue::UNDEFINED,
-        };
-        set(TEXT, Closure::<dyn Fn(JsValue) -> JsValue>::new(draw).into_js_value());
         for name in ToApp::NAMES {
-            let given = move |args: JsValue| {
+            let given = move |args: wasm_bindgen::JsValue| {
                 if let Some(offer) = ToApp::decode(name, &from_js(&args)) {
                     super::use_offer(state, offer);
                 }
             };
-            set(name, Closure::<dyn Fn(JsValue)>::new(given).into_js_value());
+            let _ = Reflect::set(
+                &guide,
+                &name.into(),
+                &Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(given).into_js_value(),
+            );
         }
         let _ = Reflect::set(&window(), &GUIDE.into(), &guide);
 
         leptos::task::spawn_local(async move {
             if reader_module::load().await.is_some() {
-                reader_module::call(ToModule::Mount);
+                reader_module::call(ToModule::Mount(state.locale.get_untracked()));
                 settle(super::switches(crate::profile::current_untracked()));
-            } else if let Some(root) = document().get_element_by_id("reader-root") {
-                // Without the module (a first visit offline, a blocked script): say so, keep the typed path.
-                let failed = rich_view(
-                    state.locale.get_untracked(),
-                    state.locale.get_untracked().raw(Msg::ReaderStateUnknownError),
-                    &[("code", Arg::Text("module".to_owned()))],
-                );
-                let _ = root.set_attribute("role", "alert");
-                failed.build().mount(&root, None);
+            } else {
+                failed.try_set(true);
             }
         });
         on_cleanup(|| reader_module::call(ToModule::Unmount));
@@ -181,17 +176,18 @@ mod browser {
         }
     }
 
-    /// Once the page's elements are drawn (again), the module draws into them (before it is loaded, nothing).
-    pub fn redraw() {
-        request_animation_frame(|| reader_module::call(ToModule::Draw));
+    /// The citizen's language changed: the module draws its texts again in it (before it is loaded, nothing:
+    /// it is mounted in the language of then).
+    pub fn language(locale: Locale) {
+        reader_module::call(ToModule::Draw(locale));
     }
 }
 
 /// Native builds (tests) have no browser and no module.
 #[cfg(not(target_arch = "wasm32"))]
 mod browser {
-    pub fn open(_state: crate::state::AppState) {}
-    pub fn redraw() {}
+    pub fn open(_state: crate::state::AppState, _failed: leptos::prelude::RwSignal<bool>) {}
+    pub fn language(_locale: crate::i18n::Locale) {}
     pub fn settle(_switches: Option<crate::profile::ReaderSwitches>) {}
 }
 

@@ -1,8 +1,8 @@
 //! The profile's `theme` (docs/design.md §6.2, §6.3): a city may set the guide's text colours to its own, as
 //! long as text stays readable. Only the listed tokens, each a `#rrggbb` colour at 4.5:1 (WCAG 2.2 AA for
 //! text) against every background the guide puts text on; any other value keeps the default of main.css.
-//! Applied with `style.setProperty` on the root element, which the CSP allows (`style-src 'self'` refuses
-//! only inline style attributes and elements).
+//! Applied by `shell::set_colours` with `style.setProperty` on the root element, which the CSP allows
+//! (`style-src 'self'` refuses only inline style attributes and elements).
 
 /// White and the quiet grey of notices and table heads (`--color-neutral-solid-gray-50`).
 const WHITE: &str = "#ffffff";
@@ -72,18 +72,6 @@ pub fn readable(colour: &str, backgrounds: &[&str]) -> bool {
 /// The token, when a city may set it and the colour passes on its backgrounds; `None` keeps the default.
 pub fn accept(token: &str, colour: &str) -> Option<&'static str> {
     TOKENS.into_iter().find(|(t, backgrounds)| *t == token && readable(colour, backgrounds)).map(|(t, _)| t)
-}
-
-/// Sets the accepted colours on the root element, where main.css declares the tokens.
-#[cfg(target_arch = "wasm32")]
-pub fn apply(theme: &[(&'static str, String)]) {
-    use wasm_bindgen::JsCast;
-    let Some(root) = leptos::prelude::document().document_element() else { return };
-    let style = root.unchecked_into::<web_sys::HtmlElement>().style();
-    for (token, colour) in theme {
-        // Refused only for a malformed value, which `accept` has ruled out.
-        let _ = style.set_property(token, colour);
-    }
 }
 
 #[cfg(test)]
