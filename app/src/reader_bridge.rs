@@ -4,17 +4,15 @@
 //!
 //! - The app calls the module through `window.mynaCardReader` ([`ToModule`]: open, the profile's switches,
 //!   draw again, close).
-//! - The module asks the app to draw a text ([`TextRequest`]: the message and its placeholders, drawn in the
-//!   citizen's language with ruby, terms and dates) and gives it what a read offers ([`ToApp`], docs/reader.md §4.3)
-//!   through `window.mynaGuide`.
+//! - The module gives the app what a read offers ([`ToApp`], docs/reader.md §4.3) through `window.mynaGuide`.
+//!   (It draws its own texts, with its own Leptos runtime, from the app's locale files.)
 //!
 //! Each function of those two objects takes one array of [`Wire`] values; the names and the shapes are here.
 
 use chrono::NaiveDate;
 use rules::Pin;
 
-use crate::i18n::rich::Arg;
-use crate::i18n::{words, Locale, Msg, ALL};
+use crate::i18n::{words, Locale};
 use crate::profile::ReaderSwitches;
 
 /// The global the card-reader module puts its functions on.
@@ -55,72 +53,6 @@ pub enum ToApp {
     NoCertificate,
     /// A locked PIN, into the PIN journey.
     LockedPin(Pin),
-}
-
-/// A text the module asks the app to draw: the message and its placeholders' values.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TextRequest {
-    pub msg: Msg,
-    pub args: Vec<(Placeholder, Value)>,
-}
-
-/// A placeholder's value: text, a date (written in the language's format) or another text.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Text(String),
-    Date(NaiveDate),
-    Msg(Msg),
-}
-
-impl Value {
-    pub fn into_arg(self) -> Arg {
-        match self {
-            Value::Text(text) => Arg::Text(text),
-            Value::Date(date) => Arg::Date(date),
-            Value::Msg(msg) => Arg::Msg(msg),
-        }
-    }
-}
-
-/// The placeholders of the module's texts (their names in the locale files).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Placeholder {
-    Code,
-    Pin,
-    N,
-    Date,
-    Year,
-}
-
-impl Placeholder {
-    const ALL: [Placeholder; 5] =
-        [Placeholder::Code, Placeholder::Pin, Placeholder::N, Placeholder::Date, Placeholder::Year];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Placeholder::Code => "code",
-            Placeholder::Pin => "pin",
-            Placeholder::N => "n",
-            Placeholder::Date => "date",
-            Placeholder::Year => "year",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Placeholder> {
-        Placeholder::ALL.into_iter().find(|p| p.name() == name)
-    }
-}
-
-fn msg_wire(msg: Msg) -> Wire {
-    Wire::Number(f64::from(msg as u32))
-}
-
-fn msg_from(wire: &Wire) -> Option<Msg> {
-    match wire {
-        // A whole number within the table (a fraction, a negative number or one past the end is refused).
-        Wire::Number(n) if n.fract() == 0.0 && *n >= 0.0 => ALL.get(*n as usize).copied(),
-        _ => None,
-    }
 }
 
 fn text(wire: &Wire) -> Option<&str> {
@@ -189,42 +121,6 @@ impl ToApp {
             ("lockedPin", [pin]) => ToApp::LockedPin(text(pin).and_then(words::choice_pin_from_id)?),
             _ => return None,
         })
-    }
-}
-
-impl TextRequest {
-    /// The message, then each placeholder as its name, its kind and its value.
-    pub fn encode(&self) -> Vec<Wire> {
-        let mut out = vec![msg_wire(self.msg)];
-        for (placeholder, arg) in &self.args {
-            let (kind, value) = match arg {
-                Value::Text(t) => ("text", Wire::Text(t.clone())),
-                Value::Msg(m) => ("msg", msg_wire(*m)),
-                Value::Date(d) => ("date", date_wire(*d)),
-            };
-            out.extend([Wire::Text(placeholder.name().to_owned()), Wire::Text(kind.to_owned()), value]);
-        }
-        out
-    }
-
-    /// The request, without the placeholders that cannot be read.
-    pub fn decode(wires: &[Wire]) -> Option<TextRequest> {
-        let (msg, rest) = wires.split_first()?;
-        let args = rest
-            .chunks_exact(3)
-            .filter_map(|part| {
-                let [name, kind, value] = part else { return None };
-                let placeholder = text(name).and_then(Placeholder::from_name)?;
-                let arg = match text(kind)? {
-                    "text" => Value::Text(text(value)?.to_owned()),
-                    "msg" => Value::Msg(msg_from(value)?),
-                    "date" => Value::Date(date(value)?),
-                    _ => return None,
-                };
-                Some((placeholder, arg))
-            })
-            .collect();
-        Some(TextRequest { msg: msg_from(msg)?, args })
     }
 }
 
@@ -319,15 +215,6 @@ mod tests {
             assert!(ToApp::NAMES.contains(&name));
             assert_eq!(ToApp::decode(name, &args), Some(offer));
         }
-        let request = TextRequest {
-            msg: Msg::ReaderStatePinLocked,
-            args: vec![
-                (Placeholder::Pin, Value::Msg(Msg::ReaderPinCardInfo)),
-                (Placeholder::N, Value::Text("2".into())),
-                (Placeholder::Date, Value::Date(d("2029-10-10"))),
-            ],
-        };
-        assert_eq!(TextRequest::decode(&request.encode()), Some(request));
     }
 
     #[test]
@@ -337,12 +224,6 @@ mod tests {
         assert_eq!(ToApp::decode("useDates", &[text("2024-02-30"), text("2029-10-10")]), None);
         assert_eq!(ToModule::decode("settle", &[Wire::Flag(true)]), None);
         assert_eq!(ToModule::decode("draw", &[text("fr")]), None);
-        assert_eq!(TextRequest::decode(&[Wire::Number(1.5)]), None);
-        assert_eq!(TextRequest::decode(&[Wire::Number(1e12)]), None);
-        assert_eq!(TextRequest::decode(&[Wire::Number(-1.0)]), None);
-        // An unknown placeholder is left out, the text still drawn.
-        let request = TextRequest::decode(&[Wire::Number(0.0), text("secret"), text("text"), text("x")]).unwrap();
-        assert!(request.args.is_empty());
     }
 
     #[test]
