@@ -214,9 +214,7 @@ pub fn apply_new_card(holds_certificate: bool, lapsed_on: NaiveDate) -> Action {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     fn ids(actions: &[Action]) -> Vec<ActionId> {
         actions.iter().map(|a| a.id).collect()

@@ -214,9 +214,7 @@ fn equinox(y: i32, base_millionths: i64) -> u32 {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn the_examples_of_rules_3_7() {

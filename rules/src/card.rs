@@ -117,9 +117,7 @@ pub fn dated_status(expires_on: Option<NaiveDate>, renewal_opens_on: Option<Naiv
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     fn situation(birth: &str, nationality: Nationality, stay: Option<&str>) -> Situation {
         Situation {

@@ -81,9 +81,7 @@ pub fn signature_eligible_from(birth: NaiveDate, today: NaiveDate) -> Result<Nai
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     fn cert(issued: &str, renewed: bool) -> Certificate {
         Certificate { issued_on: Some(d(issued)), expires_on: None, renewed_within_window: renewed }

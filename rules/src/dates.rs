@@ -194,9 +194,7 @@ mod tests {
         assert!(boxed.source().is_none());
     }
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn birthdays_in_a_year() {

@@ -54,9 +54,7 @@ mod tests {
     use super::*;
     use crate::contract::Nationality;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn fees_and_documents_by_cause() {

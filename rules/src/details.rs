@@ -33,9 +33,7 @@ mod tests {
     use super::*;
     use crate::contract::Nationality;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn a_marriage_is_written_on_the_card_within_14_days() {

@@ -265,9 +265,7 @@ pub fn parse_era_date(era: Era, year: &str, month: &str, day: &str) -> Result<Na
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn first_and_last_days_of_every_era() {

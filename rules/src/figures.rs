@@ -100,9 +100,7 @@ mod tests {
     use crate::dates::plus_days;
     use crate::params::parameter_boundaries;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     fn figure(on: &str, name: &str) -> Option<Figure> {
         figures(d(on)).into_iter().find(|(n, _)| *n == name).map(|(_, f)| f)

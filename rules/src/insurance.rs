@@ -33,9 +33,7 @@ pub fn usable_until(
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     #[test]
     fn grace_ends_with_the_third_month_after_expiry() {

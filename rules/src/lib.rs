@@ -70,6 +70,8 @@ mod moves;
 mod params;
 mod password;
 mod pin;
+#[cfg(test)]
+mod testing;
 mod validate;
 
 use crate::dates::DateError;

@@ -100,9 +100,7 @@ mod tests {
     use super::*;
     use crate::contract::Nationality;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     fn ids(outcome: &EventOutcome) -> Vec<ActionId> {
         outcome.actions.iter().map(|a| a.id).collect()

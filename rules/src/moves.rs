@@ -111,9 +111,7 @@ pub fn abroad(
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     fn ctx(today: &str, nationality: Nationality) -> EventContext {
         EventContext { today: d(today), nationality, with_certificates: true }

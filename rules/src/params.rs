@@ -308,9 +308,7 @@ mod tests {
     use super::*;
     use crate::dates::plus_days;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     /// Exactly one row applies on `on`: rows are in strictly increasing order, and the row in
     /// force is the only one whose interval [from, next.from) holds `on` (the first row's

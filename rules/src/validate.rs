@@ -135,9 +135,7 @@ mod tests {
     use super::*;
     use crate::contract::{Card, Certificate, Place};
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::d;
 
     /// Born 1990-06-15, today 2025-01-01, nothing else.
     fn base() -> Situation {
