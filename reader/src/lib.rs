@@ -42,5 +42,6 @@ pub mod sim;
 pub mod situation;
 pub mod state;
 pub mod token;
+pub mod transfer_in;
 pub mod transport;
 pub mod type_b;

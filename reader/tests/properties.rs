@@ -113,7 +113,7 @@ proptest! {
         for chunk in chunks {
             decoder.push(&chunk);
             let mut frames = 0;
-            while let Ok(Some(_)) = decoder.next_frame() {
+            while let Ok(Some(_)) = decoder.next_unit() {
                 frames += 1;
                 prop_assert!(frames <= 80, "more frames than bytes");
             }
@@ -126,7 +126,7 @@ proptest! {
         for chunk in chunks {
             decoder.push(&chunk);
             let mut messages = 0;
-            while let Ok(Some(_)) = decoder.next_message() {
+            while let Ok(Some(_)) = decoder.next_unit() {
                 messages += 1;
                 prop_assert!(messages <= 80);
             }
@@ -356,7 +356,7 @@ proptest! {
         picc.faults.chain_answers = chain;
         let before = picc.card.counters();
         let mut reader = SimRcs380::new(clock.clone(), Some(picc));
-        reader.faults.stall_from = stall;
+        reader.faults.link.stall_from = stall;
         reader.faults.split_in = split;
         let host = SimHost::new(clock.clone());
         let result = block_on(read_with_rcs380(&mut reader, &host, Options::default()));

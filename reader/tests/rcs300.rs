@@ -101,7 +101,7 @@ fn time_extensions_are_waited_for_within_10_seconds() {
 #[test]
 fn stale_messages_and_confused_sequence_numbers() {
     let stale = vec![ccid::encode(ccid::DATA_BLOCK, 0x77, &[0x90, 0x00]), ccid::encode(ccid::SLOT_STATUS, 0x78, &[])];
-    let (result, _, _) = read(Some(SimCard::my_number_card()), |r, _| r.faults.stale_at_start = stale);
+    let (result, _, _) = read(Some(SimCard::my_number_card()), |r, _| r.faults.link.stale_at_start = stale);
     assert!(result.is_ok(), "{result:?}");
     let (result, _, _) = read(Some(SimCard::my_number_card()), |r, _| r.faults.seq_offset = 1);
     assert_eq!(result.unwrap_err().state(), State::Timeout, "answers that never match time out");
@@ -110,10 +110,10 @@ fn stale_messages_and_confused_sequence_numbers() {
 #[test]
 fn stall_unplug_and_cancel_over_ccid() {
     for at in [0, 3, 20] {
-        let (result, reader, _) = read(Some(SimCard::my_number_card()), |r, _| r.faults.stall_from = Some(at));
+        let (result, reader, _) = read(Some(SimCard::my_number_card()), |r, _| r.faults.link.stall_from = Some(at));
         assert_eq!(result, Err(ReadError::Timeout), "stall at {at}");
         assert_eq!(reader.transcript().len(), at);
-        let (result, _, _) = read(Some(SimCard::my_number_card()), |r, _| r.faults.unplug_from = Some(at));
+        let (result, _, _) = read(Some(SimCard::my_number_card()), |r, _| r.faults.link.unplug_from = Some(at));
         assert_eq!(result, Err(ReadError::ReaderDisconnected), "unplug at {at}");
     }
     let (result, reader, _) =

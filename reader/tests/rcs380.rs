@@ -324,10 +324,10 @@ fn a_bad_checksum_or_the_error_frame_is_unknown_error() {
 #[test]
 fn stale_frames_at_start_are_discarded() {
     let stale = vec![encode(&[0xD7, 0x05, 0, 0, 0, 0, 0, 0x02, 0x90, 0x00]), ACK.to_vec(), vec![0x12, 0x34]];
-    let (result, _, _) = read(SimCard::my_number_card(), |r| r.faults.stale_at_start = stale);
+    let (result, _, _) = read(SimCard::my_number_card(), |r| r.faults.link.stale_at_start = stale);
     assert!(result.is_ok(), "{result:?}");
     let too_many = vec![encode(&[0xD7, 0x21, 1, 1]); 6];
-    let (result, _, _) = read(SimCard::my_number_card(), |r| r.faults.stale_at_start = too_many);
+    let (result, _, _) = read(SimCard::my_number_card(), |r| r.faults.link.stale_at_start = too_many);
     assert_eq!(result.unwrap_err().code().as_deref(), Some("usb_frame"));
 }
 
@@ -343,7 +343,7 @@ fn frames_split_over_many_transfers() {
 #[test]
 fn a_stalled_transfer_is_a_timeout_and_ends_the_connection() {
     for at in [0, 1, 6, 40, 200] {
-        let (result, reader, _) = read(SimCard::my_number_card(), |r| r.faults.stall_from = Some(at));
+        let (result, reader, _) = read(SimCard::my_number_card(), |r| r.faults.link.stall_from = Some(at));
         assert_eq!(result, Err(ReadError::Timeout), "stall at {at}");
         // No transfer after the one that timed out (§6).
         assert_eq!(reader.transcript().len(), at, "stall at {at}");
@@ -353,7 +353,7 @@ fn a_stalled_transfer_is_a_timeout_and_ends_the_connection() {
 #[test]
 fn unplugging_is_reader_disconnected() {
     for at in [0, 2, 30, 150] {
-        let (result, _, _) = read(SimCard::my_number_card(), |r| r.faults.unplug_from = Some(at));
+        let (result, _, _) = read(SimCard::my_number_card(), |r| r.faults.link.unplug_from = Some(at));
         assert_eq!(result, Err(ReadError::ReaderDisconnected), "unplug at {at}");
     }
 }

@@ -399,7 +399,7 @@ fn in_comm_rf_replies(run: &Run) -> Vec<Vec<u8>> {
     for transfer in &run.transfers {
         if let Transfer::In(bytes) = transfer {
             decoder.push(bytes);
-            while let Some(frame) = decoder.next_frame().unwrap() {
+            while let Some(frame) = decoder.next_unit().unwrap() {
                 if let reader::rcs380::frame::Frame::Data(body) = frame {
                     if body.starts_with(&[0xD7, 0x05]) {
                         replies.push(body);

@@ -20,6 +20,8 @@ pub const MAX_DATA: usize = 1024;
 /// The header length.
 pub const HEADER: usize = 10;
 
+use crate::transfer_in::Wire;
+
 /// A message from the reader.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -67,44 +69,32 @@ pub fn encode(kind: u8, seq: u8, data: &[u8]) -> Vec<u8> {
     message
 }
 
+/// The CCID wire format: a unit is one whole message.
+#[derive(Clone, Copy, Debug)]
+pub struct Ccid;
+
 /// Collects bytes from `transferIn`s and cuts whole messages out of them.
-#[derive(Clone, Debug, Default)]
-pub struct Decoder {
-    buffer: Vec<u8>,
-}
+pub type Decoder = crate::transfer_in::Decoder<Ccid>;
 
-impl Decoder {
-    /// An empty decoder.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Forgets buffered bytes.
-    pub fn clear(&mut self) {
-        self.buffer.clear();
-    }
-
-    /// Adds the bytes of one `transferIn`.
-    pub fn push(&mut self, bytes: &[u8]) {
-        self.buffer.extend_from_slice(bytes);
-    }
+impl Wire for Ccid {
+    type Unit = Message;
+    type Error = CcidError;
 
     /// The next whole message, `Ok(None)` if more bytes are needed.
-    pub fn next_message(&mut self) -> Result<Option<Message>, CcidError> {
-        let Some([kind, l0, l1, l2, l3, slot, seq, status, error, _]) = self.buffer.first_chunk::<HEADER>().copied()
-        else {
+    fn cut(buffer: &mut Vec<u8>, _last_push: usize) -> Result<Option<Message>, CcidError> {
+        let Some([kind, l0, l1, l2, l3, slot, seq, status, error, _]) = buffer.first_chunk::<HEADER>().copied() else {
             return Ok(None);
         };
         let len = usize::try_from(u32::from_le_bytes([l0, l1, l2, l3])).unwrap_or(usize::MAX);
         if len > MAX_DATA {
-            self.buffer.clear();
+            buffer.clear();
             return Err(CcidError::TooLong);
         }
-        let Some(data) = self.buffer.get(HEADER..HEADER + len) else {
+        let Some(data) = buffer.get(HEADER..HEADER + len) else {
             return Ok(None);
         };
         let message = Message { kind, slot, seq, status, error, data: data.to_vec() };
-        self.buffer.drain(..HEADER + len);
+        buffer.drain(..HEADER + len);
         Ok(Some(message))
     }
 }
@@ -127,13 +117,13 @@ mod tests {
         let mut d = Decoder::new();
         let message = [0x80, 2, 0, 0, 0, 0, 3, 0, 0, 0, 0x90, 0x00];
         d.push(&message[..4]);
-        assert_eq!(d.next_message(), Ok(None));
+        assert_eq!(d.next_unit(), Ok(None));
         d.push(&message[4..11]);
-        assert_eq!(d.next_message(), Ok(None));
+        assert_eq!(d.next_unit(), Ok(None));
         d.push(&message[11..]);
-        let m = d.next_message().unwrap().unwrap();
+        let m = d.next_unit().unwrap().unwrap();
         assert_eq!((m.kind, m.seq, m.data.as_slice()), (0x80, 3, [0x90, 0x00].as_slice()));
         d.push(&[0x80, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0]);
-        assert_eq!(d.next_message(), Err(CcidError::TooLong));
+        assert_eq!(d.next_unit(), Err(CcidError::TooLong));
     }
 }

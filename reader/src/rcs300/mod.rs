@@ -93,7 +93,7 @@ impl<'c, U: UsbLink> Rcs300<'c, U> {
         let mut bytes_read = 0usize;
         let mut empty_reads = 0;
         loop {
-            match self.decoder.next_message() {
+            match self.decoder.next_unit() {
                 Ok(Some(message)) if message.seq == self.seq && [DATA_BLOCK, SLOT_STATUS].contains(&message.kind) => {
                     return Ok(message)
                 }

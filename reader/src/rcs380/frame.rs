@@ -4,6 +4,8 @@
 //! `00`, with LCS = −(LEN_lo + LEN_hi) and DCS = −Σ body (mod 256). `00 00 FF FF FF` alone is the
 //! error frame. The decoder is incremental: a frame may arrive over more than one `transferIn`.
 
+use crate::transfer_in::Wire;
+
 /// The ACK frame (also sent by us as a soft reset and to end a session).
 pub const ACK: [u8; 6] = [0x00, 0x00, 0xFF, 0x00, 0xFF, 0x00];
 /// The start of every data frame, and the whole error frame.
@@ -48,30 +50,16 @@ pub fn encode(body: &[u8]) -> Vec<u8> {
     frame
 }
 
+/// The RC-S380's wire format: a unit is one whole frame.
+#[derive(Clone, Copy, Debug)]
+pub struct Rcs380Frames;
+
 /// Collects bytes from `transferIn`s and cuts whole frames out of them.
-#[derive(Clone, Debug, Default)]
-pub struct Decoder {
-    buffer: Vec<u8>,
-    /// The length of the last `transferIn`.
-    last_push: usize,
-}
+pub type Decoder = crate::transfer_in::Decoder<Rcs380Frames>;
 
-impl Decoder {
-    /// An empty decoder.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Forgets buffered bytes (after an error, before a new session).
-    pub fn clear(&mut self) {
-        self.buffer.clear();
-    }
-
-    /// Adds the bytes of one `transferIn`.
-    pub fn push(&mut self, bytes: &[u8]) {
-        self.buffer.extend_from_slice(bytes);
-        self.last_push = bytes.len();
-    }
+impl Wire for Rcs380Frames {
+    type Unit = Frame;
+    type Error = FrameError;
 
     /// The next whole frame, `Ok(None)` if more bytes are needed. Bytes before a start code (the
     /// tail of a frame cut off earlier) are skipped.
@@ -79,47 +67,47 @@ impl Decoder {
     /// `00 00 FF FF FF` is also how every data frame begins, so it is the error frame only when it
     /// was a whole `transferIn` by itself, as nfcpy compares it. The spec's "alone" leaves this
     /// open; a data frame cut exactly after its fifth byte would otherwise read as an error.
-    pub fn next_frame(&mut self) -> Result<Option<Frame>, FrameError> {
-        let start = self.buffer.windows(3).position(|w| w == [0x00, 0x00, 0xFF]);
+    fn cut(buffer: &mut Vec<u8>, last_push: usize) -> Result<Option<Frame>, FrameError> {
+        let start = buffer.windows(3).position(|w| w == [0x00, 0x00, 0xFF]);
         match start {
             Some(start) => {
-                self.buffer.drain(..start);
+                buffer.drain(..start);
             }
             None => {
-                let keep = self.buffer.len().min(2);
-                self.buffer.drain(..self.buffer.len() - keep);
+                let keep = buffer.len().min(2);
+                buffer.drain(..buffer.len() - keep);
                 return Ok(None);
             }
         }
-        if self.buffer.starts_with(&ACK) {
-            self.buffer.drain(..ACK.len());
+        if buffer.starts_with(&ACK) {
+            buffer.drain(..ACK.len());
             return Ok(Some(Frame::Ack));
         }
-        if ACK.starts_with(&self.buffer) || (EXTENDED.starts_with(&self.buffer) && self.buffer.len() < EXTENDED.len()) {
+        if ACK.starts_with(buffer) || (EXTENDED.starts_with(buffer) && buffer.len() < EXTENDED.len()) {
             return Ok(None);
         }
-        if !self.buffer.starts_with(&EXTENDED) {
-            self.buffer.clear();
+        if !buffer.starts_with(&EXTENDED) {
+            buffer.clear();
             return Err(FrameError::Malformed);
         }
-        let (lo, hi, lcs) = match self.buffer.get(5..8) {
+        let (lo, hi, lcs) = match buffer.get(5..8) {
             Some([lo, hi, lcs]) => (*lo, *hi, *lcs),
-            _ if self.buffer.len() == EXTENDED.len() && self.last_push == EXTENDED.len() => {
-                self.buffer.clear();
+            _ if buffer.len() == EXTENDED.len() && last_push == EXTENDED.len() => {
+                buffer.clear();
                 return Ok(Some(Frame::Error));
             }
             _ => return Ok(None),
         };
         if lo.wrapping_add(hi).wrapping_add(lcs) != 0 {
-            self.buffer.clear();
+            buffer.clear();
             return Err(FrameError::LengthChecksum);
         }
         let len = usize::from(u16::from_le_bytes([lo, hi]));
         if len > MAX_BODY {
-            self.buffer.clear();
+            buffer.clear();
             return Err(FrameError::TooLong);
         }
-        let Some([body @ .., dcs, postamble]) = self.buffer.get(8..len + 10) else {
+        let Some([body @ .., dcs, postamble]) = buffer.get(8..len + 10) else {
             return Ok(None);
         };
         let result = if body.iter().fold(*dcs, |sum, b| sum.wrapping_add(*b)) != 0 {
@@ -129,9 +117,9 @@ impl Decoder {
         } else {
             Ok(Some(Frame::Data(body.to_vec())))
         };
-        self.buffer.drain(..len + 10);
+        buffer.drain(..len + 10);
         if result.is_err() {
-            self.buffer.clear();
+            buffer.clear();
         }
         result
     }
@@ -157,31 +145,31 @@ mod tests {
         let mut frame = encode(&hex("D7 2B 00"));
         d.push(&[0x12, 0x34]);
         d.push(&frame[..4]);
-        assert_eq!(d.next_frame(), Ok(None));
+        assert_eq!(d.next_unit(), Ok(None));
         d.push(&frame[4..9]);
-        assert_eq!(d.next_frame(), Ok(None));
+        assert_eq!(d.next_unit(), Ok(None));
         d.push(&frame[9..]);
-        assert_eq!(d.next_frame(), Ok(Some(Frame::Data(hex("D7 2B 00")))));
+        assert_eq!(d.next_unit(), Ok(Some(Frame::Data(hex("D7 2B 00")))));
         d.push(&ACK);
         frame.extend_from_slice(&ACK);
         d.push(&frame);
-        assert_eq!(d.next_frame(), Ok(Some(Frame::Ack)));
-        assert_eq!(d.next_frame(), Ok(Some(Frame::Data(hex("D7 2B 00")))));
-        assert_eq!(d.next_frame(), Ok(Some(Frame::Ack)));
-        assert_eq!(d.next_frame(), Ok(None));
+        assert_eq!(d.next_unit(), Ok(Some(Frame::Ack)));
+        assert_eq!(d.next_unit(), Ok(Some(Frame::Data(hex("D7 2B 00")))));
+        assert_eq!(d.next_unit(), Ok(Some(Frame::Ack)));
+        assert_eq!(d.next_unit(), Ok(None));
     }
 
     #[test]
     fn the_error_frame_only_as_a_whole_transfer() {
         let mut d = Decoder::new();
         d.push(&EXTENDED);
-        assert_eq!(d.next_frame(), Ok(Some(Frame::Error)));
+        assert_eq!(d.next_unit(), Ok(Some(Frame::Error)));
         let frame = encode(&[0xD7, 0x2B, 0x00]);
         d.push(&frame[..3]);
         d.push(&frame[3..5]);
-        assert_eq!(d.next_frame(), Ok(None));
+        assert_eq!(d.next_unit(), Ok(None));
         d.push(&frame[5..]);
-        assert_eq!(d.next_frame(), Ok(Some(Frame::Data(vec![0xD7, 0x2B, 0x00]))));
+        assert_eq!(d.next_unit(), Ok(Some(Frame::Data(vec![0xD7, 0x2B, 0x00]))));
     }
 
     #[test]
@@ -190,14 +178,14 @@ mod tests {
         let mut bad = encode(&hex("D7 2B 00"));
         bad[7] ^= 1;
         d.push(&bad);
-        assert_eq!(d.next_frame(), Err(FrameError::LengthChecksum));
+        assert_eq!(d.next_unit(), Err(FrameError::LengthChecksum));
         let mut bad = encode(&hex("D7 2B 00"));
         bad[9] ^= 1;
         d.push(&bad);
-        assert_eq!(d.next_frame(), Err(FrameError::DataChecksum));
+        assert_eq!(d.next_unit(), Err(FrameError::DataChecksum));
         d.push(&hex("00 00 FF 01 FF 7F"));
-        assert_eq!(d.next_frame(), Err(FrameError::Malformed));
+        assert_eq!(d.next_unit(), Err(FrameError::Malformed));
         d.push(&hex("00 00 FF FF FF FF FF 02"));
-        assert_eq!(d.next_frame(), Err(FrameError::TooLong));
+        assert_eq!(d.next_unit(), Err(FrameError::TooLong));
     }
 }

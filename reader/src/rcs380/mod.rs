@@ -168,7 +168,7 @@ impl<U: UsbLink> Rcs380<U> {
         let mut bytes_read = 0usize;
         let mut empty_reads = 0;
         loop {
-            match self.decoder.next_frame() {
+            match self.decoder.next_unit() {
                 Ok(Some(Frame::Error)) => return Err(LinkError::Fault(Fault::Frame)),
                 Ok(Some(frame)) if wanted(&frame) => return Ok(frame),
                 Ok(Some(_)) => {

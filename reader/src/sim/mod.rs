@@ -12,3 +12,4 @@ pub mod host;
 pub mod picc;
 pub mod rcs300;
 pub mod rcs380;
+pub mod usb;

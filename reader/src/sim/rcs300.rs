@@ -2,11 +2,10 @@
 //! IccPowerOff forwarding APDUs to the simulated card, so the flagged path has the same coverage.
 
 use core::time::Duration;
-use std::collections::VecDeque;
 
 use super::card::SimCard;
 use super::clock::SimClock;
-use super::rcs380::Transfer;
+use super::usb::{LinkFaults, SimUsb, Transfer};
 use crate::rcs300::ccid::{self, DATA_BLOCK, ICC_MUTE, SLOT_STATUS};
 use crate::transport::{Clock, LinkError, UsbLink};
 
@@ -17,12 +16,8 @@ pub struct CcidFaults {
     pub time_extensions: Option<(usize, usize)>,
     /// From this XfrBlock on, the card is gone (ICC_MUTE).
     pub removed_after: Option<usize>,
-    /// Messages waiting in the reader before the first transfer.
-    pub stale_at_start: Vec<Vec<u8>>,
-    /// From this transfer on, every transfer times out.
-    pub stall_from: Option<usize>,
-    /// From this transfer on, the reader is unplugged.
-    pub unplug_from: Option<usize>,
+    /// The USB link's faults.
+    pub link: LinkFaults,
     /// Answer every message with this sequence number added (a confused reader).
     pub seq_offset: u8,
 }
@@ -37,11 +32,9 @@ pub struct SimRcs300 {
     /// Faults to play.
     pub faults: CcidFaults,
     clock: SimClock,
-    incoming: VecDeque<Vec<u8>>,
-    transfers: usize,
+    usb: SimUsb,
     xfr_blocks: usize,
     powered: bool,
-    transcript: Vec<Transfer>,
     /// Messages the reader could not decode.
     pub bad_out_messages: Vec<Vec<u8>>,
 }
@@ -53,19 +46,17 @@ impl SimRcs300 {
             card,
             card_placed_at: Duration::ZERO,
             faults: CcidFaults::default(),
+            usb: SimUsb::new(clock.clone()),
             clock,
-            incoming: VecDeque::new(),
-            transfers: 0,
             xfr_blocks: 0,
             powered: false,
-            transcript: Vec::new(),
             bad_out_messages: Vec::new(),
         }
     }
 
     /// Every transfer so far.
     pub fn transcript(&self) -> &[Transfer] {
-        &self.transcript
+        self.usb.transcript()
     }
 
     /// Whether the card is powered.
@@ -85,7 +76,7 @@ impl SimRcs300 {
         if let Some(byte) = message.get_mut(8) {
             *byte = error;
         }
-        self.incoming.push_back(message);
+        self.usb.queue(message);
     }
 
     fn handle(&mut self, message: &ccid::Message) {
@@ -138,35 +129,14 @@ impl SimRcs300 {
             _ => self.answer(SLOT_STATUS, message.seq, 0x40 | icc, 0x00, &[]),
         }
     }
-
-    fn transfer_fault(&mut self) -> Option<LinkError> {
-        let index = self.transfers;
-        self.transfers += 1;
-        if index == 0 {
-            let stale = std::mem::take(&mut self.faults.stale_at_start);
-            self.incoming.extend(stale);
-        }
-        if self.faults.unplug_from.is_some_and(|n| index >= n) {
-            return Some(LinkError::Disconnected);
-        }
-        if self.faults.stall_from.is_some_and(|n| index >= n) {
-            return Some(LinkError::Timeout);
-        }
-        None
-    }
 }
 
 impl UsbLink for SimRcs300 {
     async fn write(&mut self, frame: &[u8], timeout: Duration) -> Result<(), LinkError> {
-        if let Some(error) = self.transfer_fault() {
-            self.clock.advance(timeout);
-            return Err(error);
-        }
-        self.clock.advance(Duration::from_millis(1));
-        self.transcript.push(Transfer::Out(frame.to_vec()));
+        self.usb.write(&mut self.faults.link, frame, timeout, Duration::from_millis(1))?;
         let mut decoder = ccid::Decoder::new();
         decoder.push(frame);
-        match decoder.next_message() {
+        match decoder.next_unit() {
             Ok(Some(message)) if message.slot == 0 => self.handle(&message),
             Ok(_) | Err(_) => self.bad_out_messages.push(frame.to_vec()),
         }
@@ -174,26 +144,14 @@ impl UsbLink for SimRcs300 {
     }
 
     async fn read(&mut self, max_len: usize, timeout: Duration) -> Result<Vec<u8>, LinkError> {
-        if let Some(error) = self.transfer_fault() {
-            self.clock.advance(timeout);
-            return Err(error);
-        }
-        match self.incoming.pop_front() {
-            Some(mut bytes) => {
-                // A time extension stands for a card that took time.
-                let extension = bytes.get(7) == Some(&0x80);
-                self.clock.advance(if extension { Duration::from_secs(1) } else { Duration::from_millis(1) });
-                if bytes.len() > max_len {
-                    let rest = bytes.split_off(max_len);
-                    self.incoming.push_front(rest);
-                }
-                self.transcript.push(Transfer::In(bytes.clone()));
-                Ok(bytes)
+        // A time extension stands for a card that took time.
+        let took = |bytes: &[u8]| {
+            if bytes.get(7) == Some(&0x80) {
+                Duration::from_secs(1)
+            } else {
+                Duration::from_millis(1)
             }
-            None => {
-                self.clock.advance(timeout);
-                Err(LinkError::Timeout)
-            }
-        }
+        };
+        self.usb.read(&mut self.faults.link, max_len, timeout, took)
     }
 }

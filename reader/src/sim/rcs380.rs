@@ -3,10 +3,12 @@
 //! [`SimPicc`]. Waits move the shared [`SimClock`] instead of sleeping.
 
 use core::time::Duration;
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::BTreeSet;
 
 use super::clock::SimClock;
 use super::picc::{RfOutcome, SimPicc};
+pub use super::usb::{transcript_json, Transfer};
+use super::usb::{LinkFaults, SimUsb};
 use crate::rcs380::frame::{encode, Decoder, Frame, ACK};
 use crate::rcs380::FLAG_TIMEOUT;
 use crate::transport::{Clock, LinkError, UsbLink};
@@ -18,23 +20,10 @@ pub struct ReaderFaults {
     pub bad_checksum: BTreeSet<usize>,
     /// These reader replies are replaced by the error frame.
     pub error_frame: BTreeSet<usize>,
-    /// Stale frames waiting in the reader before the first transfer (from a connection cut off).
-    pub stale_at_start: Vec<Vec<u8>>,
-    /// From this transfer on, every transfer times out (a stalled reader).
-    pub stall_from: Option<usize>,
-    /// From this transfer on, the reader is unplugged.
-    pub unplug_from: Option<usize>,
+    /// The USB link's faults.
+    pub link: LinkFaults,
     /// Deliver every IN frame in pieces of at most this many bytes.
     pub split_in: Option<usize>,
-}
-
-/// One transfer, for transcripts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Transfer {
-    /// `transferOut` bytes.
-    Out(Vec<u8>),
-    /// `transferIn` bytes.
-    In(Vec<u8>),
 }
 
 /// A simulated RC-S380 with a card on it, or none.
@@ -47,11 +36,9 @@ pub struct SimRcs380 {
     /// The card is in the field only from this time on.
     pub card_placed_at: Duration,
     clock: SimClock,
-    incoming: VecDeque<Vec<u8>>,
-    transfers: usize,
+    usb: SimUsb,
     replies: usize,
     rf_on: bool,
-    transcript: Vec<Transfer>,
     /// Frames the reader could not decode (a bug in the crate if ever non-empty).
     pub bad_out_frames: Vec<Vec<u8>>,
     rf_sent: Vec<Vec<u8>>,
@@ -84,12 +71,10 @@ impl SimRcs380 {
             picc,
             faults: ReaderFaults::default(),
             card_placed_at: Duration::ZERO,
+            usb: SimUsb::new(clock.clone()),
             clock,
-            incoming: VecDeque::new(),
-            transfers: 0,
             replies: 0,
             rf_on: false,
-            transcript: Vec::new(),
             bad_out_frames: Vec::new(),
             rf_sent: Vec::new(),
         }
@@ -97,7 +82,7 @@ impl SimRcs380 {
 
     /// Every transfer so far.
     pub fn transcript(&self) -> &[Transfer] {
-        &self.transcript
+        self.usb.transcript()
     }
 
     /// Every RF frame the crate sent through InCommRF.
@@ -110,26 +95,10 @@ impl SimRcs380 {
         self.rf_on
     }
 
-    fn transfer_fault(&mut self) -> Option<LinkError> {
-        let index = self.transfers;
-        self.transfers += 1;
-        if index == 0 {
-            let stale = std::mem::take(&mut self.faults.stale_at_start);
-            self.incoming.extend(stale);
-        }
-        if self.faults.unplug_from.is_some_and(|n| index >= n) {
-            return Some(LinkError::Disconnected);
-        }
-        if self.faults.stall_from.is_some_and(|n| index >= n) {
-            return Some(LinkError::Timeout);
-        }
-        None
-    }
-
     fn reply(&mut self, body: Vec<u8>) {
         let index = self.replies;
         self.replies += 1;
-        self.incoming.push_back(ACK.to_vec());
+        self.usb.queue(ACK.to_vec());
         let mut frame = encode(&body);
         if self.faults.error_frame.contains(&index) {
             frame = vec![0x00, 0x00, 0xFF, 0xFF, 0xFF];
@@ -142,10 +111,10 @@ impl SimRcs380 {
         match self.faults.split_in {
             Some(size) => {
                 for piece in frame.chunks(size.max(1)) {
-                    self.incoming.push_back(piece.to_vec());
+                    self.usb.queue(piece.to_vec());
                 }
             }
-            None => self.incoming.push_back(frame),
+            None => self.usb.queue(frame),
         }
     }
 
@@ -202,15 +171,10 @@ impl SimRcs380 {
 
 impl UsbLink for SimRcs380 {
     async fn write(&mut self, frame: &[u8], timeout: Duration) -> Result<(), LinkError> {
-        if let Some(error) = self.transfer_fault() {
-            self.clock.advance(timeout);
-            return Err(error);
-        }
-        self.clock.advance(TRANSFER_TIME);
-        self.transcript.push(Transfer::Out(frame.to_vec()));
+        self.usb.write(&mut self.faults.link, frame, timeout, TRANSFER_TIME)?;
         let mut decoder = Decoder::new();
         decoder.push(frame);
-        match decoder.next_frame() {
+        match decoder.next_unit() {
             // A soft reset or the end of a session. Frames already waiting in the IN endpoint stay
             // there: that is why the crate discards stale frames (§5.3).
             Ok(Some(Frame::Ack)) => {}
@@ -221,52 +185,6 @@ impl UsbLink for SimRcs380 {
     }
 
     async fn read(&mut self, max_len: usize, timeout: Duration) -> Result<Vec<u8>, LinkError> {
-        if let Some(error) = self.transfer_fault() {
-            self.clock.advance(timeout);
-            return Err(error);
-        }
-        match self.incoming.pop_front() {
-            Some(mut bytes) => {
-                self.clock.advance(TRANSFER_TIME);
-                if bytes.len() > max_len {
-                    let rest = bytes.split_off(max_len);
-                    self.incoming.push_front(rest);
-                }
-                self.transcript.push(Transfer::In(bytes.clone()));
-                Ok(bytes)
-            }
-            None => {
-                self.clock.advance(timeout);
-                Err(LinkError::Timeout)
-            }
-        }
+        self.usb.read(&mut self.faults.link, max_len, timeout, |_| TRANSFER_TIME)
     }
-}
-
-/// A transcript as JSON for the e2e mock (docs/reader.md §8.3): the ordered OUT frames expected and the
-/// IN frames to answer, each as upper-case hex. Written by hand: no `serde_json` in the crate.
-pub fn transcript_json(scenario: &str, transfers: &[Transfer]) -> String {
-    let mut json = String::from("{\"scenario\":\"");
-    json.extend(scenario.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-'));
-    json.push_str("\",\"transfers\":[");
-    for (i, transfer) in transfers.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        let (direction, bytes) = match transfer {
-            Transfer::Out(bytes) => ("out", bytes),
-            Transfer::In(bytes) => ("in", bytes),
-        };
-        json.push_str("{\"");
-        json.push_str(direction);
-        json.push_str("\":\"");
-        for byte in bytes {
-            for nibble in [byte >> 4, byte & 0x0F] {
-                json.push(char::from_digit(u32::from(nibble), 16).map_or('0', |c| c.to_ascii_uppercase()));
-            }
-        }
-        json.push_str("\"}");
-    }
-    json.push_str("]}");
-    json
 }
