@@ -130,13 +130,13 @@ fn timeline_node(g: &Guidance) -> Node {
 /// A link to a city's page, opened in a new tab (the guide may be framed by the city's page; the citizen
 /// keeps their result), and said so.
 fn external_link(locale: Locale, href: &str, text: &str, args: &[(&'static str, Arg)]) -> Node {
-    let mut shown = String::from(text);
-    shown.push_str(locale.raw(Msg::CommonNewTab));
     el("a", "")
         .attr_owned("href", href.to_owned())
         .attr("target", "_blank")
         .attr("rel", "noopener noreferrer")
-        .view(rich_view(locale, &shown, args))
+        .view(rich_view(locale, text, args))
+        // Its own element so that paper, where no tab opens, leaves it out (main.css, print).
+        .child(el("span", "myna-newtab").msg(Msg::CommonNewTab))
 }
 
 /// One office of the profile: name, address, phone as a `tel:` link (with what it reaches), hours and its
