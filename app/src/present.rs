@@ -106,6 +106,11 @@ pub fn rules_named(g: &Guidance) -> Vec<(RuleId, String)> {
 pub struct Context {
     /// Moving out of the city: the move-in steps happen at the new municipality.
     pub moving_out: bool,
+    /// Moved out of the city (the move-out day, the move-in day or the 転入届 has come): every step at an office
+    /// is at the new municipality's, where the citizen now lives, none at this city's (docs/rules.md §14:
+    /// `ward_office` is the office where the citizen lives). Before that day a step such as a renewal can still
+    /// be done here.
+    pub moved_out: bool,
     /// The card was stolen: a reissue may be free (leaflet §8, docs/rules.md §19).
     pub stolen: bool,
     /// A signature certificate is on the card: a 転居届 ends it (docs/rules.md §7).
@@ -114,8 +119,17 @@ pub struct Context {
 
 impl Context {
     pub fn of(situation: &Situation, moving_out: bool) -> Context {
+        let reached = |d: Option<NaiveDate>| d.is_some_and(|d| d <= situation.today);
+        let moved_out = moving_out
+            && situation.events.iter().any(|e| match e {
+                Event::MoveToOtherMunicipality { planned_move_out_on, moved_in_on, move_in_filed_on, .. } => {
+                    reached(Some(*planned_move_out_on)) || reached(*moved_in_on) || reached(*move_in_filed_on)
+                }
+                _ => false,
+            });
         Context {
             moving_out,
+            moved_out,
             stolen: situation.events.iter().any(|e| matches!(e, Event::CardLost { stolen: true, .. })),
             signature_held: situation.signature_certificate.is_some(),
         }
@@ -198,10 +212,11 @@ pub fn notes(a: &Action, ctx: Context) -> Vec<Msg> {
 }
 
 /// Where an action is done, in words: the engine's place, except that the move-in steps of a move out of
-/// the city happen at the new municipality, not at this city's offices.
+/// the city happen at the new municipality, and so does every office step once the citizen has moved out.
 pub fn place_of(a: &Action, ctx: Context) -> Msg {
     match a.id {
         ActionId::FileMoveIn | ActionId::PresentCardAfterMove if ctx.moving_out => Msg::ResultNewMunicipality,
+        _ if ctx.moved_out && a.place == Where::WardOffice => Msg::ResultNewMunicipality,
         _ => words::place(a.place),
     }
 }
@@ -523,6 +538,14 @@ mod tests {
         assert_eq!(place_of(&move_in, out), Msg::ResultNewMunicipality);
         assert!(!at_city_office(&move_in, out));
         assert_eq!(place_of(&move_in, ctx), Msg::WhereWardOffice, "moving into the city: its own offices");
+        let reissue_signature =
+            Action::new(ActionId::ReissueSignatureCertificate, RuleId::SignatureRevocation, Where::WardOffice);
+        assert!(at_city_office(&reissue_signature, out), "before the move-out day: this city's offices");
+        let gone = Context { moved_out: true, ..out };
+        assert_eq!(place_of(&reissue_signature, gone), Msg::ResultNewMunicipality);
+        assert!(!at_city_office(&reissue_signature, gone));
+        let call = Action::new(ActionId::SuspendCard, RuleId::LossSuspend, Where::Phone);
+        assert_eq!(place_of(&call, gone), Msg::WherePhone, "the phone line is the same from anywhere");
         let within = Action::new(ActionId::FileMoveWithinCity, RuleId::MoveWithinCity, Where::WardOffice);
         assert_eq!(notes(&within, ctx), vec![Msg::ResultNoteMoveWithinDays, Msg::ResultNoteSignatureEndsOnFiling]);
         let no_signature = Context { signature_held: false, ..ctx };

@@ -224,12 +224,13 @@ pub fn start(settled_then: fn()) {
     SETTLED.with(|s| s.set(Some(settled)));
     #[cfg(target_arch = "wasm32")]
     leptos::task::spawn_local(async move {
-        if let Some(p) = fetch().await {
+        let found = fetch().await.map(|p| {
             let p: &'static Profile = Box::leak(Box::new(p));
             crate::shell::set_colours(&p.theme);
             PROFILE.with(|c| c.set(Some(p)));
-        }
+        });
         settled.set(true);
+        crate::shell::set_profile_settled(found.is_some());
         settled_then();
     });
     #[cfg(not(target_arch = "wasm32"))]

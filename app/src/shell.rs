@@ -1,9 +1,9 @@
 //! A bridge: the static shell of `index.html` around the guide, the only elements of the page the app touches
 //! without Leptos. `#myna-root` holds a static fallback until the guide is drawn in its place; `<html lang>` is
-//! outside the guide's root, so no view of the app can own it (nor `<html data-myna-texts>`, e2e's sign that
-//! the texts have been taken in, nor the city's colours on `<html>`'s style); and the hidden 「問題が発生しました」 block
-//! `#myna-error` is revealed when anything panics, when no view can be trusted to draw. Everything inside
-//! `#myna-root` is Leptos's.
+//! outside the guide's root, so no view of the app can own it (nor `<html data-myna-texts>` and
+//! `data-myna-profile`, e2e's signs that the texts have been taken in and the profile has settled, nor the
+//! city's colours on `<html>`'s style); and the hidden 「問題が発生しました」 block `#myna-error` is revealed when
+//! anything panics, when no view can be trusted to draw. Everything inside `#myna-root` is Leptos's.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
@@ -41,8 +41,20 @@ pub fn set_lang(lang: &str) {
 /// `<html data-myna-texts>`: the texts beyond the first view have been taken in (`ready`) or could not be
 /// (`failed`); e2e waits for it before saying that nothing was redrawn.
 pub fn set_texts_taken_in(loaded: bool) {
+    mark_html("data-myna-texts", if loaded { "ready" } else { "failed" });
+}
+
+/// `<html data-myna-profile>`: the municipality profile has arrived (`ready`) or could not be had (`missing`);
+/// e2e waits for it before saying that something the profile would bring (the ward chooser, offices) is absent.
+pub fn set_profile_settled(found: bool) {
+    mark_html("data-myna-profile", if found { "ready" } else { "missing" });
+}
+
+/// A state of the guide on `<html>`, outside the root Leptos owns.
+fn mark_html(name: &str, value: &str) {
     if let Some(html) = document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("data-myna-texts", if loaded { "ready" } else { "failed" });
+        // Only a sign for tests and tools: nothing depends on it.
+        let _ = html.set_attribute(name, value);
     }
 }
 

@@ -151,11 +151,19 @@ export const WALKS: Walk[] = [
       en: "Show your card at your new municipality's office by Thursday 10 July 2025",
       steps: ["カードの住所を書き換える（継続利用）", "署名用電子証明書を発行し直す"],
     },
-    // The move-in steps happen at the new municipality, not at Kawasaki's ward offices.
+    // Moved out: every step at an office is at the new municipality, none at Kawasaki's ward offices, so the
+    // page neither asks for a Kawasaki ward nor lists Kawasaki's offices.
     check: async (page) => {
       await expect(step(page)).toContainText('2025年（令和7年）7月10日（木）');
-      await expect(step(page).locator('.myna-summary')).toContainText('新しい住所の市区町村の窓口');
-      await expect(step(page).locator('.myna-summary')).not.toContainText('お住まいの区役所・支所');
+      for (const summary of await page.locator('.myna-action .myna-summary').all()) {
+        await expect(summary).toContainText('新しい住所の市区町村の窓口');
+        await expect(summary).not.toContainText('お住まいの区役所・支所');
+      }
+      await expect(page.locator('.myna-action')).toHaveCount(2);
+      // The profile, which would bring the chooser and the offices, has arrived.
+      await expect(page.locator('html')).toHaveAttribute('data-myna-profile', 'ready');
+      await expect(page.locator('#ward')).toHaveCount(0);
+      await expect(page.locator('.myna-office')).toHaveCount(0);
       await expect(page.locator('h3:has-text("署名用電子証明書") + dl')).toContainText('失効（発行し直しが必要）');
     },
     answer: async (page) => {
