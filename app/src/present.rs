@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use rules::{holiday, Closed, RuleId};
-use rules::{Action, ActionId, Event, Guidance, Situation, Status, Validity, Where};
+use rules::{Action, ActionId, CaveatId, Event, Guidance, Situation, Status, Validity, Where};
 
 /// The words of a place and a document, for `ics.rs`, which names them through here.
 pub use crate::i18n::words::{document, place};
@@ -115,10 +115,13 @@ pub struct Context {
     pub stolen: bool,
     /// A signature certificate is on the card: a 転居届 ends it (docs/rules.md §7).
     pub signature_held: bool,
+    /// The engine's caveat `fee_waiver_possible` (a disaster, docs/rules.md §11): said in the reissue step, next
+    /// to the fee it may waive, not in the page's list of caveats.
+    pub fee_waiver_possible: bool,
 }
 
 impl Context {
-    pub fn of(situation: &Situation, moving_out: bool) -> Context {
+    pub fn of(situation: &Situation, guidance: &Guidance, moving_out: bool) -> Context {
         let reached = |d: Option<NaiveDate>| d.is_some_and(|d| d <= situation.today);
         let moved_out = moving_out
             && situation.events.iter().any(|e| match e {
@@ -132,6 +135,7 @@ impl Context {
             moved_out,
             stolen: situation.events.iter().any(|e| matches!(e, Event::CardLost { stolen: true, .. })),
             signature_held: situation.signature_certificate.is_some(),
+            fee_waiver_possible: guidance.caveats.iter().any(|c| c.id == CaveatId::FeeWaiverPossible),
         }
     }
 }
@@ -205,10 +209,24 @@ pub fn notes(a: &Action, ctx: Context) -> Vec<Msg> {
                 notes.push(Msg::ResultNoteSignatureEndsOnFiling);
             }
         }
-        ActionId::ApplyReissue | ActionId::ApplyRapidReissue if ctx.stolen => notes.push(Msg::ResultNoteTheftFee),
+        ActionId::ApplyReissue | ActionId::ApplyRapidReissue => {
+            if ctx.stolen {
+                notes.push(Msg::ResultNoteTheftFee);
+            }
+            if ctx.fee_waiver_possible {
+                notes.push(words::caveat(CaveatId::FeeWaiverPossible));
+            }
+        }
         _ => {}
     }
     notes
+}
+
+/// The caveats for the page's list (ご注意): the engine's, less those a step says itself (a fee that may be
+/// waived, in the reissue step).
+pub fn listed_caveats(g: &Guidance) -> impl Iterator<Item = CaveatId> + '_ {
+    let reissue = g.actions.iter().any(|a| matches!(a.id, ActionId::ApplyReissue | ActionId::ApplyRapidReissue));
+    g.caveats.iter().map(|c| c.id).filter(move |id| !(reissue && *id == CaveatId::FeeWaiverPossible))
 }
 
 /// Where an action is done, in words: the engine's place, except that the move-in steps of a move out of
@@ -463,6 +481,25 @@ mod tests {
     }
 
     #[test]
+    fn a_fee_that_may_be_waived_is_said_in_the_reissue_step_not_in_the_list() {
+        let mut s = situation("2025-05-13");
+        s.events.push(Event::CardDestroyed { on: d("2025-05-10"), cause: rules::Cause::Disaster });
+        let g = rules::guide(&s).unwrap();
+        assert!(g.caveats.iter().any(|c| c.id == CaveatId::FeeWaiverPossible), "the engine's caveat");
+        let ctx = Context::of(&s, &g, false);
+        assert!(ctx.fee_waiver_possible && !ctx.stolen);
+        let waiver = words::caveat(CaveatId::FeeWaiverPossible);
+        for a in g.actions.iter().filter(|a| matches!(a.id, ActionId::ApplyReissue | ActionId::ApplyRapidReissue)) {
+            assert_eq!(notes(a, ctx), vec![waiver], "{:?}", a.id);
+        }
+        assert!(!listed_caveats(&g).any(|id| id == CaveatId::FeeWaiverPossible));
+        // A caveat no step says stays in the list.
+        let mut no_reissue = g.clone();
+        no_reissue.actions.clear();
+        assert!(listed_caveats(&no_reissue).any(|id| id == CaveatId::FeeWaiverPossible));
+    }
+
+    #[test]
     fn the_heading_says_the_first_step_else_the_cards_state() {
         let g = adult_example();
         assert_eq!(heading(&g), (Msg::ResultHeadingRenewCertificatesExpired, None), "certificates expired");
@@ -527,8 +564,8 @@ mod tests {
             *stolen = true;
         }
         let g = rules::guide(&s).unwrap();
-        let ctx = Context::of(&s, false);
-        assert!(ctx.stolen && ctx.signature_held && !ctx.moving_out);
+        let ctx = Context::of(&s, &g, false);
+        assert!(ctx.stolen && ctx.signature_held && !ctx.moving_out && !ctx.fee_waiver_possible);
         let reissue = g.actions.iter().find(|a| a.id == ActionId::ApplyReissue).unwrap();
         assert_eq!(notes(reissue, ctx), vec![Msg::ResultNoteTheftFee]);
         assert_eq!(notes(reissue, Context { stolen: false, ..ctx }), vec![]);

@@ -324,7 +324,9 @@ export const WALKS: Walk[] = [
     check: async (page) => {
       await expect(page.locator('.myna-option').nth(0)).toContainText('2025年（令和7年）6月9日（月）');
       await expect(page.locator('.myna-action')).toContainText('罹災証明書');
-      await expect(page.locator('.myna-caveats')).toContainText('無料になることがあります');
+      // The fee may be waived after a disaster: said in the step, next to the fees, not in ご注意 below.
+      await expect(page.locator('.myna-action .myna-step__note')).toContainText('無料になることがあります');
+      await expect(page.getByText('無料になることがあります')).toHaveCount(1);
     },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);

@@ -534,10 +534,9 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
         .health_insurance_usable_until
         .filter(|d| *d >= as_of)
         .map(|d| el("p", "myna-notice").msg_with(Msg::ResultInsurance, date_arg(d)));
-    let caveats = (!g.caveats.is_empty()).then(|| {
-        let items = g.caveats.iter().map(|c| el("li", "").msg(words::caveat(c.id)));
-        [el("h2", "").msg(Msg::ResultSectionCaveats), el("ul", "myna-caveats").children(items)]
-    });
+    let listed: Vec<Node> = present::listed_caveats(&g).map(|id| el("li", "").msg(words::caveat(id))).collect();
+    let caveats = (!listed.is_empty())
+        .then(|| [el("h2", "").msg(Msg::ResultSectionCaveats), el("ul", "myna-caveats").children(listed)]);
     let as_of_line = profile_view(Box::new(move |locale, p| {
         let args = [("date", Arg::Date(as_of)), ("city", Arg::Text(p.city(locale)))];
         rich_view(locale, locale.raw(Msg::ResultAsOf), &args)
@@ -608,9 +607,11 @@ pub fn ResultPage(journey: Journey) -> impl IntoView {
     keep_title(state, Msg::ResultSectionActions, Signal::derive(|| false));
     let situation = state.answers.with_untracked(|a| journey.situation(a, state.today));
     let moving_out = state.answers.with_untracked(|a| a.is(Question::MoveKind, Choice::Move(MoveKind::OutOfCity)));
-    let ctx = Context::of(&situation, moving_out);
     match rules::guide(&situation) {
-        Ok(g) => result_view(state, journey, g, ctx),
+        Ok(g) => {
+            let ctx = Context::of(&situation, &g, moving_out);
+            result_view(state, journey, g, ctx)
+        }
         // The check page only comes here with guidance; a changed answer since is sent back there.
         Err(_) => {
             el("p", "").child(el("a", "").attr_owned("href", Page::Check(journey).hash()).msg(Msg::ResultChange)).draw()
