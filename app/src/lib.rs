@@ -61,19 +61,18 @@ fn page_view(page: Page) -> AnyView {
 
 /// Moves the focus to the new page's `<h1>` and the view to the top (docs/design.md §5), after the
 /// page has been drawn.
-fn focus_heading() {
-    request_animation_frame(|| {
-        use wasm_bindgen::JsCast;
-        let heading = document()
-            .query_selector("#myna-root h1")
-            .ok()
-            .flatten()
-            .and_then(|h| h.dyn_into::<leptos::web_sys::HtmlElement>().ok());
-        if let Some(h) = heading {
-            let _ = h.focus();
-        }
+fn focus_new_page(state: AppState) {
+    request_animation_frame(move || {
+        focus_heading(state);
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
+}
+
+/// Focuses the page's `<h1>` (drawn by `markup::page_heading`, which lends it to `state.heading`).
+pub fn focus_heading(state: AppState) {
+    if let Some(heading) = state.heading.get_untracked() {
+        let _ = heading.focus();
+    }
 }
 
 /// Everything the guide does before it draws: the state, the fetches of the profile and the texts, the
@@ -108,14 +107,14 @@ pub fn start() -> Option<AppState> {
     Effect::new(move |previous: Option<Arrival>| {
         let texts = state.texts.get();
         if previous == Some(Arrival::Loading) && texts == Arrival::Ready && state.page.get_untracked() != Page::Start {
-            focus_heading();
+            focus_new_page(state);
         }
         texts
     });
     Effect::new(move |previous: Option<Page>| {
         let page = state.page.get();
         if previous.is_some_and(|p| p != page) {
-            focus_heading();
+            focus_new_page(state);
             embed::page_changed();
         }
         page

@@ -53,6 +53,9 @@ pub enum ToApp {
     NoCertificate,
     /// A locked PIN, into the PIN journey.
     LockedPin(Pin),
+    /// A read has ended (done or failed): the app focuses the page's heading, which is the app's, not the
+    /// module's, to look up.
+    FocusHeading,
 }
 
 fn text(wire: &Wire) -> Option<&str> {
@@ -101,7 +104,7 @@ impl ToModule {
 
 impl ToApp {
     /// Every offer, for the app to put each one's function on [`GUIDE`].
-    pub const NAMES: [&'static str; 3] = ["useDates", "noCertificate", "lockedPin"];
+    pub const NAMES: [&'static str; 4] = ["useDates", "noCertificate", "lockedPin", "focusHeading"];
 
     /// The function of [`GUIDE`] and its arguments. A PIN crosses as its choice id (`card-info`).
     pub fn encode(self) -> (&'static str, Vec<Wire>) {
@@ -111,6 +114,7 @@ impl ToApp {
             }
             ToApp::NoCertificate => ("noCertificate", Vec::new()),
             ToApp::LockedPin(pin) => ("lockedPin", vec![Wire::Text(words::choice_pin_id(pin).to_owned())]),
+            ToApp::FocusHeading => ("focusHeading", Vec::new()),
         }
     }
 
@@ -119,6 +123,7 @@ impl ToApp {
             ("useDates", [issued, expires]) => ToApp::UseDates { issued_on: date(issued)?, expires_on: date(expires)? },
             ("noCertificate", _) => ToApp::NoCertificate,
             ("lockedPin", [pin]) => ToApp::LockedPin(text(pin).and_then(words::choice_pin_from_id)?),
+            ("focusHeading", _) => ToApp::FocusHeading,
             _ => return None,
         })
     }
@@ -206,10 +211,12 @@ mod tests {
             assert!(ToModule::NAMES.contains(&name));
             assert_eq!(ToModule::decode(name, &args), Some(call));
         }
-        let offers = [Pin::User, Pin::Signature, Pin::CardInfo, Pin::Residence]
-            .map(ToApp::LockedPin)
-            .into_iter()
-            .chain([ToApp::NoCertificate, ToApp::UseDates { issued_on: d("2024-05-15"), expires_on: d("2029-10-10") }]);
+        let offers =
+            [Pin::User, Pin::Signature, Pin::CardInfo, Pin::Residence].map(ToApp::LockedPin).into_iter().chain([
+                ToApp::NoCertificate,
+                ToApp::FocusHeading,
+                ToApp::UseDates { issued_on: d("2024-05-15"), expires_on: d("2029-10-10") },
+            ]);
         for offer in offers {
             let (name, args) = offer.encode();
             assert!(ToApp::NAMES.contains(&name));

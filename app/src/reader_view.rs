@@ -340,15 +340,6 @@ mod browser {
         ])
     }
 
-    /// Moves the focus to the page's heading (on `done` and on failures).
-    fn focus_heading() {
-        let heading =
-            web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("#myna-root h1").ok().flatten());
-        if let Some(heading) = heading {
-            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    }
-
     /// A state reached: shown (nothing if the page has gone), and the heading focused on `done` and failures.
     fn reach(ui: Ui, state: State, busy: bool, outcome: Outcome) {
         if ui.state.try_set(Shown::At(state)).is_some() {
@@ -359,7 +350,8 @@ mod browser {
             ui.outcome.try_set(outcome);
         }
         if state == State::Done || Shown::At(state).is_failure() {
-            focus_heading();
+            // The heading is the app's page's: the app focuses it.
+            offer(ToApp::FocusHeading);
         }
     }
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use rules::InputError;
 
+use crate::components::markup::ElementRef;
 use crate::flow::route::Page;
 use crate::flow::{Answers, Question};
 use crate::i18n::{Locale, Msg};
@@ -42,6 +43,9 @@ pub struct AppState {
     /// The ward the citizen said they live in (the profile's office `id`), asked once on the result page and
     /// kept for the visit; `None`: not said, so every ward's office is listed.
     pub ward: RwSignal<Option<String>>,
+    /// The page's `<h1>` (every page's is drawn by `markup::page_heading`): focused on each page change and when
+    /// the card-reader module finishes a read (docs/design.md §5).
+    pub heading: ElementRef,
 }
 
 /// Whether the texts beyond the first view have arrived (`i18n::loaded`).
@@ -67,6 +71,7 @@ impl AppState {
             saving: RwSignal::new(Saving::Off),
             switching: RwSignal::new(Arrival::Ready),
             ward: RwSignal::new(None),
+            heading: ElementRef::new(),
         }
     }
 }

@@ -8,7 +8,7 @@ use rules::{DatePart, Era};
 use wasm_bindgen::JsValue;
 
 use super::errors::{error_message, FieldError};
-use super::markup::{el, Node};
+use super::markup::{el, page_heading, Node};
 use super::text::dynamic;
 use crate::flow::{Alternative, Choice};
 use crate::i18n::rich::plain;
@@ -37,7 +37,7 @@ pub struct Invalid {
 
 /// The page's heading inside a legend: focused on each page change (docs/design.md §5).
 fn heading(title: Msg) -> Node {
-    el("h1", "myna-heading").attr("tabindex", "-1").msg(title)
+    page_heading().msg(title)
 }
 
 fn described_by(hint: Option<Msg>, error: Signal<Option<FieldError>>) -> impl FnMut() -> Option<String> + Send {

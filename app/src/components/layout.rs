@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::markup::{el, Node};
+use super::markup::{el, page_heading, Node};
 use super::text::{dynamic, rich_view, t, t_with};
 use crate::contacts::{CARD_CALL_CENTRE, CITY_CALL_CENTRE_FALLBACK, FOREIGN_LANGUAGE_LINES, LOSS_LINE};
 use crate::flow::route::Page;
@@ -44,7 +44,7 @@ pub fn texts_failed(page: bool) -> AnyView {
         let mut nodes = Vec::new();
         if page {
             // In place of a page, the page's heading too: the guide's name.
-            nodes.push(el("h1", "myna-heading").attr("tabindex", "-1").msg(Msg::AppName));
+            nodes.push(page_heading().msg(Msg::AppName));
         }
         nodes.push(notice);
         nodes

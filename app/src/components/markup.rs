@@ -224,6 +224,12 @@ pub fn back_link(href: String) -> Node {
     el("a", "myna-back").attr_owned("href", href).msg(Msg::CommonBack)
 }
 
+/// The page's `<h1 tabindex="-1">`, held by the visit's [`crate::state::AppState::heading`] so that a page change
+/// (and the end of a card read) focuses it without looking it up. Every page draws its heading with this.
+pub fn page_heading() -> Node {
+    el("h1", "myna-heading").attr("tabindex", "-1").node_ref(crate::state::use_state().heading)
+}
+
 /// A page drawn from data (the password checker, the accessibility statement, the reader page): optionally a
 /// back link to the start page, the `<h1 tabindex="-1">`, then the body.
 pub fn page(title: Msg, back: bool, body: Vec<Node>) -> AnyView {
@@ -231,7 +237,7 @@ pub fn page(title: Msg, back: bool, body: Vec<Node>) -> AnyView {
     if back {
         nodes.push(back_link(crate::flow::route::Page::Start.hash()));
     }
-    nodes.push(el("h1", "myna-heading").attr("tabindex", "-1").msg(title));
+    nodes.push(page_heading().msg(title));
     nodes.extend(body);
     draw_all(nodes)
 }

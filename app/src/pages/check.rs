@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::keep_title;
-use crate::components::markup::{back_link, draw_all, el, follow, Node};
+use crate::components::markup::{back_link, draw_all, el, follow, page_heading, Node};
 use crate::components::text::{dynamic, rich_view, t};
 use crate::flow::route::Page;
 use crate::flow::{Answer, Journey, Question};
@@ -113,7 +113,7 @@ pub fn check_page(journey: Journey) -> AnyView {
     };
     draw_all(vec![
         back_link(Page::Question(journey, last).hash()),
-        el("h1", "myna-heading").attr("tabindex", "-1").msg(Msg::CheckTitle),
+        page_heading().msg(Msg::CheckTitle),
         el("p", "").msg(Msg::CheckLead),
         el("dl", "myna-summary").children(rows),
         save_on_device(),

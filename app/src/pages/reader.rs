@@ -58,6 +58,7 @@ pub fn use_offer(state: AppState, offer: ToApp) {
         ToApp::UseDates { issued_on, expires_on } => use_dates(state, Some((issued_on, expires_on))),
         ToApp::NoCertificate => use_dates(state, None),
         ToApp::LockedPin(pin) => use_locked_pin(state, pin),
+        ToApp::FocusHeading => crate::focus_heading(state),
     }
 }
 

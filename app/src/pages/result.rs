@@ -12,7 +12,7 @@ use rules::open_day_before;
 use rules::{Action, ActionId, Guidance, Where};
 
 use super::keep_title;
-use crate::components::markup::{draw_all, el, Node};
+use crate::components::markup::{draw_all, el, page_heading, Node};
 use crate::components::parts::in_parts;
 use crate::components::text::{dynamic, rich_view};
 use crate::contacts::LOSS_LINE;
@@ -556,21 +556,19 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
     let printing = printing_signal();
 
     // Drawn in parts, one task and one frame each (components/parts.rs): what to do first.
-    let first = vec![el("h1", "myna-heading")
-        .attr("tabindex", "-1")
-        .msg_with(heading, heading_date.map(date_arg).unwrap_or_default())]
-    .into_iter()
-    .chain(call_banner(&g))
-    .chain(g.card.is_none().then(|| el("p", "").msg(Msg::ResultNoCardBody)))
-    .chain([el("h2", "").msg(Msg::ResultSectionActions)])
-    .chain(ward_chooser(&g, ctx))
-    .chain([steps_node(&g, ctx)])
-    .chain(ward_offices(&g, ctx))
-    .chain(
-        (journey == Journey::Pin)
-            .then(|| el("p", "").child(el("a", "").attr_owned("href", Page::Password.hash()).msg(Msg::TaskPassword))),
-    )
-    .collect();
+    let first =
+        vec![page_heading().msg_with(heading, heading_date.map(date_arg).unwrap_or_default())]
+            .into_iter()
+            .chain(call_banner(&g))
+            .chain(g.card.is_none().then(|| el("p", "").msg(Msg::ResultNoCardBody)))
+            .chain([el("h2", "").msg(Msg::ResultSectionActions)])
+            .chain(ward_chooser(&g, ctx))
+            .chain([steps_node(&g, ctx)])
+            .chain(ward_offices(&g, ctx))
+            .chain((journey == Journey::Pin).then(|| {
+                el("p", "").child(el("a", "").attr_owned("href", Page::Password.hash()).msg(Msg::TaskPassword))
+            }))
+            .collect();
     let mut objects = vec![el("h2", "").msg(Msg::ResultSectionObjects)];
     objects.extend(objects_nodes(&g));
     objects.extend(insurance);

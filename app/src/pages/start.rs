@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::keep_title;
-use crate::components::markup::{draw_all, el, follow, ElementRef, Node};
+use crate::components::markup::{draw_all, el, follow, page_heading, ElementRef, Node};
 use crate::flow::route::Page;
 use crate::flow::{Answers, Journey};
 use crate::i18n::Msg;
@@ -68,7 +68,7 @@ pub fn start_page() -> AnyView {
         .child(task(Page::Reader, Msg::TaskReader));
     let note = state.note.get_untracked();
     state.note.set(None);
-    let mut nodes = vec![el("h1", "myna-heading").attr("tabindex", "-1").msg(Msg::AppName)];
+    let mut nodes = vec![page_heading().msg(Msg::AppName)];
     nodes.extend(note.map(|n| el("p", "myna-notice").attr("role", "status").msg(n)));
     nodes.extend(saved_answers());
     nodes.extend([
