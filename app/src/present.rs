@@ -235,6 +235,9 @@ pub fn place_of(a: &Action, ctx: Context) -> Msg {
     match a.id {
         ActionId::FileMoveIn | ActionId::PresentCardAfterMove if ctx.moving_out => Msg::ResultNewMunicipality,
         _ if ctx.moved_out && a.place == Where::WardOffice => Msg::ResultNewMunicipality,
+        // FLAG (spec silent, docs/rules.md §7.4): after a departure abroad the card has lapsed and
+        // `apply_new_card` is `ward_office`, though the citizen lives in no ward any more. Where one applies from
+        // abroad is not in the spec, so nothing is claimed here and the engine's place stands.
         _ => words::place(a.place),
     }
 }
