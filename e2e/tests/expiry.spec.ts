@@ -77,6 +77,15 @@ test('impossible and inconsistent dates get a message at the field and a summary
   await expect(page).toHaveTitle(/^エラー：/);
   await expectAccessible(page);
 
+  // Two boxes left empty: one message names both, both are marked, the link goes to the first.
+  await fillDate(page, '1990', '', '');
+  await page.getByRole('button', { name: '次へ進む' }).click();
+  await expect(page.locator('#answer-error')).toContainText('生年月日の月と日を入力してください');
+  await expect(page.locator('#answer-month')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#answer-day')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#answer-year')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#answer-month');
+
   await fillDate(page, '2023', '2', '29');
   await page.getByRole('button', { name: '次へ進む' }).click();
   await expect(page.locator('#answer-error')).toContainText('2月29日はありません');

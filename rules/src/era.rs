@@ -101,8 +101,9 @@ pub enum DatePart {
 pub enum DateInputError {
     /// Nothing typed.
     Missing,
-    /// Some boxes empty; the first empty one.
-    Incomplete(DatePart),
+    /// One or two boxes empty (all three is [`DateInputError::Missing`]): the first empty one, and the second
+    /// when two are, so that one message names both and both boxes are marked (GOV.UK's date input).
+    Incomplete(DatePart, Option<DatePart>),
     /// A box that is not a whole number.
     NotANumber(DatePart),
     /// An era year beyond the era (平成は31年までです); 0 is out of range too.
@@ -143,7 +144,10 @@ impl std::fmt::Display for DateInputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DateInputError::Missing => f.write_str("Enter the date."),
-            DateInputError::Incomplete(part) => write!(f, "The date must include a {part}."),
+            DateInputError::Incomplete(part, None) => write!(f, "The date must include a {part}."),
+            DateInputError::Incomplete(first, Some(second)) => {
+                write!(f, "The date must include a {first} and a {second}.")
+            }
             DateInputError::NotANumber(DatePart::Year) => {
                 f.write_str("Enter the year as a number (four digits, or the era's year).")
             }
@@ -216,10 +220,11 @@ pub fn parse_era_date(era: Era, year: &str, month: &str, day: &str) -> Result<Na
     if year.is_empty() && month.is_empty() && day.is_empty() {
         return Err(DateInputError::Missing);
     }
-    for (text, part) in [(&year, DatePart::Year), (&month, DatePart::Month), (&day, DatePart::Day)] {
-        if text.is_empty() {
-            return Err(DateInputError::Incomplete(part));
-        }
+    let mut empty = [(&year, DatePart::Year), (&month, DatePart::Month), (&day, DatePart::Day)]
+        .into_iter()
+        .filter(|(t, _)| t.is_empty());
+    if let Some((_, first)) = empty.next() {
+        return Err(DateInputError::Incomplete(first, empty.next().map(|(_, part)| part)));
     }
     let y = number(&year, DatePart::Year)?;
     let m = number(&month, DatePart::Month)?;
@@ -308,8 +313,19 @@ mod tests {
     #[test]
     fn errors_come_in_the_taxonomys_order() {
         assert_eq!(parse_era_date(Era::Seireki, "", " ", ""), Err(DateInputError::Missing));
-        assert_eq!(parse_era_date(Era::Seireki, "1985", "", "10"), Err(DateInputError::Incomplete(DatePart::Month)));
-        assert_eq!(parse_era_date(Era::Seireki, "", "x", ""), Err(DateInputError::Incomplete(DatePart::Year)));
+        assert_eq!(
+            parse_era_date(Era::Seireki, "1985", "", "10"),
+            Err(DateInputError::Incomplete(DatePart::Month, None))
+        );
+        assert_eq!(
+            parse_era_date(Era::Seireki, "", "x", ""),
+            Err(DateInputError::Incomplete(DatePart::Year, Some(DatePart::Day)))
+        );
+        assert_eq!(
+            parse_era_date(Era::Seireki, "1985", "", ""),
+            Err(DateInputError::Incomplete(DatePart::Month, Some(DatePart::Day)))
+        );
+        assert_eq!(parse_era_date(Era::Seireki, "", "1", "1"), Err(DateInputError::Incomplete(DatePart::Year, None)));
         assert_eq!(parse_era_date(Era::Seireki, "1985", "十", "10"), Err(DateInputError::NotANumber(DatePart::Month)));
         assert_eq!(parse_era_date(Era::Seireki, "85", "10", "10"), Err(DateInputError::NotANumber(DatePart::Year)));
         assert_eq!(
@@ -345,6 +361,7 @@ mod tests {
         let cases = [
             ((Era::Seireki, "", "", ""), "Enter the date."),
             ((Era::Seireki, "1985", "", "10"), "The date must include a month."),
+            ((Era::Seireki, "1985", "", ""), "The date must include a month and a day."),
             ((Era::Heisei, "32", "1", "1"), "Heisei runs from year 1 to year 31. Check the year."),
             ((Era::Seireki, "2025", "2", "30"), "There is no day 30 in month 2. Enter a real date."),
             (

@@ -95,6 +95,12 @@ impl Invalid {
         Invalid { year: part == DatePart::Year, month: part == DatePart::Month, day: part == DatePart::Day }
     }
 
+    /// These boxes and `part` too.
+    pub fn with(self, part: DatePart) -> Self {
+        let other = Invalid::only(part);
+        Invalid { year: self.year || other.year, month: self.month || other.month, day: self.day || other.day }
+    }
+
     fn has(self, part: DatePart) -> bool {
         match part {
             DatePart::Year => self.year,

@@ -38,13 +38,18 @@ fn date_problem(question: Question, alternative: Option<Alternative>, e: DateInp
             }
             None => ("answer-year", Msg::ErrorDateMissing, vec![field], all),
         },
-        DateInputError::Incomplete(part) => {
-            let msg = match part {
-                DatePart::Year => Msg::ErrorDateIncompleteYear,
-                DatePart::Month => Msg::ErrorDateIncompleteMonth,
-                DatePart::Day => Msg::ErrorDateIncompleteDay,
+        DateInputError::Incomplete(part, second) => {
+            use DatePart::{Day, Month, Year};
+            let msg = match (part, second) {
+                (Year, None) => Msg::ErrorDateIncompleteYear,
+                (Month, None) => Msg::ErrorDateIncompleteMonth,
+                (Day, None) => Msg::ErrorDateIncompleteDay,
+                (Year, Some(Month)) => Msg::ErrorDateIncompleteYearMonth,
+                (Year, Some(_)) => Msg::ErrorDateIncompleteYearDay,
+                (_, Some(_)) => Msg::ErrorDateIncompleteMonthDay,
             };
-            (box_id(part), msg, vec![field], Invalid::only(part))
+            let invalid = second.map_or(Invalid::only(part), |second| Invalid::only(part).with(second));
+            (box_id(part), msg, vec![field], invalid)
         }
         DateInputError::NotANumber(part) => (box_id(part), Msg::ErrorDateNotANumber, vec![field], Invalid::only(part)),
         DateInputError::EraYearOutOfRange { era, last_year: Some(last) } => (
