@@ -360,7 +360,8 @@ pub struct Point {
 }
 
 /// The timeline: today, renewal openings, when to apply, deadlines, expiries, the lapse, the end of the
-/// insurance grace, in date order, the points of one day merged into one (today first on its day).
+/// insurance grace, in date order, the points of one day merged into one (today first on its day). Empty when
+/// today would be its only point (all dates unknown, a PIN reset): a list of one day, 「今日」, says nothing.
 pub fn timeline(g: &Guidance) -> Vec<Point> {
     let mut points: Vec<(NaiveDate, Label)> = vec![(g.as_of, Label { msg: Msg::TimelineToday, action: None })];
     let mut add = |date: Option<NaiveDate>, msg: Msg, action: Option<ActionId>| {
@@ -400,6 +401,11 @@ pub fn timeline(g: &Guidance) -> Vec<Point> {
         match merged.last_mut() {
             Some(last) if last.date == date => last.labels.push(label),
             _ => merged.push(Point { date, labels: vec![label] }),
+        }
+    }
+    if let [only] = merged.as_slice() {
+        if only.labels.len() == 1 {
+            return Vec::new();
         }
     }
     merged
@@ -643,6 +649,19 @@ mod tests {
         let expiry = points.iter().find(|p| p.date == d("2024-10-10")).unwrap();
         let labels: Vec<Msg> = expiry.labels.iter().map(|l| l.msg).collect();
         assert_eq!(labels, vec![Msg::TimelineUserExpires, Msg::TimelineSignatureExpires]);
+
+        // Nothing dated but today: no timeline at all.
+        let mut bare = g.clone();
+        bare.actions.clear();
+        bare.card = None;
+        bare.user_certificate = None;
+        bare.signature_certificate = None;
+        bare.health_insurance_usable_until = None;
+        assert_eq!(timeline(&bare), vec![]);
+        // One more date, even today's own deadline's, keeps it.
+        let mut one = bare.clone();
+        one.health_insurance_usable_until = Some(d("2027-01-31"));
+        assert_eq!(timeline(&one).len(), 2);
     }
 
     #[test]

@@ -78,6 +78,8 @@ export const WALKS: Walk[] = [
         return apply.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING;
       });
       expect(order).toBeTruthy();
+      // Dates ahead: the timeline lists them (today, when to apply, the expiry).
+      await expect(page.locator('.myna-timeline__item')).toHaveCount(4);
     },
     answer: async (page) => {
       await answerDate(page, '1990', '3', '10');
@@ -343,6 +345,11 @@ export const WALKS: Walk[] = [
       ja: '暗証番号を初期化してください',
       en: "Have your PIN reset",
       steps: ["暗証番号を初期化する"],
+    },
+    // Nothing dated but today: no timeline of one day (seeResult has waited for every part of the page).
+    check: async (page) => {
+      await expect(page.locator('h2', { hasText: '日付の一覧' })).toHaveCount(0);
+      await expect(page.locator('.myna-timeline')).toHaveCount(0);
     },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);

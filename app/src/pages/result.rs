@@ -89,9 +89,9 @@ fn objects_nodes(g: &Guidance) -> Vec<Node> {
     nodes
 }
 
-fn timeline_node(g: &Guidance) -> Node {
+fn timeline_node(g: &Guidance, points: Vec<present::Point>) -> Node {
     let today = g.as_of;
-    let items = present::timeline(g).into_iter().map(|point| {
+    let items = points.into_iter().map(|point| {
         let labels = point.labels.into_iter().map(|label| {
             let span = el("span", "myna-timeline__label");
             match label.action.and_then(|id| g.actions.iter().find(|a| a.id == id)) {
@@ -572,11 +572,15 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
     let mut objects = vec![el("h2", "").msg(Msg::ResultSectionObjects)];
     objects.extend(objects_nodes(&g));
     objects.extend(insurance);
-    // On paper the steps and the card's dates say it all: the timeline would repeat them.
-    let timeline = vec![
-        el("h2", "myna-noprint").msg(Msg::ResultSectionTimeline),
-        el("div", "myna-noprint").child(timeline_node(&g)),
-    ];
+    // On paper the steps and the card's dates say it all: the timeline would repeat them. A timeline of today
+    // alone is none (present::timeline).
+    let points = present::timeline(&g);
+    let timeline = if points.is_empty() {
+        Vec::new()
+    } else {
+        let list = timeline_node(&g, points);
+        vec![el("h2", "myna-noprint").msg(Msg::ResultSectionTimeline), el("div", "myna-noprint").child(list)]
+    };
     let buttons = el("div", "myna-buttons")
         .child(secondary_button().msg(Msg::ResultPrint).on("click", |_| {
             let _ = window().print();
