@@ -76,6 +76,15 @@ pub fn action_texts(id: ActionId, place: Where) -> (Msg, Msg) {
     (words::action_title(id), body)
 }
 
+/// What a step says to do, in the citizen's situation: after a theft the police take a theft report (盗難届),
+/// not "a loss report, or a theft report".
+pub fn step_body(a: &Action, ctx: Context) -> Msg {
+    match a.id {
+        ActionId::ReportToPolice if ctx.stolen => Msg::ActionReportToPoliceBodyStolen,
+        _ => action_texts(a.id, a.place).1,
+    }
+}
+
 /// Every rule the guidance names, once each, in the order of first mention (objects, actions,
 /// caveats): the "why?" section.
 pub fn rules_named(g: &Guidance) -> Vec<(RuleId, String)> {
@@ -578,6 +587,9 @@ mod tests {
         let reissue = g.actions.iter().find(|a| a.id == ActionId::ApplyReissue).unwrap();
         assert_eq!(notes(reissue, ctx), vec![Msg::ResultNoteTheftFee]);
         assert_eq!(notes(reissue, Context { stolen: false, ..ctx }), vec![]);
+        let police = g.actions.iter().find(|a| a.id == ActionId::ReportToPolice).unwrap();
+        assert_eq!(step_body(police, ctx), Msg::ActionReportToPoliceBodyStolen);
+        assert_eq!(step_body(police, Context { stolen: false, ..ctx }), Msg::ActionReportToPoliceBody);
         let move_in = Action::new(ActionId::FileMoveIn, RuleId::MoveOtherMunicipality, Where::WardOffice);
         let out = Context { moving_out: true, ..ctx };
         assert_eq!(notes(&move_in, out), vec![Msg::ResultNoteMoveOutFirst, Msg::ResultNoteMoveInDays]);

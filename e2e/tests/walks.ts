@@ -232,7 +232,7 @@ export const WALKS: Walk[] = [
     task: 'カードをなくした・盗まれた・見つかった',
     expected: {
       ja: '警察に届け出てください',
-      en: "Report the loss to the police",
+      en: "Report it to the police",
       steps: ["警察に届け出る", "カードの再交付を申請する"],
     },
     // (Before any question: the 24-hour line to stop the card, in `answer`.)
@@ -282,6 +282,9 @@ export const WALKS: Walk[] = [
       await expect(page.locator('.myna-action').last().locator('.myna-step__note')).toContainText('無料になることがあります');
       // The police step asks for nothing to bring: the citizen receives the 受理番号 there.
       await expect(step(page, 1).locator('.myna-documents')).toHaveCount(0);
+      // After a theft the police take a theft report (盗難届), not "a loss report, or a theft report".
+      await expect(step(page, 1)).toContainText('盗難届を出して');
+      await expect(step(page, 1)).not.toContainText('遺失届');
     },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);

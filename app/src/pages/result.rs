@@ -353,7 +353,8 @@ fn step_item(index: usize, title: Msg) -> Node {
 
 /// One action as a step: what, when to apply, by when, where, the fee, notes and what to bring.
 fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node {
-    let (title, body) = present::action_texts(a.id, a.place);
+    let title = present::action_texts(a.id, a.place).0;
+    let body = present::step_body(a, ctx);
     let apply_by = a
         .apply_by
         .map(|d| el("p", "myna-step__apply-by").child(el("strong", "").msg_with(Msg::ResultStepApplyBy, date_arg(d))));
