@@ -14,7 +14,7 @@ use crate::contacts::LOSS_LINE;
 use crate::i18n::format::money;
 use crate::i18n::rich::{plain, Arg};
 use crate::i18n::{words, Locale, Msg};
-use crate::present::{self, action_key};
+use crate::present::{self, action_key, Context};
 
 /// Which date of an action an event marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,11 +118,12 @@ fn push_text(out: &mut String, name: &str, text: &str) {
 
 /// The event's description: what the date means, the action in a sentence, where, the closed-day
 /// note, the fee and what to bring.
-fn description(locale: Locale, a: &Action, kind: ActionDate, date: NaiveDate) -> String {
+fn description(locale: Locale, a: &Action, ctx: Context, kind: ActionDate, date: NaiveDate) -> String {
     let field = |label: Msg, value: String| {
         plain(locale, Msg::IcsField, &[("label", Arg::Msg(label)), ("value", Arg::Text(value))])
     };
-    let (_, body) = present::action_texts(a.id, a.place);
+    // What and where as the page says them for the citizen (a theft report, the new municipality after a move).
+    let body = present::step_body(a, ctx);
     let meaning = words::ics_date(kind);
     let mut text = plain(locale, meaning, &[]);
     let mut line = |more: String| {
@@ -130,7 +131,7 @@ fn description(locale: Locale, a: &Action, kind: ActionDate, date: NaiveDate) ->
         text.push_str(&more);
     };
     line(plain(locale, body, &[("phone", Arg::Phone(LOSS_LINE.to_owned()))]));
-    line(field(Msg::ActionWhere, plain(locale, present::place(a.place), &[])));
+    line(field(Msg::ActionWhere, plain(locale, present::place_of(a, ctx), &[])));
     if let (ActionDate::By, Some(reason)) = (kind, present::closed_reason(a)) {
         line(plain(locale, Msg::IcsClosed, &[("date", Arg::Date(date)), ("reason", Arg::Msg(reason))]));
     }
@@ -151,9 +152,9 @@ fn description(locale: Locale, a: &Action, kind: ActionDate, date: NaiveDate) ->
     text
 }
 
-/// The calendar file. `domain` is the profile's `calendar_domain` (the `UID`s), `owner` the city
-/// named in `PRODID`; `DTSTAMP` is `today`, so the same inputs give the same bytes.
-pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: NaiveDate) -> String {
+/// The calendar file. `ctx` words the steps as the page does; `domain` is the profile's `calendar_domain` (the
+/// `UID`s), `owner` the city named in `PRODID`; `DTSTAMP` is `today`, so the same inputs give the same bytes.
+pub fn calendar(g: &Guidance, ctx: Context, locale: Locale, domain: &str, owner: &str, today: NaiveDate) -> String {
     let mut out = String::new();
     push_line(&mut out, "BEGIN:VCALENDAR");
     push_line(&mut out, "VERSION:2.0");
@@ -185,7 +186,7 @@ pub fn calendar(g: &Guidance, locale: Locale, domain: &str, owner: &str, today: 
         push_date(&mut line, date.succ_opt().unwrap_or(date));
         push_line(&mut out, &line);
         push_text(&mut out, "SUMMARY", &summary);
-        push_text(&mut out, "DESCRIPTION", &description(locale, a, kind, date));
+        push_text(&mut out, "DESCRIPTION", &description(locale, a, ctx, kind, date));
         push_line(&mut out, "TRANSP:TRANSPARENT");
         if kind != ActionDate::From {
             // A reminder a week before; many calendars drop alarms on import, the event stands alone.
@@ -280,7 +281,7 @@ mod tests {
     #[test]
     fn one_event_per_future_date_with_stable_uids() {
         let g = renewal();
-        let ics = calendar(&g, Locale::Ja, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
+        let ics = calendar(&g, Context::default(), Locale::Ja, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
         let l = unfolded(&ics);
         assert_eq!(l[0], "BEGIN:VCALENDAR");
         assert_eq!(l[1], "VERSION:2.0");
@@ -326,11 +327,11 @@ mod tests {
     fn past_and_today_dates_make_no_event() {
         let g = renewal();
         // The day the window opens: only the deadline is still ahead.
-        let ics = calendar(&g, Locale::Ja, "city.kawasaki.jp", "Kawasaki City", d("2029-10-02"));
+        let ics = calendar(&g, Context::default(), Locale::Ja, "city.kawasaki.jp", "Kawasaki City", d("2029-10-02"));
         assert!(!ics.contains(".from."));
         assert!(ics.contains("UID:renew_card.by.20300101@city.kawasaki.jp"));
         assert_eq!(events(&g, d("2030-01-01")).len(), 0);
-        let empty = calendar(&g, Locale::Ja, "city.kawasaki.jp", "Kawasaki City", d("2030-01-01"));
+        let empty = calendar(&g, Context::default(), Locale::Ja, "city.kawasaki.jp", "Kawasaki City", d("2030-01-01"));
         assert!(!empty.contains("BEGIN:VEVENT"));
         assert!(empty.ends_with("END:VCALENDAR\r\n"));
     }
@@ -339,7 +340,7 @@ mod tests {
     fn crlf_and_folding_at_75_octets_never_inside_a_character() {
         let g = renewal();
         for locale in Locale::ALL {
-            let ics = calendar(&g, locale, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
+            let ics = calendar(&g, Context::default(), locale, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
             assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF in {locale:?}");
             assert!(!ics.replace("\r\n", "").contains('\r'), "bare CR in {locale:?}");
             assert!(ics.ends_with("\r\n"));
@@ -373,12 +374,33 @@ mod tests {
         escape(&mut out, "a\\b;c,d\ne\r\nf\tg\u{1b}h\u{7f}i\rj");
         assert_eq!(out, "a\\\\b\\;c\\,d\\ne\\nf\tghij");
         // The English description has commas, escaped in the file.
-        let ics = calendar(&renewal(), Locale::En, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
+        let ics =
+            calendar(&renewal(), Context::default(), Locale::En, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
         let l = unfolded(&ics);
         assert!(l.iter().any(|x| x == "PRODID:-//Kawasaki City//My Number Card guide//EN"));
         let description = l.iter().find(|x| x.starts_with("DESCRIPTION:") && x.contains("What to bring")).unwrap();
         assert!(description.contains("\\,"), "{description}");
         assert!(!description.replace("\\,", "").contains(','), "{description}");
+    }
+
+    #[test]
+    fn the_steps_are_worded_as_the_page_words_them() {
+        // A citizen who has moved out of the city: the step is at the new municipality, in the file as on the page.
+        let moved_out = Context { moving_out: true, moved_out: true, ..Context::default() };
+        let ics = calendar(&renewal(), moved_out, Locale::Ja, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
+        let l = unfolded(&ics);
+        let description = l.iter().find(|x| x.starts_with("DESCRIPTION:")).unwrap();
+        assert!(description.contains("新しい住所の市区町村の窓口"), "{description}");
+        assert!(!description.contains("お住まいの区役所"), "{description}");
+        let here = unfolded(&calendar(
+            &renewal(),
+            Context::default(),
+            Locale::Ja,
+            "city.kawasaki.jp",
+            "Kawasaki City",
+            d("2029-08-15"),
+        ));
+        assert!(here.iter().any(|x| x.starts_with("DESCRIPTION:") && x.contains("お住まいの区役所")));
     }
 
     #[test]
@@ -390,7 +412,7 @@ mod tests {
         let domain = "city.example.jp\r\nDESCRIPTION:call 0570-000-000\rX-EVIL:1";
         let g = renewal();
         for locale in Locale::ALL {
-            let ics = calendar(&g, locale, domain, owner, d("2029-08-15"));
+            let ics = calendar(&g, Context::default(), locale, domain, owner, d("2029-08-15"));
             assert!(!ics.replace("\r\n", "").contains(['\r', '\n']), "a bare CR or LF");
             assert!(!ics.contains('\u{0}') && !ics.contains('\u{7f}'), "a control character");
             let l = unfolded(&ics);
@@ -398,7 +420,14 @@ mod tests {
             let names = |lines: &[String]| -> Vec<String> {
                 lines.iter().map(|x| x.split([':', ';']).next().unwrap().to_owned()).collect()
             };
-            let plain = unfolded(&calendar(&g, locale, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15")));
+            let plain = unfolded(&calendar(
+                &g,
+                Context::default(),
+                locale,
+                "city.kawasaki.jp",
+                "Kawasaki City",
+                d("2029-08-15"),
+            ));
             assert_eq!(names(&l), names(&plain), "{ics}");
             let prodid = l.iter().find(|x| x.starts_with("PRODID:")).unwrap();
             assert_eq!(
@@ -417,8 +446,15 @@ mod tests {
     #[test]
     fn the_same_inputs_give_the_same_bytes() {
         let g = renewal();
-        let a = calendar(&g, Locale::JaEasy, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
-        let b = calendar(&g.clone(), Locale::JaEasy, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
+        let a = calendar(&g, Context::default(), Locale::JaEasy, "city.kawasaki.jp", "Kawasaki City", d("2029-08-15"));
+        let b = calendar(
+            &g.clone(),
+            Context::default(),
+            Locale::JaEasy,
+            "city.kawasaki.jp",
+            "Kawasaki City",
+            d("2029-08-15"),
+        );
         assert_eq!(a, b);
         // やさしい日本語: the ruby marks are reduced to their base in the file.
         assert!(!a.contains('|') && !a.contains('{'), "{a}");

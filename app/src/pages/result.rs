@@ -484,9 +484,9 @@ fn why_nodes(g: &Guidance, printing: RwSignal<bool>) -> Vec<Node> {
 }
 
 /// Builds the calendar file and offers it as `mynumber-YYYYMMDD.ics` (docs/design.md §3.6).
-fn save_calendar(g: &Guidance, locale: Locale, today: NaiveDate) {
+fn save_calendar(g: &Guidance, ctx: Context, locale: Locale, today: NaiveDate) {
     let (domain, owner) = current_untracked().calendar_id();
-    let text = ics::calendar(g, locale, domain, owner, today);
+    let text = ics::calendar(g, ctx, locale, domain, owner, today);
     #[cfg(target_arch = "wasm32")]
     ics::download(&ics::file_name(today), &text);
     #[cfg(not(target_arch = "wasm32"))]
@@ -547,7 +547,7 @@ fn result_view(state: AppState, journey: Journey, g: Guidance, ctx: Context) -> 
         let g = g.clone();
         secondary_button()
             .msg(Msg::ResultCalendar)
-            .on("click", move |_| save_calendar(&g, state.locale.get_untracked(), as_of))
+            .on("click", move |_| save_calendar(&g, ctx, state.locale.get_untracked(), as_of))
     });
     let restart = move |_| {
         state.answers.update(|a| a.clear());
