@@ -80,6 +80,8 @@ export const WALKS: Walk[] = [
       expect(order).toBeTruthy();
       // Dates ahead: the timeline lists them (today, when to apply, the expiry).
       await expect(page.locator('.myna-timeline__item')).toHaveCount(4);
+      // Renewal opened before today: no 「受付開始」 row in the step, only what to do by when.
+      await expect(step(page).locator('.myna-summary dt')).toHaveText(['期限', '場所', '手数料']);
     },
     answer: async (page) => {
       await answerDate(page, '1990', '3', '10');

@@ -358,8 +358,9 @@ fn action_step(index: usize, a: &Action, ctx: Context, today: NaiveDate) -> Node
     let apply_by = a
         .apply_by
         .map(|d| el("p", "myna-step__apply-by").child(el("strong", "").msg_with(Msg::ResultStepApplyBy, date_arg(d))));
+    // The day it opens, while it is ahead: once open, "from" a past day only delays what to do now.
     let summary = el("dl", "myna-summary")
-        .children(a.from.map(|d| row(Msg::ActionFrom, date_dd(d))))
+        .children(a.from.filter(|d| *d > today).map(|d| row(Msg::ActionFrom, date_dd(d))))
         .child(row(Msg::ActionBy, by_dd(a.by, today)))
         .child(where_row(a, ctx))
         .children(a.fee_yen.map(fee_row));
