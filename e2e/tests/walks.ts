@@ -170,6 +170,11 @@ export const WALKS: Walk[] = [
       await expect(page.locator('.myna-office')).toHaveCount(0);
       await expect(page.locator('h3:has-text("署名用電子証明書") + dl')).toContainText('失効（発行し直しが必要）');
     },
+    checkEn: async (page) => {
+      for (const summary of await page.locator('.myna-action .myna-summary').all()) {
+        await expect(summary).toContainText('the office of your new municipality');
+      }
+    },
     answer: async (page) => {
       await answerDate(page, ...BIRTH);
       await answerChoice(page, 'out-of-city');
