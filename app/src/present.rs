@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use rules::{holiday, Closed, RuleId};
 use rules::{Action, ActionId, CaveatId, Event, Guidance, Situation, Status, Validity, Where};
 
-/// The words of a place and a document, for `ics.rs`, which names them through here.
-pub use crate::i18n::words::{document, place};
+/// The words of a document, for `ics.rs`, which names them through here.
+pub use crate::i18n::words::document;
 use crate::i18n::{words, Msg};
 
 /// The page's `<h1>` (docs/design.md §3.5): the state in words, from the first step when there is one (the
@@ -116,15 +116,15 @@ pub struct Context {
     /// Moving out of the city: the move-in steps happen at the new municipality.
     pub moving_out: bool,
     /// Moved out of the city (the move-out day, the move-in day or the 転入届 has come): every step at an office
-    /// is at the new municipality's, where the citizen now lives, none at this city's (docs/rules.md §14:
-    /// `ward_office` is the office where the citizen lives). Before that day a step such as a renewal can still
+    /// is at the new municipality's, where the citizen now lives, none at this city's (docs/rules.md §18:
+    /// `ward_office` is the ward office where the citizen lives). Before that day a step such as a renewal can still
     /// be done here.
     pub moved_out: bool,
     /// The card was stolen: a reissue may be free (leaflet §8, docs/rules.md §19).
     pub stolen: bool,
     /// A signature certificate is on the card: a 転居届 ends it (docs/rules.md §7).
     pub signature_held: bool,
-    /// The engine's caveat `fee_waiver_possible` (a disaster, docs/rules.md §11): said in the reissue step, next
+    /// The engine's caveat `fee_waiver_possible` (a disaster, docs/rules.md §10.2): said in the reissue step, next
     /// to the fee it may waive, not in the page's list of caveats.
     pub fee_waiver_possible: bool,
 }

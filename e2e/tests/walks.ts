@@ -159,11 +159,12 @@ export const WALKS: Walk[] = [
     // page neither asks for a Kawasaki ward nor lists Kawasaki's offices.
     check: async (page) => {
       await expect(step(page)).toContainText('2025年（令和7年）7月10日（木）');
+      // Both steps drawn before their places are read (a loop over none would prove nothing).
+      await expect(page.locator('.myna-action .myna-summary')).toHaveCount(2);
       for (const summary of await page.locator('.myna-action .myna-summary').all()) {
         await expect(summary).toContainText('新しい住所の市区町村の窓口');
         await expect(summary).not.toContainText('お住まいの区役所・支所');
       }
-      await expect(page.locator('.myna-action')).toHaveCount(2);
       // The profile, which would bring the chooser and the offices, has arrived.
       await expect(page.locator('html')).toHaveAttribute('data-myna-profile', 'ready');
       await expect(page.locator('#ward')).toHaveCount(0);
@@ -171,6 +172,7 @@ export const WALKS: Walk[] = [
       await expect(page.locator('h3:has-text("署名用電子証明書") + dl')).toContainText('失効（発行し直しが必要）');
     },
     checkEn: async (page) => {
+      await expect(page.locator('.myna-action .myna-summary')).toHaveCount(2);
       for (const summary of await page.locator('.myna-action .myna-summary').all()) {
         await expect(summary).toContainText('the office of your new municipality');
       }
